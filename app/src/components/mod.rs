@@ -1,0 +1,7 @@
+//! Pieces that several pages share.
+
+pub mod cards;
+pub mod layout;
+pub mod status;
+
+pub use layout::Layout;

@@ -1,0 +1,31 @@
+//! Reading the public catalogue. Anyone may call these, signed in or not;
+//! what they return is filtered by the visibility rules of the services.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::models::{CentreCard, CentreDetail, HomeData};
+#[cfg(feature = "ssr")]
+use crate::server::{AppState, services::catalogue};
+
+#[server(prefix = "/fn", endpoint = "home")]
+pub async fn get_home(locale: Locale) -> Result<HomeData, AppError> {
+    let state = AppState::current()?;
+    catalogue::home(&state.db, locale).await
+}
+
+#[server(prefix = "/fn", endpoint = "centres")]
+pub async fn get_centres(locale: Locale) -> Result<Vec<CentreCard>, AppError> {
+    let state = AppState::current()?;
+    catalogue::centres(&state.db, locale).await
+}
+
+#[server(prefix = "/fn", endpoint = "centre")]
+pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, AppError> {
+    if slug.len() > 80 {
+        return Err(AppError::NotFound);
+    }
+    let state = AppState::current()?;
+    catalogue::centre(&state.db, locale, &slug).await
+}

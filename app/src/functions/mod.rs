@@ -1,0 +1,4 @@
+//! Server functions by domain. Each is a public HTTP endpoint: it checks who
+//! is calling, validates its input, calls a service and returns shared models.
+
+pub mod catalogue;

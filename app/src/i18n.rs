@@ -1,0 +1,360 @@
+//! The interface's one i18n layer.
+//!
+//! Every visible string is a field of [`Messages`]; Bulgarian and English are
+//! two values of that struct. A string missing in either language is a
+//! compile error, so "English complete" is checked by the compiler rather
+//! than by a test. Strings with numbers in them are plain functions.
+//!
+//! The locale comes from the URL (Bulgarian at the root, English under
+//! `/en/`), so every page has one address per language and search engines
+//! and shared links keep the language. The server remembers a switch in a
+//! cookie and sends returning readers to their language.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Locale {
+    #[default]
+    Bg,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Bg, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Bg => "bg",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code {
+            "bg" => Some(Locale::Bg),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The locale of a URL path: `/en` and `/en/…` are English.
+    pub fn from_path(path: &str) -> Locale {
+        if path == "/en" || path.starts_with("/en/") {
+            Locale::En
+        } else {
+            Locale::Bg
+        }
+    }
+
+    /// The path without its locale prefix (`/en/centres` → `/centres`).
+    pub fn strip(path: &str) -> &str {
+        if path == "/en" {
+            "/"
+        } else if let Some(rest) = path.strip_prefix("/en/") {
+            // keep the leading slash
+            &path[path.len() - rest.len() - 1..]
+        } else {
+            path
+        }
+    }
+
+    /// A site path in this locale (`/centres` → `/en/centres`).
+    pub fn href(self, path: &str) -> String {
+        match self {
+            Locale::Bg => path.to_string(),
+            Locale::En if path == "/" => "/en".to_string(),
+            Locale::En => format!("/en{path}"),
+        }
+    }
+
+    pub fn t(self) -> &'static Messages {
+        match self {
+            Locale::Bg => &BG,
+            Locale::En => &EN,
+        }
+    }
+}
+
+pub struct Messages {
+    pub site_name: &'static str,
+    pub site_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_main: &'static str,
+    pub nav_home: &'static str,
+    pub nav_search: &'static str,
+    pub nav_centres: &'static str,
+    pub nav_events: &'static str,
+    pub nav_signin: &'static str,
+    pub nav_basket: &'static str,
+    pub switch_language: &'static str,
+    pub other_language_name: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_categories: &'static str,
+    pub home_featured: &'static str,
+    pub home_centres: &'static str,
+    pub home_events: &'static str,
+    pub home_no_events: &'static str,
+    pub centres_title: &'static str,
+    pub centres_intro: &'static str,
+    pub centre_region: &'static str,
+    pub centre_districts: &'static str,
+    pub centre_address: &'static str,
+    pub centre_enterprises: &'static str,
+    pub centre_networks: &'static str,
+    pub centre_events: &'static str,
+    pub centre_no_enterprises: &'static str,
+    pub centre_no_networks: &'static str,
+    pub count_enterprises: fn(u64) -> String,
+    pub count_products: fn(u64) -> String,
+    pub count_members: fn(u64) -> String,
+    pub verified: &'static str,
+    pub unverified: &'static str,
+    pub by_enterprise: &'static str,
+    pub price_bgn_equivalent: &'static str,
+    pub unit_piece: &'static str,
+    pub unit_kg: &'static str,
+    pub unit_litre: &'static str,
+    pub unit_hour: &'static str,
+    pub unit_set: &'static str,
+    pub availability_in_stock: &'static str,
+    pub availability_made_to_order: &'static str,
+    pub availability_out_of_stock: &'static str,
+    pub network_kind_production: &'static str,
+    pub network_kind_distribution: &'static str,
+    pub network_kind_regional: &'static str,
+    pub network_kind_thematic: &'static str,
+    pub event_kind_fair: &'static str,
+    pub event_kind_bazaar: &'static str,
+    pub event_kind_exchange: &'static str,
+    pub event_kind_forum: &'static str,
+    pub event_kind_conference: &'static str,
+    pub event_kind_training: &'static str,
+    pub footer_about: &'static str,
+    pub footer_programme: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+}
+
+pub static BG: Messages = Messages {
+    site_name: "Социален пазар",
+    site_tagline: "Продукти и услуги на социалните предприятия в България",
+    skip_to_content: "Към съдържанието",
+    nav_main: "Основна навигация",
+    nav_home: "Начало",
+    nav_search: "Търсене",
+    nav_centres: "Регионални центрове",
+    nav_events: "Събития",
+    nav_signin: "Вход",
+    nav_basket: "Кошница",
+    switch_language: "Switch to English",
+    other_language_name: "English",
+    search_label: "Търсене на продукти и услуги",
+    search_placeholder: "мед, вълнени чорапи, кетъринг…",
+    search_button: "Търси",
+    home_title: "Купувайте от социални предприятия",
+    home_intro: "Храни, занаяти, текстил, козметика и услуги от предприятия, които дават работа на хора в неравностойно положение. Всяка покупка подкрепя тяхната мисия.",
+    home_categories: "Категории",
+    home_featured: "Избрани продукти",
+    home_centres: "Регионални центрове",
+    home_events: "Предстоящи събития",
+    home_no_events: "Няма насрочени събития.",
+    centres_title: "Регионални центрове",
+    centres_intro: "Шест регионални центъра проверяват социалните предприятия в своя район, изграждат мрежи и организират панаири и обучения.",
+    centre_region: "Район",
+    centre_districts: "Области",
+    centre_address: "Адрес",
+    centre_enterprises: "Социални предприятия",
+    centre_networks: "Мрежи",
+    centre_events: "Събития",
+    centre_no_enterprises: "Все още няма регистрирани предприятия.",
+    centre_no_networks: "Все още няма мрежи.",
+    count_enterprises: |n| match n {
+        1 => "1 предприятие".to_string(),
+        n => format!("{n} предприятия"),
+    },
+    count_products: |n| match n {
+        1 => "1 продукт".to_string(),
+        n => format!("{n} продукта"),
+    },
+    count_members: |n| match n {
+        1 => "1 член".to_string(),
+        n => format!("{n} члена"),
+    },
+    verified: "Проверено предприятие",
+    unverified: "Непроверено",
+    by_enterprise: "от",
+    price_bgn_equivalent: "равностойност в лева",
+    unit_piece: "бр.",
+    unit_kg: "кг",
+    unit_litre: "л",
+    unit_hour: "час",
+    unit_set: "комплект",
+    availability_in_stock: "В наличност",
+    availability_made_to_order: "По поръчка",
+    availability_out_of_stock: "Изчерпан",
+    network_kind_production: "Производствена мрежа",
+    network_kind_distribution: "Дистрибуторска мрежа",
+    network_kind_regional: "Регионална мрежа",
+    network_kind_thematic: "Тематична мрежа",
+    event_kind_fair: "Панаир",
+    event_kind_bazaar: "Базар",
+    event_kind_exchange: "Борса",
+    event_kind_forum: "Форум",
+    event_kind_conference: "Конференция",
+    event_kind_training: "Обучение",
+    footer_about: "Социален пазар е дигиталната платформа на социалната и солидарна икономика в България.",
+    footer_programme: "Регионалните центрове подкрепят предприятията във всички 28 области.",
+    not_found_title: "Страницата не е намерена",
+    not_found_text: "Няма страница на този адрес. Може да е преместена или изтрита.",
+    back_home: "Към началната страница",
+    error_title: "Нещо се обърка",
+    error_text: "Страницата не може да бъде показана в момента. Опитайте отново след малко.",
+};
+
+pub static EN: Messages = Messages {
+    site_name: "Social Market",
+    site_tagline: "Products and services of Bulgaria's social enterprises",
+    skip_to_content: "Skip to content",
+    nav_main: "Main navigation",
+    nav_home: "Home",
+    nav_search: "Search",
+    nav_centres: "Regional centres",
+    nav_events: "Events",
+    nav_signin: "Sign in",
+    nav_basket: "Basket",
+    switch_language: "Превключи на български",
+    other_language_name: "Български",
+    search_label: "Search products and services",
+    search_placeholder: "honey, wool socks, catering…",
+    search_button: "Search",
+    home_title: "Buy from social enterprises",
+    home_intro: "Food, crafts, textiles, cosmetics and services from enterprises that employ people at a disadvantage. Every purchase supports their mission.",
+    home_categories: "Categories",
+    home_featured: "Featured products",
+    home_centres: "Regional centres",
+    home_events: "Upcoming events",
+    home_no_events: "No events are scheduled.",
+    centres_title: "Regional centres",
+    centres_intro: "Six regional centres verify the social enterprises of their region, build networks and organise fairs and trainings.",
+    centre_region: "Region",
+    centre_districts: "Districts",
+    centre_address: "Address",
+    centre_enterprises: "Social enterprises",
+    centre_networks: "Networks",
+    centre_events: "Events",
+    centre_no_enterprises: "No enterprises are registered yet.",
+    centre_no_networks: "No networks yet.",
+    count_enterprises: |n| match n {
+        1 => "1 enterprise".to_string(),
+        n => format!("{n} enterprises"),
+    },
+    count_products: |n| match n {
+        1 => "1 product".to_string(),
+        n => format!("{n} products"),
+    },
+    count_members: |n| match n {
+        1 => "1 member".to_string(),
+        n => format!("{n} members"),
+    },
+    verified: "Verified enterprise",
+    unverified: "Not verified",
+    by_enterprise: "by",
+    price_bgn_equivalent: "equivalent in leva",
+    unit_piece: "pc",
+    unit_kg: "kg",
+    unit_litre: "l",
+    unit_hour: "hour",
+    unit_set: "set",
+    availability_in_stock: "In stock",
+    availability_made_to_order: "Made to order",
+    availability_out_of_stock: "Out of stock",
+    network_kind_production: "Production network",
+    network_kind_distribution: "Distribution network",
+    network_kind_regional: "Regional network",
+    network_kind_thematic: "Thematic network",
+    event_kind_fair: "Fair",
+    event_kind_bazaar: "Bazaar",
+    event_kind_exchange: "Exchange",
+    event_kind_forum: "Forum",
+    event_kind_conference: "Conference",
+    event_kind_training: "Training",
+    footer_about: "Social Market is the digital platform of Bulgaria's social and solidarity economy.",
+    footer_programme: "The regional centres support enterprises in all 28 districts.",
+    not_found_title: "Page not found",
+    not_found_text: "There is no page at this address. It may have been moved or deleted.",
+    back_home: "Go to the home page",
+    error_title: "Something went wrong",
+    error_text: "The page cannot be shown right now. Please try again shortly.",
+};
+
+impl Messages {
+    pub fn unit(&self, unit: &str) -> &'static str {
+        match unit {
+            "kg" => self.unit_kg,
+            "litre" => self.unit_litre,
+            "hour" => self.unit_hour,
+            "set" => self.unit_set,
+            _ => self.unit_piece,
+        }
+    }
+
+    pub fn availability(&self, a: &str) -> &'static str {
+        match a {
+            "made_to_order" => self.availability_made_to_order,
+            "out_of_stock" => self.availability_out_of_stock,
+            _ => self.availability_in_stock,
+        }
+    }
+
+    pub fn network_kind(&self, k: &str) -> &'static str {
+        match k {
+            "distribution" => self.network_kind_distribution,
+            "regional" => self.network_kind_regional,
+            "thematic" => self.network_kind_thematic,
+            _ => self.network_kind_production,
+        }
+    }
+
+    pub fn event_kind(&self, k: &str) -> &'static str {
+        match k {
+            "bazaar" => self.event_kind_bazaar,
+            "exchange" => self.event_kind_exchange,
+            "forum" => self.event_kind_forum,
+            "conference" => self.event_kind_conference,
+            "training" => self.event_kind_training,
+            _ => self.event_kind_fair,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_round_trip_between_locales() {
+        assert_eq!(Locale::from_path("/en/centres/varna"), Locale::En);
+        assert_eq!(Locale::from_path("/en"), Locale::En);
+        assert_eq!(Locale::from_path("/english"), Locale::Bg);
+        assert_eq!(Locale::strip("/en/centres"), "/centres");
+        assert_eq!(Locale::strip("/en"), "/");
+        assert_eq!(Locale::strip("/centres"), "/centres");
+        assert_eq!(Locale::En.href("/"), "/en");
+        assert_eq!(Locale::En.href("/centres"), "/en/centres");
+        assert_eq!(Locale::Bg.href("/centres"), "/centres");
+    }
+
+    #[test]
+    fn bulgarian_plurals() {
+        assert_eq!((BG.count_products)(1), "1 продукт");
+        assert_eq!((BG.count_products)(12), "12 продукта");
+        assert_eq!((EN.count_enterprises)(2), "2 enterprises");
+    }
+}

@@ -1,0 +1,101 @@
+//! Социален пазар: pages, components and server functions (features `ssr`
+//! and `hydrate`); with `ssr`, also the services, entities and database code.
+//!
+//! The site renders on the server and hydrates only its islands (`#[island]`
+//! components), so a catalogue page ships a few dozen kilobytes of wasm
+//! rather than the whole application.
+
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod eik;
+pub mod error;
+pub mod format;
+pub mod functions;
+pub mod i18n;
+pub mod models;
+pub mod routes;
+pub mod text;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use components::Layout;
+use components::layout::use_locale;
+use components::status::NotFound;
+use i18n::Locale;
+use routes::catalogue::{
+    centres::{CentrePage, CentresPage},
+    home::HomePage,
+};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let locale = use_context::<axum::http::request::Parts>()
+        .map(|p| Locale::from_path(p.uri.path()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let locale = Locale::default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    view! {
+        <Layout>
+            <Outlet/>
+        </Layout>
+    }
+}
+
+#[component]
+fn Fallback() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Layout>
+            <NotFound locale/>
+        </Layout>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=Fallback>
+                <ParentRoute path=path!("/en") view=Frame ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/centres") view=CentresPage/>
+                    <Route path=path!("/centres/:slug") view=CentrePage/>
+                </ParentRoute>
+                <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/centres") view=CentresPage/>
+                    <Route path=path!("/centres/:slug") view=CentrePage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

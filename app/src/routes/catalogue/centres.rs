@@ -1,0 +1,118 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::components::cards::{CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView};
+use crate::components::layout::use_locale;
+use crate::components::status::ErrorView;
+use crate::functions::catalogue::{get_centre, get_centres};
+use crate::i18n::Locale;
+use crate::models::CentreDetail;
+
+#[component]
+pub fn CentresPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.t();
+    let data = Resource::new(move || locale, get_centres);
+    view! {
+        <Title text=format!("{} — {}", t.centres_title, t.site_name)/>
+        <h1>{t.centres_title}</h1>
+        <p class="lead">{t.centres_intro}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(centres) => view! {
+                        <div class="card-grid">
+                            {centres.into_iter().map(|centre| view! { <CentreCardView locale centre/> }).collect_view()}
+                        </div>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn CentrePage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_centre(l, s));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(detail) => view! { <CentreDetailView locale detail/> }.into_any(),
+                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
+    let t = locale.t();
+    let c = detail.centre;
+    view! {
+        <Title text=format!("{} — {}", c.name, t.site_name)/>
+        <Meta name="description" content=format!("{}: {}", c.name, c.region)/>
+        <h1>{c.name.clone()}</h1>
+        <dl class="facts">
+            <dt>{t.centre_region}</dt>
+            <dd>{c.region.clone()}" ("{detail.nuts_code}")"</dd>
+            <dt>{t.centre_address}</dt>
+            <dd>{c.address.clone()}</dd>
+            <dt>"E-mail"</dt>
+            <dd><a href=format!("mailto:{}", detail.email)>{detail.email.clone()}</a></dd>
+        </dl>
+        <section aria-labelledby="h-districts">
+            <h2 id="h-districts">{t.centre_districts}</h2>
+            <ul class="district-list">
+                {detail.districts.into_iter().map(|d| view! {
+                    <li>
+                        <a href=locale.href(&format!("/search?district={}", d.slug))>{d.name}</a>
+                        " — "{(t.count_enterprises)(d.enterprise_count)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="h-enterprises">
+            <h2 id="h-enterprises">{t.centre_enterprises}</h2>
+            {if detail.enterprises.is_empty() {
+                view! { <p>{t.centre_no_enterprises}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="card-grid">
+                        {detail.enterprises.into_iter().map(|enterprise| view! { <EnterpriseCardView locale enterprise/> }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="h-networks">
+            <h2 id="h-networks">{t.centre_networks}</h2>
+            {if detail.networks.is_empty() {
+                view! { <p>{t.centre_no_networks}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="card-grid">
+                        {detail.networks.into_iter().map(|network| view! { <NetworkCardView locale network/> }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="h-events">
+            <h2 id="h-events">{t.centre_events}</h2>
+            {if detail.events.is_empty() {
+                view! { <p>{t.home_no_events}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="card-grid">
+                        {detail.events.into_iter().map(|event| view! { <EventCardView locale event/> }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

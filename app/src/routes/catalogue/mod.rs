@@ -1,0 +1,4 @@
+//! The public catalogue: home, centres.
+
+pub mod centres;
+pub mod home;

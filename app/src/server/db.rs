@@ -1,0 +1,43 @@
+//! Connecting to the database: SQLite (the embedded default) or PostgreSQL.
+
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+
+/// Opens a pool. SQLite runs in WAL mode (readers do not wait for the writer)
+/// with `synchronous=FULL`, so a committed order or approval is on disk before
+/// the commit returns and survives a power cut; foreign keys are enforced.
+///
+/// # Errors
+/// The database's own error when it cannot be reached or opened.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        // sea-orm defaults SQLite to one connection; WAL lets readers run in
+        // parallel, and the busy timeout queues writers instead of failing.
+        opts.max_connections(8).min_connections(1);
+        opts.map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    } else {
+        opts.max_connections(20).min_connections(1);
+    }
+    Database::connect(opts).await
+}
+
+/// Applies every migration that has not run yet; running it twice changes nothing.
+///
+/// # Errors
+/// The failing migration's error.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}

@@ -1,0 +1,17 @@
+//! `enterprise_impact_groups` (see migrations/src/m20261127_000001_schema.rs).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "enterprise_impact_groups")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub enterprise_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub impact_group: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

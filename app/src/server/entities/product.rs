@@ -1,0 +1,33 @@
+//! `products` (see migrations/src/m20261127_000001_schema.rs).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "products")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub enterprise_id: i32,
+    pub category_id: i32,
+    pub title: String,
+    pub description: String,
+    pub price_cents: i64,
+    pub currency: String,
+    pub unit: String,
+    pub availability: String,
+    pub stock: Option<i32>,
+    pub min_order: i32,
+    pub status: String,
+    pub hidden_reason: Option<String>,
+    pub featured_at: Option<DateTimeUtc>,
+    pub archived_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

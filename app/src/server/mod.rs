@@ -1,0 +1,9 @@
+//! Server-only code: the database, its entities, the services and the
+//! application state. Nothing here is compiled into the wasm bundle.
+
+pub mod db;
+pub mod entities;
+pub mod services;
+pub mod state;
+
+pub use state::AppState;

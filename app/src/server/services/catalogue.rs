@@ -1,0 +1,367 @@
+//! The public catalogue: home page, centres, cards of products,
+//! enterprises, networks and events in the reader's language.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::visibility::{is_verified, public_enterprise, public_product, today};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
+use crate::models::*;
+use crate::server::entities::{
+    category, district, enterprise, event, network, network_member, product, product_image,
+    regional_centre,
+};
+
+fn pick<'a>(locale: Locale, bg: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::Bg => bg,
+        Locale::En => en,
+    }
+}
+
+/// Turns product rows into cards, loading their enterprises, categories and
+/// first images in three queries whatever the number of products.
+pub async fn product_cards(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    products: Vec<product::Model>,
+) -> AppResult<Vec<ProductCard>> {
+    let ent_ids: Vec<i32> = products.iter().map(|p| p.enterprise_id).collect();
+    let cat_ids: Vec<i32> = products.iter().map(|p| p.category_id).collect();
+    let ids: Vec<i32> = products.iter().map(|p| p.id).collect();
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(ent_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let categories: HashMap<i32, category::Model> = category::Entity::find()
+        .filter(category::Column::Id.is_in(cat_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let mut thumbs: HashMap<i32, String> = HashMap::new();
+    for img in product_image::Entity::find()
+        .filter(product_image::Column::ProductId.is_in(ids))
+        .order_by_asc(product_image::Column::Position)
+        .all(db)
+        .await?
+    {
+        thumbs.entry(img.product_id).or_insert(img.thumb_path);
+    }
+    let today = today();
+    Ok(products
+        .into_iter()
+        .filter_map(|p| {
+            let e = enterprises.get(&p.enterprise_id)?;
+            let c = categories.get(&p.category_id)?;
+            Some(ProductCard {
+                id: p.id,
+                slug: p.slug,
+                title: p.title,
+                price_cents: p.price_cents,
+                unit: p.unit,
+                availability: p.availability,
+                category: pick(locale, &c.name_bg, &c.name_en).to_string(),
+                enterprise_slug: e.slug.clone(),
+                enterprise_name: e.name.clone(),
+                verified: is_verified(e, today),
+                thumb: thumbs.remove(&p.id),
+            })
+        })
+        .collect())
+}
+
+/// The category tree with the number of visible products in each branch.
+pub async fn category_tree(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec<CategoryCard>> {
+    let cats = category::Entity::find()
+        .order_by_asc(category::Column::Position)
+        .order_by_asc(category::Column::Id)
+        .all(db)
+        .await?;
+    let counts: HashMap<i32, i64> = product::Entity::find()
+        .select_only()
+        .column(product::Column::CategoryId)
+        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
+        .filter(public_product())
+        .group_by(product::Column::CategoryId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let card = |c: &category::Model| CategoryCard {
+        slug: c.slug.clone(),
+        name: pick(locale, &c.name_bg, &c.name_en).to_string(),
+        product_count: counts.get(&c.id).copied().unwrap_or(0) as u64,
+        children: vec![],
+    };
+    let mut roots: Vec<(i32, CategoryCard)> = cats
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| (c.id, card(c)))
+        .collect();
+    for (id, root) in roots.iter_mut() {
+        root.children = cats
+            .iter()
+            .filter(|c| c.parent_id == Some(*id))
+            .map(card)
+            .collect();
+        root.product_count += root.children.iter().map(|c| c.product_count).sum::<u64>();
+    }
+    Ok(roots.into_iter().map(|(_, c)| c).collect())
+}
+
+async fn enterprise_counts_by_district(db: &impl ConnectionTrait) -> AppResult<HashMap<i32, u64>> {
+    Ok(enterprise::Entity::find()
+        .select_only()
+        .column(enterprise::Column::DistrictId)
+        .column_as(Expr::from(Func::count(Expr::col(enterprise::Column::Id))), "n")
+        .filter(public_enterprise())
+        .group_by(enterprise::Column::DistrictId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(d, n)| (d, n as u64))
+        .collect())
+}
+
+fn centre_card(
+    locale: Locale,
+    c: &regional_centre::Model,
+    districts: &[district::Model],
+    counts: &HashMap<i32, u64>,
+) -> CentreCard {
+    let own: Vec<&district::Model> = districts.iter().filter(|d| d.centre_id == c.id).collect();
+    CentreCard {
+        slug: c.slug.clone(),
+        name: pick(locale, &c.name_bg, &c.name_en).to_string(),
+        city: pick(locale, &c.city_bg, &c.city_en).to_string(),
+        region: pick(locale, &c.region_bg, &c.region_en).to_string(),
+        address: pick(locale, &c.address_bg, &c.address_en).to_string(),
+        enterprise_count: own.iter().map(|d| counts.get(&d.id).copied().unwrap_or(0)).sum(),
+        districts: own
+            .iter()
+            .map(|d| pick(locale, &d.name_bg, &d.name_en).to_string())
+            .collect(),
+    }
+}
+
+/// The six regional centres, in the order of the programme.
+pub async fn centres(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec<CentreCard>> {
+    let centres = regional_centre::Entity::find()
+        .order_by_asc(regional_centre::Column::Id)
+        .all(db)
+        .await?;
+    let districts = district::Entity::find()
+        .order_by_asc(district::Column::Id)
+        .all(db)
+        .await?;
+    let counts = enterprise_counts_by_district(db).await?;
+    Ok(centres
+        .iter()
+        .map(|c| centre_card(locale, c, &districts, &counts))
+        .collect())
+}
+
+async fn event_cards(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    events: Vec<event::Model>,
+) -> AppResult<Vec<EventCard>> {
+    let centres: HashMap<i32, regional_centre::Model> = regional_centre::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(events
+        .into_iter()
+        .map(|e| EventCard {
+            centre_city: centres
+                .get(&e.centre_id)
+                .map(|c| pick(locale, &c.city_bg, &c.city_en).to_string())
+                .unwrap_or_default(),
+            slug: e.slug,
+            title: e.title,
+            kind: e.kind,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            place: e.place,
+        })
+        .collect())
+}
+
+/// Events that have not ended yet, soonest first; of one centre if given.
+pub async fn upcoming_events(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    centre_id: Option<i32>,
+    limit: u64,
+) -> AppResult<Vec<EventCard>> {
+    let mut q = event::Entity::find().filter(event::Column::EndsAt.gte(chrono::Utc::now()));
+    if let Some(id) = centre_id {
+        q = q.filter(event::Column::CentreId.eq(id));
+    }
+    let events = q
+        .order_by_asc(event::Column::StartsAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    event_cards(db, locale, events).await
+}
+
+/// Featured products (chosen by curators), newest choice first, topped up
+/// with the newest listings so that the home page is never empty.
+pub async fn featured_products(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    limit: u64,
+) -> AppResult<Vec<ProductCard>> {
+    let mut products = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::FeaturedAt.is_not_null())
+        .order_by_desc(product::Column::FeaturedAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    if (products.len() as u64) < limit {
+        let have: Vec<i32> = products.iter().map(|p| p.id).collect();
+        products.extend(
+            product::Entity::find()
+                .filter(public_product())
+                .filter(product::Column::Id.is_not_in(have))
+                .order_by_desc(product::Column::CreatedAt)
+                .limit(limit - products.len() as u64)
+                .all(db)
+                .await?,
+        );
+    }
+    product_cards(db, locale, products).await
+}
+
+pub async fn home(db: &impl ConnectionTrait, locale: Locale) -> AppResult<HomeData> {
+    Ok(HomeData {
+        categories: category_tree(db, locale).await?,
+        featured: featured_products(db, locale, 8).await?,
+        centres: centres(db, locale).await?,
+        events: upcoming_events(db, locale, None, 4).await?,
+    })
+}
+
+/// A centre's page: its region, districts, enterprises, networks and events.
+///
+/// # Errors
+/// [`AppError::NotFound`] for an unknown slug.
+pub async fn centre(db: &impl ConnectionTrait, locale: Locale, slug: &str) -> AppResult<CentreDetail> {
+    let c = regional_centre::Entity::find()
+        .filter(regional_centre::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let districts = district::Entity::find()
+        .filter(district::Column::CentreId.eq(c.id))
+        .order_by_asc(district::Column::Id)
+        .all(db)
+        .await?;
+    let counts = enterprise_counts_by_district(db).await?;
+    let district_ids: Vec<i32> = districts.iter().map(|d| d.id).collect();
+    let district_names: HashMap<i32, String> = districts
+        .iter()
+        .map(|d| (d.id, pick(locale, &d.name_bg, &d.name_en).to_string()))
+        .collect();
+
+    let enterprises = enterprise::Entity::find()
+        .filter(public_enterprise())
+        .filter(enterprise::Column::DistrictId.is_in(district_ids))
+        .order_by_asc(enterprise::Column::Name)
+        .all(db)
+        .await?;
+    let product_counts: HashMap<i32, i64> = product::Entity::find()
+        .select_only()
+        .column(product::Column::EnterpriseId)
+        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
+        .filter(public_product())
+        .filter(product::Column::EnterpriseId.is_in(enterprises.iter().map(|e| e.id)))
+        .group_by(product::Column::EnterpriseId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let today = today();
+    let enterprise_cards = enterprises
+        .iter()
+        .map(|e| EnterpriseCard {
+            slug: e.slug.clone(),
+            name: e.name.clone(),
+            legal_form: e.legal_form.clone(),
+            settlement: e.settlement.clone(),
+            district: district_names.get(&e.district_id).cloned().unwrap_or_default(),
+            verified: is_verified(e, today),
+            product_count: product_counts.get(&e.id).copied().unwrap_or(0) as u64,
+        })
+        .collect();
+
+    let networks = network::Entity::find()
+        .filter(network::Column::CentreId.eq(c.id))
+        .order_by_asc(network::Column::Name)
+        .all(db)
+        .await?;
+    let mut member_counts: BTreeMap<i32, u64> = BTreeMap::new();
+    for (nid, n) in network_member::Entity::find()
+        .select_only()
+        .column(network_member::Column::NetworkId)
+        .column_as(Expr::from(Func::count(Expr::col(network_member::Column::Id))), "n")
+        .filter(network_member::Column::Status.eq("approved"))
+        .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
+        .group_by(network_member::Column::NetworkId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+    {
+        member_counts.insert(nid, n as u64);
+    }
+    let network_cards = networks
+        .into_iter()
+        .map(|n| NetworkCard {
+            member_count: member_counts.get(&n.id).copied().unwrap_or(0),
+            slug: n.slug,
+            name: n.name,
+            kind: n.kind,
+        })
+        .collect();
+
+    let all_districts = district::Entity::find().all(db).await?;
+    Ok(CentreDetail {
+        centre: centre_card(locale, &c, &all_districts, &counts),
+        nuts_code: c.nuts_code.clone(),
+        email: c.email.clone(),
+        districts: districts
+            .iter()
+            .map(|d| DistrictSummary {
+                slug: d.slug.clone(),
+                name: pick(locale, &d.name_bg, &d.name_en).to_string(),
+                enterprise_count: counts.get(&d.id).copied().unwrap_or(0),
+            })
+            .collect(),
+        enterprises: enterprise_cards,
+        networks: network_cards,
+        events: upcoming_events(db, locale, Some(c.id), 20).await?,
+    })
+}
+
+/// Whether the database answers (for `/healthz`).
+pub async fn ping(db: &impl ConnectionTrait) -> bool {
+    regional_centre::Entity::find().count(db).await.is_ok()
+}

@@ -1,0 +1,6 @@
+//! Services: what the product does, in terms of the database. They take a
+//! connection (or a transaction), know nothing of HTTP, and return the
+//! shared models of [`crate::models`] or an [`crate::error::AppError`].
+
+pub mod catalogue;
+pub mod visibility;

@@ -1,0 +1,25 @@
+//! What every request handler and server function can reach.
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+impl AppState {
+    /// The state inside a server function or a page's data loader.
+    ///
+    /// # Errors
+    /// [`crate::error::AppError::Internal`] if called outside a request the
+    /// server set up (a bug, logged).
+    pub fn current() -> Result<AppState, crate::error::AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the reactive context");
+            crate::error::AppError::Internal
+        })
+    }
+}

@@ -1,0 +1,20 @@
+//! The schema, one migration per change. Append-only: a migration that has
+//! shipped is never edited; a change is a new file. Every migration runs on
+//! SQLite and PostgreSQL (the test suite applies them to both).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_schema;
+mod m20261127_000002_reference_data;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_schema::Migration),
+            Box::new(m20261127_000002_reference_data::Migration),
+        ]
+    }
+}

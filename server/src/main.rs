@@ -1,0 +1,85 @@
+//! `server [serve|migrate|seed|reindex]`: the one binary of Социален пазар.
+
+use clap::{Parser, Subcommand};
+use server::config::Config;
+use server::{seed, web};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "server", about = "Социален пазар — marketplace of Bulgarian social enterprises")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations and serve the site (the default).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load the demo data into an empty database (adds nothing to one that has data).
+    Seed {
+        /// Also add N generated products, for benchmarks.
+        #[arg(long, value_name = "N")]
+        synthetic: Option<u32>,
+    },
+    /// Rebuild the search index from the database.
+    Reindex,
+}
+
+/// Prints one line saying what to fix and exits, instead of a panic trace.
+fn fail(what: impl std::fmt::Display) -> ! {
+    eprintln!("error: {what}");
+    std::process::exit(2);
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let cli = Cli::parse();
+    let config = Config::from_env().unwrap_or_else(|e| fail(e));
+    let db = app::server::db::connect(&config.database_url)
+        .await
+        .unwrap_or_else(|e| fail(format_args!("cannot open the database at DATABASE_URL ({e}); check that it is reachable and the URL is right")));
+    app::server::db::migrate(&db)
+        .await
+        .unwrap_or_else(|e| fail(format_args!("applying migrations failed: {e}")));
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => println!("migrations applied"),
+        Command::Seed { synthetic } => {
+            let report = seed::seed_demo(&db).await.unwrap_or_else(|e| fail(e));
+            if report.skipped {
+                println!("demo data already present: nothing added");
+            } else {
+                println!("demo data loaded: {} enterprises, {} products", report.enterprises, report.products);
+            }
+            if let Some(n) = synthetic {
+                let added = seed::seed_synthetic(&db, n).await.unwrap_or_else(|e| fail(e));
+                println!("synthetic products added: {added}");
+            }
+        }
+        Command::Reindex => {
+            println!("reindex: nothing to do yet");
+        }
+        Command::Serve => {
+            let options = server::leptos_options().unwrap_or_else(|e| fail(e));
+            let addr = options.site_addr;
+            let state = server::state(options, db);
+            let app = web::router(state);
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .unwrap_or_else(|e| fail(format_args!("cannot listen on {addr} ({e}); set LEPTOS_SITE_ADDR to a free address")));
+            tracing::info!("listening on http://{addr}");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .unwrap_or_else(|e| fail(e));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The HTTP surface: pages, server functions, static files, health, and the
+//! language switch.
+
+use std::path::PathBuf;
+
+use app::i18n::Locale;
+use app::server::AppState;
+use app::{App, shell};
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Json, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use serde::Deserialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+const LANG_COOKIE: &str = "lang";
+
+/// Builds the whole router for a state.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
+    let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
+
+    let ctx_state = state.clone();
+    let context = move || provide_context(ctx_state.clone());
+    let fn_state = state.clone();
+    let server_fns = move |req: Request| {
+        let state = fn_state.clone();
+        async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
+    };
+
+    // Hashed file names change with their content, so they may be cached for good.
+    let pkg = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    let not_found_state = state.clone();
+    let render_404 = leptos_axum::render_app_to_stream_with_context(
+        move || provide_context(not_found_state.clone()),
+        {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        },
+    );
+    let public = ServeDir::new(site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .not_found_service(tower::service_fn(move |req: Request| {
+            let render = render_404.clone();
+            async move { Ok::<_, std::convert::Infallible>(render(req).await) }
+        }));
+
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(remembered_language));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang/{code}", get(switch_language))
+        .route("/fn/{*name}", get(server_fns.clone()).post(server_fns))
+        .nest("/pkg", pkg)
+        .merge(pages)
+        .fallback_service(public)
+        .with_state(state)
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let db_ok = app::server::services::catalogue::ping(&state.db).await;
+    let body = serde_json::json!({
+        "status": if db_ok { "ok" } else { "unavailable" },
+        "database": {
+            "ok": db_ok,
+            "backend": format!("{:?}", state.db.get_database_backend()).to_lowercase(),
+        },
+    });
+    let code = if db_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (code, Json(body)).into_response()
+}
+
+#[derive(Deserialize)]
+struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// `GET /lang/{bg|en}?next=/path`: remembers the choice in a cookie and goes
+/// back to the page in that language. Only site-relative `next` values are
+/// followed, so the switch cannot be used to redirect elsewhere.
+async fn switch_language(Path(code): Path<String>, Query(q): Query<SwitchQuery>) -> Response {
+    let Some(locale) = Locale::from_code(&code) else {
+        return (StatusCode::NOT_FOUND, "unknown language").into_response();
+    };
+    let next = q
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .filter(|n| Locale::from_path(n.split('?').next().unwrap_or("/")) == locale)
+        .unwrap_or_else(|| locale.href("/"));
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        locale.code()
+    );
+    let mut resp = Redirect::to(&next).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+fn cookie_locale(req: &Request) -> Option<Locale> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| Locale::from_code(v))
+}
+
+/// A reader who chose English and opens a Bulgarian address of a page is sent
+/// to the English one. Addresses under `/en` are never redirected, so a shared
+/// English link opens in English for everyone.
+async fn remembered_language(req: Request<Body>, next: Next) -> Response {
+    if req.method() == axum::http::Method::GET
+        && Locale::from_path(req.uri().path()) == Locale::Bg
+        && cookie_locale(&req) == Some(Locale::En)
+    {
+        let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        let target = format!("{}{query}", Locale::En.href(req.uri().path()));
+        return Redirect::to(&target).into_response();
+    }
+    next.run(req).await
+}

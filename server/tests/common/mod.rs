@@ -1,0 +1,108 @@
+//! Shared test setup: real databases (SQLite always, PostgreSQL when it is
+//! reachable) with the real migrations, and the real router on a real port.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A database for one test; PostgreSQL ones are dropped when the test ends.
+pub struct TestDb {
+    pub label: &'static str,
+    pub url: String,
+    pub db: DatabaseConnection,
+    admin: Option<(DatabaseConnection, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub async fn drop_db(self) {
+        if let Some((admin, name)) = self.admin {
+            let _ = self.db.close().await;
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+        }
+    }
+}
+
+fn unique_name() -> String {
+    format!(
+        "sp_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        chrono::Utc::now().timestamp_micros() % 1_000_000
+    )
+}
+
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+    let db = app::server::db::connect(&url).await.expect("open sqlite");
+    app::server::db::migrate(&db).await.expect("migrate sqlite");
+    TestDb { label: "sqlite", url, db, admin: None, _dir: Some(dir) }
+}
+
+/// The PostgreSQL server of `TEST_DATABASE_URL`, or the local one on
+/// 127.0.0.1:5432; `None` when neither answers.
+pub async fn postgres() -> Option<TestDb> {
+    let base = std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
+    let admin = match app::server::db::connect(&base).await {
+        Ok(db) => db,
+        Err(e) => {
+            if std::env::var("TEST_DATABASE_URL").is_ok() {
+                panic!("TEST_DATABASE_URL is set but does not answer: {e}");
+            }
+            eprintln!("PostgreSQL not reachable ({e}); testing SQLite only");
+            return None;
+        }
+    };
+    let name = unique_name();
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    let url = match base.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("TEST_DATABASE_URL needs a database name"),
+    };
+    let db = app::server::db::connect(&url).await.expect("open postgres");
+    app::server::db::migrate(&db).await.expect("migrate postgres");
+    Some(TestDb { label: "postgres", url, db, admin: Some((admin, name)), _dir: None })
+}
+
+/// SQLite, and PostgreSQL where reachable.
+pub async fn all_databases() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    if let Some(pg) = postgres().await {
+        dbs.push(pg);
+    }
+    dbs
+}
+
+/// Serves the real router on a free port; returns its base URL.
+pub async fn spawn_server(db: DatabaseConnection) -> String {
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("socialen-pazar")
+        .site_root("target/site")
+        .build();
+    let state = server::state(options, db);
+    let app = server::web::router(state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("serve");
+    });
+    format!("http://{addr}")
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}

@@ -1,0 +1,139 @@
+//! The schema, the reference data and the demo data on every database.
+
+mod common;
+
+use app::server::entities::*;
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Statement,
+};
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_load_the_six_centres() {
+    for t in common::all_databases().await {
+        // A second run applies nothing and fails on nothing.
+        app::server::db::migrate(&t.db).await.expect("second migrate");
+        let centres = regional_centre::Entity::find().all(&t.db).await.unwrap();
+        assert_eq!(centres.len(), 6, "{}", t.label);
+        assert_eq!(district::Entity::find().count(&t.db).await.unwrap(), 28, "{}", t.label);
+        let varna = centres.iter().find(|c| c.slug == "varna").unwrap();
+        assert_eq!(varna.address_bg, "ул. „Цар Симеон I“ № 26, Варна");
+        let varna_districts = district::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.centre_id == varna.id)
+            .map(|d| d.name_bg)
+            .collect::<Vec<_>>();
+        assert_eq!(varna_districts, ["Варна", "Добрич", "Търговище", "Шумен"]);
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test]
+async fn demo_data_is_complete_valid_and_loaded_once() {
+    for t in common::all_databases().await {
+        let report = server::seed::seed_demo(&t.db).await.expect("seed");
+        assert!(!report.skipped);
+        let enterprises = enterprise::Entity::find().all(&t.db).await.unwrap();
+        assert!(enterprises.len() >= 60, "{} enterprises", enterprises.len());
+        for e in &enterprises {
+            assert!(app::eik::validate(&e.eik).is_ok(), "bad ЕИК {} of {}", e.eik, e.slug);
+        }
+        let products = product::Entity::find().count(&t.db).await.unwrap();
+        assert!(products >= 600, "{products} products");
+        assert!(network::Entity::find().count(&t.db).await.unwrap() >= 6);
+        assert!(event::Entity::find().count(&t.db).await.unwrap() >= 10);
+        // Every centre has enterprises of its own.
+        let districts = district::Entity::find().all(&t.db).await.unwrap();
+        for centre in 1..=6 {
+            let n = enterprises
+                .iter()
+                .filter(|e| districts.iter().any(|d| d.id == e.district_id && d.centre_id == centre))
+                .count();
+            assert!(n >= 5, "centre {centre} has {n} enterprises");
+        }
+        for account in server::seed::DEMO_ACCOUNTS {
+            assert!(server::seed::has_user(&t.db, account.email).await.unwrap());
+        }
+        // Every demo product waits for the search index.
+        assert_eq!(outbox::Entity::find().count(&t.db).await.unwrap(), products);
+
+        // A second seed adds nothing.
+        let again = server::seed::seed_demo(&t.db).await.expect("second seed");
+        assert!(again.skipped);
+        assert_eq!(product::Entity::find().count(&t.db).await.unwrap(), products);
+        assert_eq!(user::Entity::find().count(&t.db).await.unwrap(), server::seed::DEMO_ACCOUNTS.len() as u64);
+
+        // Synthetic products for benchmarks come on top.
+        let added = server::seed::seed_synthetic(&t.db, 120).await.expect("synthetic");
+        assert_eq!(added, 120);
+        assert_eq!(product::Entity::find().count(&t.db).await.unwrap(), products + 120);
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test]
+async fn constraints_hold_on_every_database() {
+    for t in common::all_databases().await {
+        server::seed::seed_demo(&t.db).await.expect("seed");
+        let first = enterprise::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let now = chrono::Utc::now();
+
+        // A product of an enterprise that does not exist.
+        let orphan = product::Entity::insert(product::ActiveModel {
+            slug: Set("orphan".into()),
+            enterprise_id: Set(999_999),
+            category_id: Set(1),
+            title: Set("x".into()),
+            description: Set("x".into()),
+            price_cents: Set(100),
+            currency: Set("EUR".into()),
+            unit: Set("piece".into()),
+            availability: Set("in_stock".into()),
+            min_order: Set(1),
+            status: Set("draft".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&t.db)
+        .await;
+        assert!(orphan.is_err(), "{}: foreign key not enforced", t.label);
+
+        // A second enterprise with the same ЕИК.
+        let mut dup: enterprise::ActiveModel = first.clone().into();
+        dup.id = sea_orm::ActiveValue::NotSet;
+        dup.slug = Set("another-slug".into());
+        assert!(enterprise::Entity::insert(dup).exec(&t.db).await.is_err(), "{}: ЕИК not unique", t.label);
+
+        // A second enterprise with the same slug.
+        let mut dup: enterprise::ActiveModel = first.clone().into();
+        dup.id = sea_orm::ActiveValue::NotSet;
+        dup.eik = Set(app::eik::complete9(99_999_998));
+        assert!(enterprise::Entity::insert(dup).exec(&t.db).await.is_err(), "{}: slug not unique", t.label);
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test]
+async fn sqlite_is_durable_and_enforces_foreign_keys() {
+    let t = common::sqlite().await;
+    let pragma = |name: &str| {
+        let db = t.db.clone();
+        let sql = format!("PRAGMA {name}");
+        async move {
+            let row = db
+                .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<String>(0)
+                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+                .unwrap()
+        }
+    };
+    assert_eq!(pragma("journal_mode").await, "wal");
+    assert_eq!(pragma("synchronous").await, "2", "synchronous=FULL");
+    assert_eq!(pragma("foreign_keys").await, "1");
+}

@@ -1,0 +1,122 @@
+//! Real HTTP against the real router: pages, health, language, 404s.
+
+mod common;
+
+use reqwest::StatusCode;
+
+async fn seeded_server() -> (common::TestDb, String) {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.expect("seed");
+    let base = common::spawn_server(t.db.clone()).await;
+    (t, base)
+}
+
+#[tokio::test]
+async fn health_reports_the_database() {
+    let (_t, base) = seeded_server().await;
+    let resp = common::client().get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"]["ok"], true);
+    assert_eq!(body["database"]["backend"], "sqlite");
+}
+
+#[tokio::test]
+async fn home_page_is_bulgarian_with_the_six_centres() {
+    let (_t, base) = seeded_server().await;
+    let resp = common::client().get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="bg""#), "lang attribute");
+    assert!(html.contains("Купувайте от социални предприятия"));
+    for city in ["Варна", "Бургас", "Ловеч", "Габрово", "Пловдив", "Благоевград"] {
+        assert!(html.contains(&format!("Регионален център {city}")), "{city}");
+    }
+    // Prices in euro, written the Bulgarian way.
+    assert!(html.contains("\u{a0}€"), "a Bulgarian euro price");
+}
+
+#[tokio::test]
+async fn english_lives_under_en() {
+    let (_t, base) = seeded_server().await;
+    let html = common::client().get(format!("{base}/en")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Buy from social enterprises"));
+    assert!(html.contains("Varna Regional Centre"));
+    assert!(html.contains(r#"href="/en/centres/varna""#));
+}
+
+#[tokio::test]
+async fn centre_page_and_missing_pages() {
+    let (_t, base) = seeded_server().await;
+    let c = common::client();
+    let resp = c.get(format!("{base}/centres/varna")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Цар Симеон I"), "Varna centre address");
+    for d in ["Добрич", "Търговище", "Шумен"] {
+        assert!(html.contains(d), "{d}");
+    }
+    for path in ["/centres/nowhere", "/en/centres/nowhere", "/no/such/page", "/centres/%00%ff"] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let long = "x".repeat(5000);
+    let resp = c.get(format!("{base}/centres/{long}")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn language_switch_is_remembered_and_cannot_redirect_away() {
+    let (_t, base) = seeded_server().await;
+    let c = common::client();
+    let resp = c.get(format!("{base}/lang/en?next=/en/centres")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(resp.headers()["location"], "/en/centres");
+    let cookie = resp.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("lang=en;"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+
+    for evil in ["//evil.example/", "https://evil.example/", "/\\evil.example", "/centres"] {
+        let resp = c
+            .get(format!("{base}/lang/en"))
+            .query(&[("next", evil)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.headers()["location"], "/en", "{evil}");
+    }
+    let resp = c.get(format!("{base}/lang/de")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+
+    // With the cookie, a Bulgarian address opens in English.
+    let resp = c
+        .get(format!("{base}/centres?x=1"))
+        .header("cookie", "lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(resp.headers()["location"], "/en/centres?x=1");
+    // English addresses are never redirected.
+    let resp = c
+        .get(format!("{base}/en/centres"))
+        .header("cookie", "lang=bg")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn pages_are_compressed_for_clients_that_ask() {
+    let (_t, base) = seeded_server().await;
+    let resp = common::client()
+        .get(format!("{base}/"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "br");
+}
