@@ -25,7 +25,10 @@ pub fn money(cents: i64, locale: Locale) -> String {
     let frac = cents.abs() % 100;
     match locale {
         // Bulgarian groups thousands with a (no-break) space.
-        Locale::Bg => format!("{sign}{},{frac:02}\u{a0}€", group_thousands(whole, '\u{a0}')),
+        Locale::Bg => format!(
+            "{sign}{},{frac:02}\u{a0}€",
+            group_thousands(whole, '\u{a0}')
+        ),
         Locale::En => format!("{sign}€{}.{frac:02}", group_thousands(whole, ',')),
     }
 }
@@ -34,7 +37,11 @@ pub fn money(cents: i64, locale: Locale) -> String {
 pub fn bgn_cents(eur_cents: i64) -> i64 {
     let micro = eur_cents as i128 * BGN_PER_EUR_MICRO as i128;
     let (q, r) = (micro / 1_000_000, micro % 1_000_000);
-    (if r.abs() >= 500_000 { q + micro.signum() } else { q }) as i64
+    (if r.abs() >= 500_000 {
+        q + micro.signum()
+    } else {
+        q
+    }) as i64
 }
 
 /// "24,45 лв." in Bulgarian, "BGN 24.45" in English.
@@ -48,12 +55,32 @@ pub fn leva(cents: i64, locale: Locale) -> String {
 }
 
 const MONTHS_BG: [&str; 12] = [
-    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
-    "октомври", "ноември", "декември",
+    "януари",
+    "февруари",
+    "март",
+    "април",
+    "май",
+    "юни",
+    "юли",
+    "август",
+    "септември",
+    "октомври",
+    "ноември",
+    "декември",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "12 декември 2026" / "12 December 2026".
@@ -69,7 +96,11 @@ pub fn date(d: chrono::NaiveDate, locale: Locale) -> String {
 /// Event times are shown in Bulgarian time, whoever reads them.
 pub fn date_time(dt: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
     let local = dt.with_timezone(&sofia_offset(dt));
-    format!("{}, {}", date(local.date_naive(), locale), local.format("%H:%M"))
+    format!(
+        "{}, {}",
+        date(local.date_naive(), locale),
+        local.format("%H:%M")
+    )
 }
 
 /// Europe/Sofia: UTC+2, and UTC+3 from the last Sunday of March to the last

@@ -15,9 +15,9 @@ pub mod functions;
 pub mod i18n;
 pub mod models;
 pub mod routes;
-pub mod text;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod text;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};

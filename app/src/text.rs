@@ -101,7 +101,230 @@ mod tests {
     fn slugs() {
         assert_eq!(slugify("Липов мед, 500 г", 80), "lipov-med-500-g");
         assert_eq!(slugify("  „Вълнени“ чорапи!! ", 80), "valneni-chorapi");
-        assert_eq!(slugify("Много дълго заглавие на продукт", 12), "mnogo-dalgo");
+        assert_eq!(
+            slugify("Много дълго заглавие на продукт", 12),
+            "mnogo-dalgo"
+        );
         assert_eq!(slugify("!!!", 80), "");
+    }
+}
+
+/// Cyrillic for a Latin word typed by a buyer, undoing the official
+/// transliteration (longest letter groups first: "sht" before "sh").
+/// Ambiguous letters take the commoner reading (`a` → а, `y` → й), which is
+/// harmless: both sides end up transliterated to the same Latin again.
+pub fn to_cyrillic(latin: &str) -> String {
+    const GROUPS: [(&str, char); 8] = [
+        ("sht", 'щ'),
+        ("zh", 'ж'),
+        ("ts", 'ц'),
+        ("ch", 'ч'),
+        ("sh", 'ш'),
+        ("yu", 'ю'),
+        ("ya", 'я'),
+        ("ia", 'я'),
+    ];
+    let mut out = String::with_capacity(latin.len());
+    let mut rest = latin;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (group, cyr) in GROUPS {
+            // "-ia" is only "ия" at the end of a word.
+            if rest.starts_with(group) && (group != "ia" || rest.len() == 2) {
+                if group == "ia" {
+                    out.push_str("ия");
+                } else {
+                    out.push(cyr);
+                }
+                rest = &rest[group.len()..];
+                continue 'outer;
+            }
+        }
+        out.push(match c {
+            'a' => 'а',
+            'b' => 'б',
+            'v' | 'w' => 'в',
+            'g' => 'г',
+            'd' => 'д',
+            'e' => 'е',
+            'z' => 'з',
+            'i' => 'и',
+            'y' | 'j' => 'й',
+            'k' | 'q' => 'к',
+            'l' => 'л',
+            'm' => 'м',
+            'n' => 'н',
+            'o' => 'о',
+            'p' => 'п',
+            'r' => 'р',
+            's' => 'с',
+            't' => 'т',
+            'u' => 'у',
+            'f' => 'ф',
+            'h' | 'x' => 'х',
+            'c' => 'ц',
+            other => other,
+        });
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn ends(s: &[char], len: usize, suffix: &str) -> bool {
+    let suf: Vec<char> = suffix.chars().collect();
+    len >= suf.len() && s[len - suf.len()..len] == suf[..]
+}
+
+/// The light Bulgarian stemmer of Jacques Savoy ("BulStem light"): strips the
+/// definite article and plural endings so that "чорапите", "чорапи" and
+/// "чорап" meet, and "меда" finds "мед". Takes a lowercase Cyrillic word.
+pub fn stem_bg(word: &str) -> String {
+    let mut s: Vec<char> = word.chars().collect();
+    let mut len = s.len();
+    if len < 4 {
+        return word.to_string();
+    }
+    if len > 5 && ends(&s, len, "ища") {
+        return s[..len - 3].iter().collect();
+    }
+    {
+        // definite article
+        if len > 6 && ends(&s, len, "ият") {
+            len -= 3;
+        } else if len > 5
+            && ["ът", "то", "те", "та", "ия"]
+                .iter()
+                .any(|x| ends(&s, len, x))
+        {
+            len -= 2;
+        } else if len > 4 && ends(&s, len, "ят") {
+            len -= 2;
+        }
+        // plural
+        if len > 6 && ends(&s, len, "овци") {
+            len -= 3;
+        } else if len > 6 && ends(&s, len, "ове") {
+            len -= 3;
+        } else if len > 6 && ends(&s, len, "еве") {
+            s[len - 3] = 'й';
+            len -= 2;
+        } else if len > 5 && ends(&s, len, "ища") {
+            len -= 3;
+        } else if len > 5 && ends(&s, len, "та") {
+            len -= 2;
+        } else if len > 5 && ends(&s, len, "ци") {
+            s[len - 2] = 'к';
+            len -= 1;
+        } else if len > 5 && ends(&s, len, "зи") {
+            s[len - 2] = 'г';
+            len -= 1;
+        } else if len > 5 && s[len - 3] == 'е' && s[len - 1] == 'и' {
+            s[len - 3] = 'я';
+            len -= 1;
+        } else if len > 4 && ends(&s, len, "си") {
+            s[len - 2] = 'х';
+            len -= 1;
+        } else if len > 4 && ends(&s, len, "и") {
+            len -= 1;
+        }
+    }
+    if len > 3 && ends(&s, len, "я") {
+        len -= 1;
+    }
+    if len > 3 && (ends(&s, len, "а") || ends(&s, len, "о") || ends(&s, len, "е")) {
+        len -= 1;
+    }
+    if len > 4 && ends(&s, len, "ен") {
+        s[len - 2] = 'н';
+        len -= 1;
+    }
+    if len > 5 && s[len - 2] == 'ъ' {
+        s[len - 2] = s[len - 1];
+        len -= 1;
+    }
+    s[..len].iter().collect()
+}
+
+/// One word as the search engines see it: lowercase Latin, whole and stemmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub plain: String,
+    pub stem: String,
+}
+
+/// Splits text into words and gives each its search forms. Cyrillic and Latin
+/// spellings of a word get the same forms ("мед" and "med" → "med"), case and
+/// ѝ/и do not matter, and plural and definite forms share a stem.
+pub fn analyze(text: &str) -> Vec<Term> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let lower: String = w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ѝ' { 'и' } else { c })
+                .collect();
+            let cyrillic = if lower.chars().any(|c| ('а'..='я').contains(&c)) {
+                lower.clone()
+            } else {
+                to_cyrillic(&lower)
+            };
+            let plain = if lower.is_ascii() {
+                lower.clone()
+            } else {
+                transliterate(&lower)
+            };
+            let stem = if cyrillic
+                .chars()
+                .all(|c| ('а'..='я').contains(&c) || c == 'ѐ')
+            {
+                transliterate(&stem_bg(&cyrillic))
+            } else {
+                plain.clone()
+            };
+            Term { plain, stem }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    fn stems(s: &str) -> Vec<String> {
+        analyze(s).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn latin_and_cyrillic_meet() {
+        assert_eq!(analyze("мед"), analyze("med"));
+        assert_eq!(analyze("сапун"), analyze("sapun"));
+        assert_eq!(analyze("Житен"), analyze("zhiten"));
+        assert_eq!(analyze("Габрово"), analyze("Gabrovo"));
+        assert_eq!(stems("шушулки"), stems("shushulki"));
+        assert_eq!(to_cyrillic("shtastie"), "щастие");
+        assert_eq!(to_cyrillic("sofia"), "софия");
+    }
+
+    #[test]
+    fn plural_and_definite_forms_share_a_stem() {
+        assert_eq!(stems("чорапите"), stems("чорапи"));
+        assert_eq!(stems("чорапи"), stems("чорап"));
+        assert_eq!(stems("меда"), stems("мед"));
+        assert_eq!(stems("мед"), vec!["med"]);
+        assert_eq!(stems("chorapite"), stems("чорапи"));
+        assert_eq!(stems("свещите"), stems("свещи"));
+    }
+
+    #[test]
+    fn case_and_i_grave_do_not_matter() {
+        assert_eq!(analyze("ЍВА"), analyze("ива"));
+        assert_eq!(analyze("МЕД"), analyze("мед"));
+    }
+
+    #[test]
+    fn punctuation_and_symbols_are_not_words() {
+        assert!(analyze("!!! ??? ").is_empty());
+        assert_eq!(analyze("мед, 500 г.").len(), 3);
+        assert!(analyze("🍯 мед").iter().any(|t| t.plain == "med"));
     }
 }

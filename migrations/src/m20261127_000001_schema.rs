@@ -38,7 +38,8 @@ fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement 
 
 fn unique(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut stmt = index(table, columns);
-    stmt.name(format!("ux_{table}_{}", columns.join("_"))).unique();
+    stmt.name(format!("ux_{table}_{}", columns.join("_")))
+        .unique();
     stmt
 }
 
@@ -99,7 +100,11 @@ impl MigrationTrait for Migration {
                 .col(string_len(n("role"), 20))
                 .col(integer_null(n("centre_id")))
                 .col(created_at())
-                .foreign_key(&mut fk("user_roles", "user_id", "users").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("user_roles", "user_id", "users")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("user_roles", "centre_id", "regional_centres"))
                 .to_owned(),
             Table::create()
@@ -109,7 +114,11 @@ impl MigrationTrait for Migration {
                 .col(integer_null(n("user_id")))
                 .col(text(n("data")))
                 .col(timestamp_with_time_zone(n("expires_at")))
-                .foreign_key(&mut fk("sessions", "user_id", "users").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("sessions", "user_id", "users")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             // --- enterprises and their goods --------------------------------
             Table::create()
@@ -152,8 +161,16 @@ impl MigrationTrait for Migration {
                 .if_not_exists()
                 .col(integer(n("enterprise_id")))
                 .col(string_len(n("impact_group"), 40))
-                .primary_key(Index::create().col(n("enterprise_id")).col(n("impact_group")))
-                .foreign_key(&mut fk("enterprise_impact_groups", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .primary_key(
+                    Index::create()
+                        .col(n("enterprise_id"))
+                        .col(n("impact_group")),
+                )
+                .foreign_key(
+                    &mut fk("enterprise_impact_groups", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             Table::create()
                 .table(n("enterprise_members"))
@@ -163,8 +180,16 @@ impl MigrationTrait for Migration {
                 .col(integer(n("user_id")))
                 .col(string_len(n("role"), 20))
                 .col(created_at())
-                .foreign_key(&mut fk("enterprise_members", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
-                .foreign_key(&mut fk("enterprise_members", "user_id", "users").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("enterprise_members", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
+                .foreign_key(
+                    &mut fk("enterprise_members", "user_id", "users")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             Table::create()
                 .table(n("enterprise_invitations"))
@@ -175,7 +200,11 @@ impl MigrationTrait for Migration {
                 .col(integer(n("invited_by")))
                 .col(created_at())
                 .col(timestamp_with_time_zone_null(n("accepted_at")))
-                .foreign_key(&mut fk("enterprise_invitations", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("enterprise_invitations", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("enterprise_invitations", "invited_by", "users"))
                 .to_owned(),
             Table::create()
@@ -210,7 +239,11 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(n("archived_at")))
                 .col(created_at())
                 .col(timestamp_with_time_zone(n("updated_at")))
-                .foreign_key(&mut fk("products", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("products", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("products", "category_id", "categories"))
                 .to_owned(),
             Table::create()
@@ -219,7 +252,11 @@ impl MigrationTrait for Migration {
                 .col(integer(n("product_id")))
                 .col(string_len(n("tag"), 40))
                 .primary_key(Index::create().col(n("product_id")).col(n("tag")))
-                .foreign_key(&mut fk("product_tags", "product_id", "products").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("product_tags", "product_id", "products")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             Table::create()
                 .table(n("product_images"))
@@ -233,7 +270,11 @@ impl MigrationTrait for Migration {
                 .col(integer(n("height")))
                 .col(string_len(n("alt"), 200))
                 .col(created_at())
-                .foreign_key(&mut fk("product_images", "product_id", "products").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("product_images", "product_id", "products")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             // --- networks and events ----------------------------------------
             Table::create()
@@ -261,8 +302,16 @@ impl MigrationTrait for Migration {
                 .col(created_at())
                 .col(timestamp_with_time_zone_null(n("approved_at")))
                 .col(integer_null(n("approved_by")))
-                .foreign_key(&mut fk("network_members", "network_id", "networks").on_delete(ForeignKeyAction::Cascade).to_owned())
-                .foreign_key(&mut fk("network_members", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("network_members", "network_id", "networks")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
+                .foreign_key(
+                    &mut fk("network_members", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("network_members", "approved_by", "users"))
                 .to_owned(),
             Table::create()
@@ -290,8 +339,16 @@ impl MigrationTrait for Migration {
                 .col(integer(n("enterprise_id")))
                 .col(string_len(n("status"), 20))
                 .col(created_at())
-                .foreign_key(&mut fk("event_participants", "event_id", "events").on_delete(ForeignKeyAction::Cascade).to_owned())
-                .foreign_key(&mut fk("event_participants", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("event_participants", "event_id", "events")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
+                .foreign_key(
+                    &mut fk("event_participants", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             // --- buyers ------------------------------------------------------
             Table::create()
@@ -329,7 +386,11 @@ impl MigrationTrait for Migration {
                 .col(integer(n("quantity")))
                 // The price at the time of the request: later price changes do not touch it.
                 .col(big_integer(n("unit_price_cents")))
-                .foreign_key(&mut fk("order_request_lines", "order_request_id", "order_requests").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("order_request_lines", "order_request_id", "order_requests")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("order_request_lines", "product_id", "products"))
                 .to_owned(),
             Table::create()
@@ -340,7 +401,11 @@ impl MigrationTrait for Migration {
                 .col(integer(n("author_id")))
                 .col(text(n("body")))
                 .col(created_at())
-                .foreign_key(&mut fk("messages", "order_request_id", "order_requests").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("messages", "order_request_id", "order_requests")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .foreign_key(&mut fk("messages", "author_id", "users"))
                 .to_owned(),
             Table::create()
@@ -351,9 +416,21 @@ impl MigrationTrait for Migration {
                 .col(integer_null(n("product_id")))
                 .col(integer_null(n("enterprise_id")))
                 .col(created_at())
-                .foreign_key(&mut fk("favourites", "user_id", "users").on_delete(ForeignKeyAction::Cascade).to_owned())
-                .foreign_key(&mut fk("favourites", "product_id", "products").on_delete(ForeignKeyAction::Cascade).to_owned())
-                .foreign_key(&mut fk("favourites", "enterprise_id", "enterprises").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("favourites", "user_id", "users")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
+                .foreign_key(
+                    &mut fk("favourites", "product_id", "products")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
+                .foreign_key(
+                    &mut fk("favourites", "enterprise_id", "enterprises")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
             // --- bookkeeping -------------------------------------------------
             Table::create()

@@ -137,8 +137,19 @@ impl MigrationTrait for Migration {
                 .into_table(Alias::new("regional_centres"))
                 .columns(
                     [
-                        "id", "slug", "name_bg", "name_en", "city_bg", "city_en", "region_bg",
-                        "region_en", "nuts_code", "address_bg", "address_en", "email", "phone",
+                        "id",
+                        "slug",
+                        "name_bg",
+                        "name_en",
+                        "city_bg",
+                        "city_en",
+                        "region_bg",
+                        "region_en",
+                        "nuts_code",
+                        "address_bg",
+                        "address_en",
+                        "email",
+                        "phone",
                     ]
                     .map(Alias::new),
                 )

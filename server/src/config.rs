@@ -27,7 +27,9 @@ pub struct MeiliConfig {
 pub enum ConfigError {
     #[error("DATA_DIR {0} cannot be written ({1}): point DATA_DIR at a writable folder")]
     DataDir(String, String),
-    #[error("MEILI_URL is set but MEILI_MASTER_KEY is not: set both, or unset MEILI_URL to use the embedded index")]
+    #[error(
+        "MEILI_URL is set but MEILI_MASTER_KEY is not: set both, or unset MEILI_URL to use the embedded index"
+    )]
     MeiliKeyMissing,
     #[error("MEILI_URL {0:?} is not an http(s) URL")]
     MeiliUrl(String),
@@ -47,25 +49,42 @@ impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
         let data_dir = PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into()));
         let shown = data_dir.display().to_string();
-        std::fs::create_dir_all(&data_dir).map_err(|e| ConfigError::DataDir(shown.clone(), e.to_string()))?;
+        std::fs::create_dir_all(&data_dir)
+            .map_err(|e| ConfigError::DataDir(shown.clone(), e.to_string()))?;
         let probe = data_dir.join(".write-test");
-        std::fs::write(&probe, b"ok").map_err(|e| ConfigError::DataDir(shown.clone(), e.to_string()))?;
+        std::fs::write(&probe, b"ok")
+            .map_err(|e| ConfigError::DataDir(shown.clone(), e.to_string()))?;
         let _ = std::fs::remove_file(probe);
 
         let database_url = match var("DATABASE_URL") {
-            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres:") || url.starts_with("postgresql:") => url,
+            Some(url)
+                if url.starts_with("sqlite:")
+                    || url.starts_with("postgres:")
+                    || url.starts_with("postgresql:") =>
+            {
+                url
+            }
             Some(url) => return Err(ConfigError::DatabaseUrl(url)),
-            None => format!("sqlite://{}?mode=rwc", data_dir.join("socialen-pazar.db").display()),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("socialen-pazar.db").display()
+            ),
         };
 
         let meili = match (var("MEILI_URL"), var("MEILI_MASTER_KEY")) {
             (None, _) => None,
             (Some(_), None) => return Err(ConfigError::MeiliKeyMissing),
-            (Some(url), Some(_)) if !(url.starts_with("http://") || url.starts_with("https://")) => {
+            (Some(url), Some(_))
+                if !(url.starts_with("http://") || url.starts_with("https://")) =>
+            {
                 return Err(ConfigError::MeiliUrl(url));
             }
             (Some(url), Some(key)) => Some(MeiliConfig { url, key }),
         };
-        Ok(Config { database_url, data_dir, meili })
+        Ok(Config {
+            database_url,
+            data_dir,
+            meili,
+        })
     }
 }

@@ -6,7 +6,10 @@ use server::{seed, web};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "server", about = "Социален пазар — marketplace of Bulgarian social enterprises")]
+#[command(
+    name = "server",
+    about = "Социален пазар — marketplace of Bulgarian social enterprises"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -37,7 +40,9 @@ fn fail(what: impl std::fmt::Display) -> ! {
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     let cli = Cli::parse();
     let config = Config::from_env().unwrap_or_else(|e| fail(e));
@@ -55,10 +60,15 @@ async fn main() {
             if report.skipped {
                 println!("demo data already present: nothing added");
             } else {
-                println!("demo data loaded: {} enterprises, {} products", report.enterprises, report.products);
+                println!(
+                    "demo data loaded: {} enterprises, {} products",
+                    report.enterprises, report.products
+                );
             }
             if let Some(n) = synthetic {
-                let added = seed::seed_synthetic(&db, n).await.unwrap_or_else(|e| fail(e));
+                let added = seed::seed_synthetic(&db, n)
+                    .await
+                    .unwrap_or_else(|e| fail(e));
                 println!("synthetic products added: {added}");
             }
         }
@@ -72,7 +82,11 @@ async fn main() {
             let app = web::router(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
-                .unwrap_or_else(|e| fail(format_args!("cannot listen on {addr} ({e}); set LEPTOS_SITE_ADDR to a free address")));
+                .unwrap_or_else(|e| {
+                    fail(format_args!(
+                        "cannot listen on {addr} ({e}); set LEPTOS_SITE_ADDR to a free address"
+                    ))
+                });
             tracing::info!("listening on http://{addr}");
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {

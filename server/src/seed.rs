@@ -112,11 +112,36 @@ pub struct DemoAccount {
 }
 
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
-    DemoAccount { email: "admin@demo.socialenpazar.bg", password: "demo-admin-2026", name: "Мария Администраторова", role: "admin" },
-    DemoAccount { email: "kurator.varna@demo.socialenpazar.bg", password: "demo-kurator-2026", name: "Петя Иванова", role: "curator:varna" },
-    DemoAccount { email: "kurator.plovdiv@demo.socialenpazar.bg", password: "demo-kurator-2026", name: "Георги Стоянов", role: "curator:plovdiv" },
-    DemoAccount { email: "predpriyatie@demo.socialenpazar.bg", password: "demo-member-2026", name: "Елена Димитрова", role: "member" },
-    DemoAccount { email: "kupuvach@demo.socialenpazar.bg", password: "demo-buyer-2026", name: "Николай Петров", role: "buyer" },
+    DemoAccount {
+        email: "admin@demo.socialenpazar.bg",
+        password: "demo-admin-2026",
+        name: "Мария Администраторова",
+        role: "admin",
+    },
+    DemoAccount {
+        email: "kurator.varna@demo.socialenpazar.bg",
+        password: "demo-kurator-2026",
+        name: "Петя Иванова",
+        role: "curator:varna",
+    },
+    DemoAccount {
+        email: "kurator.plovdiv@demo.socialenpazar.bg",
+        password: "demo-kurator-2026",
+        name: "Георги Стоянов",
+        role: "curator:plovdiv",
+    },
+    DemoAccount {
+        email: "predpriyatie@demo.socialenpazar.bg",
+        password: "demo-member-2026",
+        name: "Елена Димитрова",
+        role: "member",
+    },
+    DemoAccount {
+        email: "kupuvach@demo.socialenpazar.bg",
+        password: "demo-buyer-2026",
+        name: "Николай Петров",
+        role: "buyer",
+    },
 ];
 
 fn hash_password(password: &str) -> Result<String, DbErr> {
@@ -129,7 +154,9 @@ fn hash_password(password: &str) -> Result<String, DbErr> {
 
 /// A fixed "now" for demo timestamps, so that two seeds produce the same data.
 fn demo_epoch() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 /// What `seed` did.
@@ -146,14 +173,20 @@ pub struct SeedReport {
 /// the database as it was.
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
     if enterprise::Entity::find().count(db).await? > 0 {
-        return Ok(SeedReport { enterprises: 0, products: 0, skipped: true });
+        return Ok(SeedReport {
+            enterprises: 0,
+            products: 0,
+            skipped: true,
+        });
     }
     let categories: Vec<CategoryIn> = serde_json::from_str(CATEGORIES)
         .map_err(|e| DbErr::Custom(format!("seed/categories.json: {e}")))?;
     let files: Vec<DemoFile> = DEMO_FILES
         .iter()
         .enumerate()
-        .map(|(i, s)| serde_json::from_str(s).map_err(|e| DbErr::Custom(format!("seed demo file {i}: {e}"))))
+        .map(|(i, s)| {
+            serde_json::from_str(s).map_err(|e| DbErr::Custom(format!("seed demo file {i}: {e}")))
+        })
         .collect::<Result<_, _>>()?;
     // Hash before the transaction: argon2 is deliberately slow.
     let hashes: Vec<String> = DEMO_ACCOUNTS
@@ -232,15 +265,22 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
     for file in &files {
         for e in &file.enterprises {
             index += 1;
-            let (district_id, centre_id) = *districts
-                .get(&e.district)
-                .ok_or_else(|| DbErr::Custom(format!("unknown district {} of {}", e.district, e.slug)))?;
+            let (district_id, centre_id) = *districts.get(&e.district).ok_or_else(|| {
+                DbErr::Custom(format!("unknown district {} of {}", e.district, e.slug))
+            })?;
             // Spread ЕИКs over the number space; the loader computes the check digit.
             let eik = eik::complete9(10_000_000 + index * 1_234_567 % 89_000_000);
             // Most enterprises with a register entry have been verified by
             // their centre; every fifth waits in the curator's queue.
             let (status, verified_at, verified_by) = match (&e.register, index % 5 == 0) {
-                (Some(_), false) => ("verified", Some(now - Duration::days(i64::from(index))), curator_of_centre.get(&centre_id).copied().or(user_ids.get("admin@demo.socialenpazar.bg").copied())),
+                (Some(_), false) => (
+                    "verified",
+                    Some(now - Duration::days(i64::from(index))),
+                    curator_of_centre
+                        .get(&centre_id)
+                        .copied()
+                        .or(user_ids.get("admin@demo.socialenpazar.bg").copied()),
+                ),
                 _ => ("unverified", None, None),
             };
             let created = now - Duration::days(200 - i64::from(index));
@@ -285,9 +325,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 .await?;
             }
             for (pi, p) in e.products.iter().enumerate() {
-                let category_id = *category_ids
-                    .get(&p.category)
-                    .ok_or_else(|| DbErr::Custom(format!("unknown category {} in {}", p.category, e.slug)))?;
+                let category_id = *category_ids.get(&p.category).ok_or_else(|| {
+                    DbErr::Custom(format!("unknown category {} in {}", p.category, e.slug))
+                })?;
                 let slug = unique_slug(&mut used_product_slugs, &p.title);
                 let created = now - Duration::hours(i64::from(index) * 37 + pi as i64 * 5);
                 let featured = (pi == 0 && index % 4 == 1).then_some(created);
@@ -300,7 +340,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
     // The demo enterprise member owns the first enterprise of the Varna region.
     if let (Some(uid), Some(first)) = (
         user_ids.get("predpriyatie@demo.socialenpazar.bg"),
-        files.first().and_then(|f| f.enterprises.first()).and_then(|e| enterprise_ids.get(&e.slug)),
+        files
+            .first()
+            .and_then(|f| f.enterprises.first())
+            .and_then(|e| enterprise_ids.get(&e.slug)),
     ) {
         enterprise_member::Entity::insert(enterprise_member::ActiveModel {
             enterprise_id: Set(*first),
@@ -333,7 +376,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             .await?
             .last_insert_id;
             for m in &n.members {
-                let Some(eid) = enterprise_ids.get(m) else { continue };
+                let Some(eid) = enterprise_ids.get(m) else {
+                    continue;
+                };
                 network_member::Entity::insert(network_member::ActiveModel {
                     network_id: Set(nid),
                     enterprise_id: Set(*eid),
@@ -368,7 +413,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             .await?
             .last_insert_id;
             for p in &ev.participants {
-                let Some(ent) = enterprise_ids.get(p) else { continue };
+                let Some(ent) = enterprise_ids.get(p) else {
+                    continue;
+                };
                 event_participant::Entity::insert(event_participant::ActiveModel {
                     event_id: Set(eid),
                     enterprise_id: Set(*ent),
@@ -383,7 +430,11 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
     }
 
     txn.commit().await?;
-    Ok(SeedReport { enterprises: enterprise_ids.len(), products: product_count, skipped: false })
+    Ok(SeedReport {
+        enterprises: enterprise_ids.len(),
+        products: product_count,
+        skipped: false,
+    })
 }
 
 async fn insert_category(
@@ -407,7 +458,11 @@ async fn insert_category(
 
 fn unique_slug(used: &mut HashMap<String, u32>, title: &str) -> String {
     let base = slugify(title, 80);
-    let base = if base.is_empty() { "produkt".to_string() } else { base };
+    let base = if base.is_empty() {
+        "produkt".to_string()
+    } else {
+        base
+    };
     let n = used.entry(base.clone()).or_insert(0);
     *n += 1;
     if *n == 1 { base } else { format!("{base}-{n}") }
@@ -477,7 +532,11 @@ pub async fn seed_synthetic(db: &DatabaseConnection, count: u32) -> Result<u32, 
         .collect::<Result<_, _>>()?;
     let templates: Vec<ProductIn> = files
         .iter()
-        .flat_map(|f| f.enterprises.iter().flat_map(|e| e.products.iter().cloned()))
+        .flat_map(|f| {
+            f.enterprises
+                .iter()
+                .flat_map(|e| e.products.iter().cloned())
+        })
         .collect();
     let enterprises: Vec<i32> = enterprise::Entity::find()
         .all(db)
@@ -492,10 +551,21 @@ pub async fn seed_synthetic(db: &DatabaseConnection, count: u32) -> Result<u32, 
         .map(|c| (c.slug, c.id))
         .collect();
     if enterprises.is_empty() || templates.is_empty() {
-        return Err(DbErr::Custom("run `server seed` first: synthetic products need enterprises".into()));
+        return Err(DbErr::Custom(
+            "run `server seed` first: synthetic products need enterprises".into(),
+        ));
     }
     let start = product::Entity::find().count(db).await? as u32;
-    const VARIANTS: [&str; 8] = ["", "подаръчна опаковка", "голяма разфасовка", "ръчна изработка", "сезонно издание", "малка разфасовка", "специална серия", "комплект"];
+    const VARIANTS: [&str; 8] = [
+        "",
+        "подаръчна опаковка",
+        "голяма разфасовка",
+        "ръчна изработка",
+        "сезонно издание",
+        "малка разфасовка",
+        "специална серия",
+        "комплект",
+    ];
     let now = Utc::now();
     let mut done = 0u32;
     while done < count {
@@ -511,9 +581,20 @@ pub async fn seed_synthetic(db: &DatabaseConnection, count: u32) -> Result<u32, 
             }
             p.price_cents = t.price_cents + i64::from(n % 97) * 5;
             let ent = enterprises[(n as usize * 7) % enterprises.len()];
-            let Some(cat) = categories.get(&p.category) else { continue };
+            let Some(cat) = categories.get(&p.category) else {
+                continue;
+            };
             let slug = format!("{}-s{n}", slugify(&p.title, 60));
-            insert_product(&txn, ent, *cat, &p, slug, now - Duration::minutes(i64::from(n)), None).await?;
+            insert_product(
+                &txn,
+                ent,
+                *cat,
+                &p,
+                slug,
+                now - Duration::minutes(i64::from(n)),
+                None,
+            )
+            .await?;
         }
         txn.commit().await?;
         done += batch;

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use app::i18n::Locale;
 use app::server::AppState;
 use app::{App, shell};
+use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use serde::Deserialize;
@@ -38,7 +38,11 @@ pub fn router(state: AppState) -> Router {
 
     // Hashed file names change with their content, so they may be cached for good.
     let pkg = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -89,7 +93,11 @@ async fn healthz(State(state): State<AppState>) -> Response {
             "backend": format!("{:?}", state.db.get_database_backend()).to_lowercase(),
         },
     });
-    let code = if db_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let code = if db_ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (code, Json(body)).into_response()
 }
 
@@ -140,7 +148,11 @@ async fn remembered_language(req: Request<Body>, next: Next) -> Response {
         && Locale::from_path(req.uri().path()) == Locale::Bg
         && cookie_locale(&req) == Some(Locale::En)
     {
-        let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        let query = req
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
         let target = format!("{}{query}", Locale::En.href(req.uri().path()));
         return Redirect::to(&target).into_response();
     }

@@ -15,7 +15,10 @@ fn run(envs: &[(&str, &str)], args: &[&str]) -> (i32, String) {
         cmd.env(k, v);
     }
     let out = cmd.output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn one_line(stderr: &str) -> &str {
@@ -28,7 +31,10 @@ fn one_line(stderr: &str) -> &str {
 fn unwritable_data_dir() {
     let (code, err) = run(&[("DATA_DIR", "/proc/socialen-pazar")], &["migrate"]);
     assert_eq!(code, 2);
-    assert!(one_line(&err).starts_with("error: DATA_DIR /proc/socialen-pazar cannot be written"), "{err}");
+    assert!(
+        one_line(&err).starts_with("error: DATA_DIR /proc/socialen-pazar cannot be written"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -40,16 +46,25 @@ fn meili_url_without_key() {
 
 #[test]
 fn unreachable_database() {
-    let (code, err) = run(&[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")], &["migrate"]);
+    let (code, err) = run(
+        &[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")],
+        &["migrate"],
+    );
     assert_eq!(code, 2);
-    assert!(one_line(&err).starts_with("error: cannot open the database at DATABASE_URL"), "{err}");
+    assert!(
+        one_line(&err).starts_with("error: cannot open the database at DATABASE_URL"),
+        "{err}"
+    );
 }
 
 #[test]
 fn database_url_of_another_kind() {
     let (code, err) = run(&[("DATABASE_URL", "mysql://localhost/x")], &["migrate"]);
     assert_eq!(code, 2);
-    assert!(one_line(&err).contains("DATABASE_URL must start with sqlite:// or postgres://"), "{err}");
+    assert!(
+        one_line(&err).contains("DATABASE_URL must start with sqlite:// or postgres://"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -70,7 +85,14 @@ fn migrate_and_seed_run_twice() {
             .env("RUST_LOG", "off")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(String::from_utf8_lossy(&out.stdout).contains(expect), "{args:?}");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(expect),
+            "{args:?}"
+        );
     }
 }

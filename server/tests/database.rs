@@ -3,18 +3,23 @@
 mod common;
 
 use app::server::entities::*;
-use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Statement,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
 
 #[tokio::test]
 async fn migrations_are_idempotent_and_load_the_six_centres() {
     for t in common::all_databases().await {
         // A second run applies nothing and fails on nothing.
-        app::server::db::migrate(&t.db).await.expect("second migrate");
+        app::server::db::migrate(&t.db)
+            .await
+            .expect("second migrate");
         let centres = regional_centre::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(centres.len(), 6, "{}", t.label);
-        assert_eq!(district::Entity::find().count(&t.db).await.unwrap(), 28, "{}", t.label);
+        assert_eq!(
+            district::Entity::find().count(&t.db).await.unwrap(),
+            28,
+            "{}",
+            t.label
+        );
         let varna = centres.iter().find(|c| c.slug == "varna").unwrap();
         assert_eq!(varna.address_bg, "ул. „Цар Симеон I“ № 26, Варна");
         let varna_districts = district::Entity::find()
@@ -38,7 +43,12 @@ async fn demo_data_is_complete_valid_and_loaded_once() {
         let enterprises = enterprise::Entity::find().all(&t.db).await.unwrap();
         assert!(enterprises.len() >= 60, "{} enterprises", enterprises.len());
         for e in &enterprises {
-            assert!(app::eik::validate(&e.eik).is_ok(), "bad ЕИК {} of {}", e.eik, e.slug);
+            assert!(
+                app::eik::validate(&e.eik).is_ok(),
+                "bad ЕИК {} of {}",
+                e.eik,
+                e.slug
+            );
         }
         let products = product::Entity::find().count(&t.db).await.unwrap();
         assert!(products >= 600, "{products} products");
@@ -49,7 +59,11 @@ async fn demo_data_is_complete_valid_and_loaded_once() {
         for centre in 1..=6 {
             let n = enterprises
                 .iter()
-                .filter(|e| districts.iter().any(|d| d.id == e.district_id && d.centre_id == centre))
+                .filter(|e| {
+                    districts
+                        .iter()
+                        .any(|d| d.id == e.district_id && d.centre_id == centre)
+                })
                 .count();
             assert!(n >= 5, "centre {centre} has {n} enterprises");
         }
@@ -62,13 +76,24 @@ async fn demo_data_is_complete_valid_and_loaded_once() {
         // A second seed adds nothing.
         let again = server::seed::seed_demo(&t.db).await.expect("second seed");
         assert!(again.skipped);
-        assert_eq!(product::Entity::find().count(&t.db).await.unwrap(), products);
-        assert_eq!(user::Entity::find().count(&t.db).await.unwrap(), server::seed::DEMO_ACCOUNTS.len() as u64);
+        assert_eq!(
+            product::Entity::find().count(&t.db).await.unwrap(),
+            products
+        );
+        assert_eq!(
+            user::Entity::find().count(&t.db).await.unwrap(),
+            server::seed::DEMO_ACCOUNTS.len() as u64
+        );
 
         // Synthetic products for benchmarks come on top.
-        let added = server::seed::seed_synthetic(&t.db, 120).await.expect("synthetic");
+        let added = server::seed::seed_synthetic(&t.db, 120)
+            .await
+            .expect("synthetic");
         assert_eq!(added, 120);
-        assert_eq!(product::Entity::find().count(&t.db).await.unwrap(), products + 120);
+        assert_eq!(
+            product::Entity::find().count(&t.db).await.unwrap(),
+            products + 120
+        );
         t.drop_db().await;
     }
 }
@@ -77,7 +102,11 @@ async fn demo_data_is_complete_valid_and_loaded_once() {
 async fn constraints_hold_on_every_database() {
     for t in common::all_databases().await {
         server::seed::seed_demo(&t.db).await.expect("seed");
-        let first = enterprise::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let first = enterprise::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
         let now = chrono::Utc::now();
 
         // A product of an enterprise that does not exist.
@@ -105,13 +134,21 @@ async fn constraints_hold_on_every_database() {
         let mut dup: enterprise::ActiveModel = first.clone().into();
         dup.id = sea_orm::ActiveValue::NotSet;
         dup.slug = Set("another-slug".into());
-        assert!(enterprise::Entity::insert(dup).exec(&t.db).await.is_err(), "{}: ЕИК not unique", t.label);
+        assert!(
+            enterprise::Entity::insert(dup).exec(&t.db).await.is_err(),
+            "{}: ЕИК not unique",
+            t.label
+        );
 
         // A second enterprise with the same slug.
         let mut dup: enterprise::ActiveModel = first.clone().into();
         dup.id = sea_orm::ActiveValue::NotSet;
         dup.eik = Set(app::eik::complete9(99_999_998));
-        assert!(enterprise::Entity::insert(dup).exec(&t.db).await.is_err(), "{}: slug not unique", t.label);
+        assert!(
+            enterprise::Entity::insert(dup).exec(&t.db).await.is_err(),
+            "{}: slug not unique",
+            t.label
+        );
         t.drop_db().await;
     }
 }

@@ -14,7 +14,11 @@ async fn seeded_server() -> (common::TestDb, String) {
 #[tokio::test]
 async fn health_reports_the_database() {
     let (_t, base) = seeded_server().await;
-    let resp = common::client().get(format!("{base}/healthz")).send().await.unwrap();
+    let resp = common::client()
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(body["status"], "ok");
@@ -25,13 +29,27 @@ async fn health_reports_the_database() {
 #[tokio::test]
 async fn home_page_is_bulgarian_with_the_six_centres() {
     let (_t, base) = seeded_server().await;
-    let resp = common::client().get(format!("{base}/")).send().await.unwrap();
+    let resp = common::client()
+        .get(format!("{base}/"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
     let html = resp.text().await.unwrap();
     assert!(html.contains(r#"<html lang="bg""#), "lang attribute");
     assert!(html.contains("Купувайте от социални предприятия"));
-    for city in ["Варна", "Бургас", "Ловеч", "Габрово", "Пловдив", "Благоевград"] {
-        assert!(html.contains(&format!("Регионален център {city}")), "{city}");
+    for city in [
+        "Варна",
+        "Бургас",
+        "Ловеч",
+        "Габрово",
+        "Пловдив",
+        "Благоевград",
+    ] {
+        assert!(
+            html.contains(&format!("Регионален център {city}")),
+            "{city}"
+        );
     }
     // Prices in euro, written the Bulgarian way.
     assert!(html.contains("\u{a0}€"), "a Bulgarian euro price");
@@ -40,7 +58,14 @@ async fn home_page_is_bulgarian_with_the_six_centres() {
 #[tokio::test]
 async fn english_lives_under_en() {
     let (_t, base) = seeded_server().await;
-    let html = common::client().get(format!("{base}/en")).send().await.unwrap().text().await.unwrap();
+    let html = common::client()
+        .get(format!("{base}/en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Buy from social enterprises"));
     assert!(html.contains("Varna Regional Centre"));
@@ -58,12 +83,21 @@ async fn centre_page_and_missing_pages() {
     for d in ["Добрич", "Търговище", "Шумен"] {
         assert!(html.contains(d), "{d}");
     }
-    for path in ["/centres/nowhere", "/en/centres/nowhere", "/no/such/page", "/centres/%00%ff"] {
+    for path in [
+        "/centres/nowhere",
+        "/en/centres/nowhere",
+        "/no/such/page",
+        "/centres/%00%ff",
+    ] {
         let resp = c.get(format!("{base}{path}")).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::NOT_FOUND, "{path}");
     }
     let long = "x".repeat(5000);
-    let resp = c.get(format!("{base}/centres/{long}")).send().await.unwrap();
+    let resp = c
+        .get(format!("{base}/centres/{long}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }
 
@@ -71,14 +105,23 @@ async fn centre_page_and_missing_pages() {
 async fn language_switch_is_remembered_and_cannot_redirect_away() {
     let (_t, base) = seeded_server().await;
     let c = common::client();
-    let resp = c.get(format!("{base}/lang/en?next=/en/centres")).send().await.unwrap();
+    let resp = c
+        .get(format!("{base}/lang/en?next=/en/centres"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(resp.headers()["location"], "/en/centres");
     let cookie = resp.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("lang=en;"), "{cookie}");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 
-    for evil in ["//evil.example/", "https://evil.example/", "/\\evil.example", "/centres"] {
+    for evil in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "/centres",
+    ] {
         let resp = c
             .get(format!("{base}/lang/en"))
             .query(&[("next", evil)])

@@ -43,7 +43,13 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
     let db = app::server::db::connect(&url).await.expect("open sqlite");
     app::server::db::migrate(&db).await.expect("migrate sqlite");
-    TestDb { label: "sqlite", url, db, admin: None, _dir: Some(dir) }
+    TestDb {
+        label: "sqlite",
+        url,
+        db,
+        admin: None,
+        _dir: Some(dir),
+    }
 }
 
 /// The PostgreSQL server of `TEST_DATABASE_URL`, or the local one on
@@ -71,8 +77,16 @@ pub async fn postgres() -> Option<TestDb> {
         None => panic!("TEST_DATABASE_URL needs a database name"),
     };
     let db = app::server::db::connect(&url).await.expect("open postgres");
-    app::server::db::migrate(&db).await.expect("migrate postgres");
-    Some(TestDb { label: "postgres", url, db, admin: Some((admin, name)), _dir: None })
+    app::server::db::migrate(&db)
+        .await
+        .expect("migrate postgres");
+    Some(TestDb {
+        label: "postgres",
+        url,
+        db,
+        admin: Some((admin, name)),
+        _dir: None,
+    })
 }
 
 /// SQLite, and PostgreSQL where reachable.
@@ -92,7 +106,9 @@ pub async fn spawn_server(db: DatabaseConnection) -> String {
         .build();
     let state = server::state(options, db);
     let app = server::web::router(state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
         axum::serve(listener, app).await.expect("serve");

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::components::cards::{CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView};
+use crate::components::cards::{
+    CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView,
+};
 use crate::components::layout::use_locale;
 use crate::components::status::ErrorView;
 use crate::functions::catalogue::{get_centre, get_centres};

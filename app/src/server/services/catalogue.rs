@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::visibility::{is_verified, public_enterprise, public_product, today};
@@ -82,7 +81,10 @@ pub async fn product_cards(
 }
 
 /// The category tree with the number of visible products in each branch.
-pub async fn category_tree(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec<CategoryCard>> {
+pub async fn category_tree(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+) -> AppResult<Vec<CategoryCard>> {
     let cats = category::Entity::find()
         .order_by_asc(category::Column::Position)
         .order_by_asc(category::Column::Id)
@@ -125,7 +127,10 @@ async fn enterprise_counts_by_district(db: &impl ConnectionTrait) -> AppResult<H
     Ok(enterprise::Entity::find()
         .select_only()
         .column(enterprise::Column::DistrictId)
-        .column_as(Expr::from(Func::count(Expr::col(enterprise::Column::Id))), "n")
+        .column_as(
+            Expr::from(Func::count(Expr::col(enterprise::Column::Id))),
+            "n",
+        )
         .filter(public_enterprise())
         .group_by(enterprise::Column::DistrictId)
         .into_tuple::<(i32, i64)>()
@@ -149,7 +154,10 @@ fn centre_card(
         city: pick(locale, &c.city_bg, &c.city_en).to_string(),
         region: pick(locale, &c.region_bg, &c.region_en).to_string(),
         address: pick(locale, &c.address_bg, &c.address_en).to_string(),
-        enterprise_count: own.iter().map(|d| counts.get(&d.id).copied().unwrap_or(0)).sum(),
+        enterprise_count: own
+            .iter()
+            .map(|d| counts.get(&d.id).copied().unwrap_or(0))
+            .sum(),
         districts: own
             .iter()
             .map(|d| pick(locale, &d.name_bg, &d.name_en).to_string())
@@ -263,7 +271,11 @@ pub async fn home(db: &impl ConnectionTrait, locale: Locale) -> AppResult<HomeDa
 ///
 /// # Errors
 /// [`AppError::NotFound`] for an unknown slug.
-pub async fn centre(db: &impl ConnectionTrait, locale: Locale, slug: &str) -> AppResult<CentreDetail> {
+pub async fn centre(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+) -> AppResult<CentreDetail> {
     let c = regional_centre::Entity::find()
         .filter(regional_centre::Column::Slug.eq(slug))
         .one(db)
@@ -307,7 +319,10 @@ pub async fn centre(db: &impl ConnectionTrait, locale: Locale, slug: &str) -> Ap
             name: e.name.clone(),
             legal_form: e.legal_form.clone(),
             settlement: e.settlement.clone(),
-            district: district_names.get(&e.district_id).cloned().unwrap_or_default(),
+            district: district_names
+                .get(&e.district_id)
+                .cloned()
+                .unwrap_or_default(),
             verified: is_verified(e, today),
             product_count: product_counts.get(&e.id).copied().unwrap_or(0) as u64,
         })
@@ -322,7 +337,10 @@ pub async fn centre(db: &impl ConnectionTrait, locale: Locale, slug: &str) -> Ap
     for (nid, n) in network_member::Entity::find()
         .select_only()
         .column(network_member::Column::NetworkId)
-        .column_as(Expr::from(Func::count(Expr::col(network_member::Column::Id))), "n")
+        .column_as(
+            Expr::from(Func::count(Expr::col(network_member::Column::Id))),
+            "n",
+        )
         .filter(network_member::Column::Status.eq("approved"))
         .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
         .group_by(network_member::Column::NetworkId)
