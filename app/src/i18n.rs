@@ -140,6 +140,39 @@ pub struct Messages {
     pub back_home: &'static str,
     pub error_title: &'static str,
     pub error_text: &'static str,
+    pub impact_disability: &'static str,
+    pub impact_long_term_unemployed: &'static str,
+    pub impact_youth_leaving_care: &'static str,
+    pub impact_over_55: &'static str,
+    pub impact_refugees: &'static str,
+    pub impact_violence_victims: &'static str,
+    pub impact_other: &'static str,
+    pub search_title: &'static str,
+    pub search_results_for: &'static str,
+    pub search_all_products: &'static str,
+    pub search_filters: &'static str,
+    pub search_clear_filters: &'static str,
+    pub search_sort: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_price_asc: &'static str,
+    pub sort_price_desc: &'static str,
+    pub sort_newest: &'static str,
+    pub search_no_results: &'static str,
+    pub search_suggest: &'static str,
+    pub search_degraded: &'static str,
+    pub pagination: &'static str,
+    pub page_previous: &'static str,
+    pub page_next: &'static str,
+    pub facet_category: &'static str,
+    pub facet_centre: &'static str,
+    pub facet_district: &'static str,
+    pub facet_network: &'static str,
+    pub facet_verified: &'static str,
+    pub facet_availability: &'static str,
+    pub facet_impact: &'static str,
+    pub facet_price: &'static str,
+    pub error_invalid_search: &'static str,
+    pub count_results: fn(u64) -> String,
 }
 
 pub static BG: Messages = Messages {
@@ -216,6 +249,42 @@ pub static BG: Messages = Messages {
     back_home: "Към началната страница",
     error_title: "Нещо се обърка",
     error_text: "Страницата не може да бъде показана в момента. Опитайте отново след малко.",
+    impact_disability: "хора с увреждания",
+    impact_long_term_unemployed: "продължително безработни",
+    impact_youth_leaving_care: "младежи, напускащи институции",
+    impact_over_55: "хора над 55 години",
+    impact_refugees: "бежанци",
+    impact_violence_victims: "жертви на насилие или трафик",
+    impact_other: "други уязвими групи",
+    search_title: "Търсене",
+    search_results_for: "Резултати за",
+    search_all_products: "Всички продукти и услуги",
+    search_filters: "Филтри",
+    search_clear_filters: "Изчисти филтрите",
+    search_sort: "Подреждане",
+    sort_relevance: "Най-подходящи",
+    sort_price_asc: "Цена: възходяща",
+    sort_price_desc: "Цена: низходяща",
+    sort_newest: "Най-нови",
+    search_no_results: "Няма намерени продукти.",
+    search_suggest: "Опитайте с по-малко или по-общи думи, проверете правописа или махнете някой филтър.",
+    search_degraded: "Търсачката временно не отговаря. Показваме по-прости резултати от базата данни, без брой по филтри.",
+    pagination: "Страници",
+    page_previous: "Предишна",
+    page_next: "Следваща",
+    facet_category: "Категория",
+    facet_centre: "Регионален център",
+    facet_district: "Област",
+    facet_network: "Мрежа",
+    facet_verified: "Проверка",
+    facet_availability: "Наличност",
+    facet_impact: "Работа за",
+    facet_price: "Цена",
+    error_invalid_search: "Невалидни параметри на търсенето.",
+    count_results: |n| match n {
+        1 => "1 резултат".to_string(),
+        n => format!("{n} резултата"),
+    },
 };
 
 pub static EN: Messages = Messages {
@@ -292,6 +361,42 @@ pub static EN: Messages = Messages {
     back_home: "Go to the home page",
     error_title: "Something went wrong",
     error_text: "The page cannot be shown right now. Please try again shortly.",
+    impact_disability: "people with disabilities",
+    impact_long_term_unemployed: "long-term unemployed people",
+    impact_youth_leaving_care: "young people leaving care",
+    impact_over_55: "people over 55",
+    impact_refugees: "refugees",
+    impact_violence_victims: "victims of violence or trafficking",
+    impact_other: "other vulnerable groups",
+    search_title: "Search",
+    search_results_for: "Results for",
+    search_all_products: "All products and services",
+    search_filters: "Filters",
+    search_clear_filters: "Clear filters",
+    search_sort: "Sort",
+    sort_relevance: "Best match",
+    sort_price_asc: "Price: low to high",
+    sort_price_desc: "Price: high to low",
+    sort_newest: "Newest",
+    search_no_results: "No products found.",
+    search_suggest: "Try fewer or more general words, check the spelling, or remove a filter.",
+    search_degraded: "The search engine is not answering right now. These are simpler results from the database, without filter counts.",
+    pagination: "Pages",
+    page_previous: "Previous",
+    page_next: "Next",
+    facet_category: "Category",
+    facet_centre: "Regional centre",
+    facet_district: "District",
+    facet_network: "Network",
+    facet_verified: "Verification",
+    facet_availability: "Availability",
+    facet_impact: "Employs",
+    facet_price: "Price",
+    error_invalid_search: "Invalid search parameters.",
+    count_results: |n| match n {
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    },
 };
 
 impl Messages {
@@ -319,6 +424,52 @@ impl Messages {
             "regional" => self.network_kind_regional,
             "thematic" => self.network_kind_thematic,
             _ => self.network_kind_production,
+        }
+    }
+
+    pub fn impact_group(&self, g: &str) -> &'static str {
+        match g {
+            "disability" => self.impact_disability,
+            "long_term_unemployed" => self.impact_long_term_unemployed,
+            "youth_leaving_care" => self.impact_youth_leaving_care,
+            "over_55" => self.impact_over_55,
+            "refugees" => self.impact_refugees,
+            "violence_victims" => self.impact_violence_victims,
+            _ => self.impact_other,
+        }
+    }
+
+    pub fn facet(&self, f: &str) -> &'static str {
+        match f {
+            "category" => self.facet_category,
+            "centre" => self.facet_centre,
+            "district" => self.facet_district,
+            "network" => self.facet_network,
+            "verified" => self.facet_verified,
+            "availability" => self.facet_availability,
+            "impact" => self.facet_impact,
+            _ => self.facet_price,
+        }
+    }
+
+    pub fn sort(&self, s: &str) -> &'static str {
+        match s {
+            "price_asc" => self.sort_price_asc,
+            "price_desc" => self.sort_price_desc,
+            "newest" => self.sort_newest,
+            _ => self.sort_relevance,
+        }
+    }
+
+    /// "5–10 €" / "€5–10", "над 50 €" / "over €50" for a price bucket.
+    pub fn price_range(&self, bucket: &str) -> String {
+        let bg = std::ptr::eq(self, &BG);
+        match bucket.split_once('-') {
+            Some((lo, "")) if bg => format!("над {lo}\u{a0}€"),
+            Some((lo, "")) => format!("over €{lo}"),
+            Some((lo, hi)) if bg => format!("{lo}–{hi}\u{a0}€"),
+            Some((lo, hi)) => format!("€{lo}–{hi}"),
+            None => bucket.to_string(),
         }
     }
 

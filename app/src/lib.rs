@@ -31,6 +31,7 @@ use i18n::Locale;
 use routes::catalogue::{
     centres::{CentrePage, CentresPage},
     home::HomePage,
+    search::SearchRoute,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -89,11 +90,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/centres") view=CentresPage/>
                     <Route path=path!("/centres/:slug") view=CentrePage/>
+                    <Route path=path!("/search") view=SearchRoute/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/centres") view=CentresPage/>
                     <Route path=path!("/centres/:slug") view=CentrePage/>
+                    <Route path=path!("/search") view=SearchRoute/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -102,3 +102,130 @@ pub struct RegisterEntry {
     pub certified_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
 }
+
+/// A search as the page and the JSON API take it (all optional).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SearchParams {
+    pub q: String,
+    pub category: Option<String>,
+    pub centre: Option<String>,
+    pub district: Option<String>,
+    pub network: Option<String>,
+    pub verified: Option<String>,
+    pub availability: Option<String>,
+    pub impact: Option<String>,
+    pub price: Option<String>,
+    pub sort: String,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl SearchParams {
+    pub const MAX_QUERY_CHARS: usize = 200;
+    pub const MAX_PER_PAGE: u32 = 100;
+    pub const DEFAULT_PER_PAGE: u32 = 24;
+    pub const MAX_PAGE: u32 = 1000;
+
+    /// The facet filters that are set, as (facet, value).
+    pub fn filters(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("category", &self.category),
+            ("centre", &self.centre),
+            ("district", &self.district),
+            ("network", &self.network),
+            ("verified", &self.verified),
+            ("availability", &self.availability),
+            ("impact", &self.impact),
+            ("price", &self.price),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .collect()
+    }
+
+    pub fn set_filter(&mut self, facet: &str, value: Option<String>) {
+        let slot = match facet {
+            "category" => &mut self.category,
+            "centre" => &mut self.centre,
+            "district" => &mut self.district,
+            "network" => &mut self.network,
+            "verified" => &mut self.verified,
+            "availability" => &mut self.availability,
+            "impact" => &mut self.impact,
+            "price" => &mut self.price,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    /// The query string of this search (page 1 and defaults left out).
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(("q".into(), self.q.clone()));
+        }
+        for (k, v) in self.filters() {
+            parts.push((k.into(), v.into()));
+        }
+        if !self.sort.is_empty() && self.sort != "relevance" {
+            parts.push(("sort".into(), self.sort.clone()));
+        }
+        if self.page > 1 {
+            parts.push(("page".into(), self.page.to_string()));
+        }
+        if self.per_page != 0 && self.per_page != Self::DEFAULT_PER_PAGE {
+            parts.push(("per_page".into(), self.per_page.to_string()));
+        }
+        parts
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode_component(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub product: ProductCard,
+    /// The title cut into pieces; `true` pieces matched the query.
+    pub title_marks: Vec<(String, bool)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetGroup {
+    pub facet: String,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub params: SearchParams,
+    pub total: u64,
+    pub pages: u32,
+    pub hits: Vec<SearchHit>,
+    pub facets: Vec<FacetGroup>,
+    /// The engine did not answer; these results come from simpler database matching.
+    pub degraded: bool,
+}

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_schema;
 mod m20261127_000002_reference_data;
+mod m20261127_000003_outbox_delivered;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_schema::Migration),
             Box::new(m20261127_000002_reference_data::Migration),
+            Box::new(m20261127_000003_outbox_delivered::Migration),
         ]
     }
 }

@@ -1,14 +1,23 @@
-//! The axum server of Социален пазар: configuration, the HTTP router, demo
-//! data. `main.rs` is only the command line around these.
+//! The axum server of Социален пазар: configuration, the HTTP router, the
+//! search-index worker, demo data. `main.rs` is only the command line.
 
 #![recursion_limit = "256"]
 
+pub mod api;
 pub mod config;
 pub mod seed;
 pub mod web;
+pub mod worker;
+
+use std::sync::Arc;
 
 use app::server::AppState;
+use app::server::search::SearchEngine;
+use app::server::search::meili::MeiliEngine;
+use app::server::search::tantivy_engine::TantivyEngine;
 use leptos::config::LeptosOptions;
+
+use config::Config;
 
 /// Leptos settings from the `LEPTOS_*` environment (cargo-leptos sets them at
 /// build time; `LEPTOS_SITE_ADDR` and `LEPTOS_SITE_ROOT` may be set at run time).
@@ -25,7 +34,51 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
     Ok(options)
 }
 
+/// The configured search engine. The embedded one is returned also as its
+/// concrete type, because the worker follows rebuilds made by `reindex`.
+pub struct Engines {
+    pub engine: Arc<dyn SearchEngine>,
+    pub embedded: Option<Arc<TantivyEngine>>,
+}
+
+/// Opens Meilisearch when configured, the embedded index otherwise.
+///
+/// # Errors
+/// A line saying what to fix: Meilisearch unreachable, or the index folder
+/// unusable (another server holding it, for example).
+pub async fn open_search(config: &Config) -> Result<Engines, String> {
+    match &config.meili {
+        Some(m) => {
+            let engine = MeiliEngine::connect(&m.url, &m.key)
+                .await
+                .map_err(|e| format!("cannot use Meilisearch at MEILI_URL {} ({e}); check the URL and MEILI_MASTER_KEY", m.url))?;
+            Ok(Engines {
+                engine: Arc::new(engine),
+                embedded: None,
+            })
+        }
+        None => {
+            let dir = config.data_dir.join("search");
+            let engine = Arc::new(TantivyEngine::open(&dir).map_err(|e| {
+                format!("cannot open the search index in {} ({e}); is another server running on this DATA_DIR?", dir.display())
+            })?);
+            Ok(Engines {
+                engine: engine.clone(),
+                embedded: Some(engine),
+            })
+        }
+    }
+}
+
 /// Builds the state the router and server functions share.
-pub fn state(leptos_options: LeptosOptions, db: sea_orm::DatabaseConnection) -> AppState {
-    AppState { leptos_options, db }
+pub fn state(
+    leptos_options: LeptosOptions,
+    db: sea_orm::DatabaseConnection,
+    search: Arc<dyn SearchEngine>,
+) -> AppState {
+    AppState {
+        leptos_options,
+        db,
+        search,
+    }
 }

@@ -73,12 +73,48 @@ async fn main() {
             }
         }
         Command::Reindex => {
-            println!("reindex: nothing to do yet");
+            let started = chrono::Utc::now().timestamp();
+            let docs = app::server::services::search_index::all_documents(&db)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            let n = docs.len();
+            match &config.meili {
+                Some(_) => {
+                    let engines = server::open_search(&config)
+                        .await
+                        .unwrap_or_else(|e| fail(e));
+                    engines
+                        .engine
+                        .rebuild(docs)
+                        .await
+                        .unwrap_or_else(|e| fail(e));
+                }
+                // A running server holds the live index; build beside it and
+                // let the server switch over.
+                None => app::server::search::tantivy_engine::TantivyEngine::build_detached(
+                    &config.data_dir.join("search"),
+                    &docs,
+                    started,
+                )
+                .unwrap_or_else(|e| fail(e)),
+            }
+            app::server::services::search_index::replay_since(&db, started)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            println!("search index rebuilt: {n} products");
         }
         Command::Serve => {
             let options = server::leptos_options().unwrap_or_else(|e| fail(e));
             let addr = options.site_addr;
-            let state = server::state(options, db);
+            let engines = server::open_search(&config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            tokio::spawn(server::worker::run(
+                db.clone(),
+                engines.engine.clone(),
+                engines.embedded.clone(),
+            ));
+            let state = server::state(options, db, engines.engine);
             let app = web::router(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await

@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(switch_language))
+        .route("/api/v1/search", get(crate::api::search_products))
         .route("/fn/{*name}", get(server_fns.clone()).post(server_fns))
         .nest("/pkg", pkg)
         .merge(pages)
@@ -84,13 +85,35 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
+/// The search engine's state is reported; while it is down the site still
+/// answers (search degrades to the database), so the status is "degraded".
 async fn healthz(State(state): State<AppState>) -> Response {
     let db_ok = app::server::services::catalogue::ping(&state.db).await;
+    let search_ok = state.search.health().await.is_ok();
+    let documents = if search_ok {
+        state.search.count().await.ok()
+    } else {
+        None
+    };
+    let pending = app::server::services::search_index::pending(&state.db)
+        .await
+        .ok();
+    let status = match (db_ok, search_ok) {
+        (false, _) => "unavailable",
+        (true, false) => "degraded",
+        (true, true) => "ok",
+    };
     let body = serde_json::json!({
-        "status": if db_ok { "ok" } else { "unavailable" },
+        "status": status,
         "database": {
             "ok": db_ok,
             "backend": format!("{:?}", state.db.get_database_backend()).to_lowercase(),
+        },
+        "search": {
+            "engine": state.search.name(),
+            "ok": search_ok,
+            "documents": documents,
+            "pending_updates": pending,
         },
     });
     let code = if db_ok {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::models::{CentreCard, CentreDetail, HomeData};
+use crate::models::{CentreCard, CentreDetail, HomeData, SearchPage, SearchParams};
 #[cfg(feature = "ssr")]
 use crate::server::{AppState, services::catalogue};
 
@@ -28,4 +28,12 @@ pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, Ap
     }
     let state = AppState::current()?;
     catalogue::centre(&state.db, locale, &slug).await
+}
+
+/// The catalogue search behind `/search` (and its instant updates).
+#[server(prefix = "/fn", endpoint = "search")]
+pub async fn search_products(locale: Locale, params: SearchParams) -> Result<SearchPage, AppError> {
+    let state = AppState::current()?;
+    let params = crate::server::services::search::lenient(params);
+    crate::server::services::search::search(&state.db, state.search.as_ref(), locale, params).await
 }

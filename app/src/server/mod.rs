@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod entities;
+pub mod search;
 pub mod services;
 pub mod state;
 

@@ -2,12 +2,17 @@
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
 use sea_orm::DatabaseConnection;
+
+use super::search::SearchEngine;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub search: Arc<dyn SearchEngine>,
 }
 
 impl AppState {

@@ -98,13 +98,37 @@ pub async fn all_databases() -> Vec<TestDb> {
     dbs
 }
 
-/// Serves the real router on a free port; returns its base URL.
+/// An embedded search index in a temporary folder.
+pub fn tantivy() -> (
+    std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>,
+    tempfile::TempDir,
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let engine =
+        app::server::search::tantivy_engine::TantivyEngine::open(dir.path()).expect("open index");
+    (std::sync::Arc::new(engine), dir)
+}
+
+/// Serves the real router on a free port, with an embedded index that the
+/// real worker keeps up to date; returns its base URL.
 pub async fn spawn_server(db: DatabaseConnection) -> String {
+    let (engine, dir) = tantivy();
+    // The folder lives as long as the test process.
+    std::mem::forget(dir);
+    spawn_server_with(db, engine.clone(), Some(engine)).await
+}
+
+pub async fn spawn_server_with(
+    db: DatabaseConnection,
+    engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
+    embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
+) -> String {
+    tokio::spawn(server::worker::run(db.clone(), engine.clone(), embedded));
     let options = leptos::config::LeptosOptions::builder()
         .output_name("socialen-pazar")
         .site_root("target/site")
         .build();
-    let state = server::state(options, db);
+    let state = server::state(options, db, engine);
     let app = server::web::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

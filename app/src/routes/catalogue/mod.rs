@@ -2,3 +2,4 @@
 
 pub mod centres;
 pub mod home;
+pub mod search;

@@ -12,6 +12,7 @@ pub struct Model {
     pub attempts: i32,
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
+    pub delivered_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

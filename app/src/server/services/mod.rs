@@ -3,4 +3,6 @@
 //! shared models of [`crate::models`] or an [`crate::error::AppError`].
 
 pub mod catalogue;
+pub mod search;
+pub mod search_index;
 pub mod visibility;

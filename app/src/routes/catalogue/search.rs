@@ -1,0 +1,300 @@
+//! `/search`: results with facets, sorts and pages. Every filter, sort and
+//! page is a plain link, so the page works without JavaScript; with it, the
+//! results island updates as the buyer types and keeps the address in step.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+
+use crate::components::cards::VerifiedBadge;
+use crate::components::layout::use_locale;
+use crate::components::status::ErrorView;
+use crate::format;
+use crate::functions::catalogue::search_products;
+use crate::i18n::Locale;
+use crate::models::{FacetGroup, SearchHit, SearchPage, SearchParams};
+
+/// Reads a search from the address; unparsable numbers fall back to defaults.
+pub fn params_from_query(q: &ParamsMap) -> SearchParams {
+    let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
+    SearchParams {
+        q: text("q").unwrap_or_default(),
+        category: text("category"),
+        centre: text("centre"),
+        district: text("district"),
+        network: text("network"),
+        verified: text("verified"),
+        availability: text("availability"),
+        impact: text("impact"),
+        price: text("price"),
+        sort: text("sort").unwrap_or_default(),
+        page: text("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        per_page: text("per_page").and_then(|p| p.parse().ok()).unwrap_or(0),
+    }
+}
+
+fn search_href(locale: Locale, p: &SearchParams) -> String {
+    let query = p.to_query();
+    if query.is_empty() {
+        locale.href("/search")
+    } else {
+        format!("{}?{query}", locale.href("/search"))
+    }
+}
+
+#[component]
+pub fn SearchRoute() -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.t();
+    let params = params_from_query(&use_query_map().get_untracked());
+    let title = if params.q.is_empty() {
+        t.search_all_products.to_string()
+    } else {
+        format!("{} „{}“", t.search_results_for, params.q)
+    };
+    let data = Resource::new(
+        move || (locale, params.clone()),
+        |(l, p)| search_products(l, p),
+    );
+    view! {
+        <Title text=format!("{title} — {}", t.site_name)/>
+        <Meta name="robots" content="noindex, follow"/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => view! { <SearchResults locale page/> }.into_any(),
+                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The whole results area. An island: with JavaScript it re-runs the search
+/// as the buyer types (debounced) and replaces the address with the new one.
+#[island]
+pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
+    let t = locale.t();
+    let data = RwSignal::new(page);
+    let query = RwSignal::new(data.get_untracked().params.q.clone());
+    let generation = StoredValue::new(0u64);
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+
+    let run = move |q: String| {
+        let mut params = data.get_untracked().params;
+        params.q = q;
+        params.page = 1;
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            if let Ok(page) = search_products(locale, params).await {
+                // Answers can overtake each other; only the newest counts.
+                if generation.get_value() == mine {
+                    let href = search_href(locale, &page.params);
+                    if let Ok(history) = window().history() {
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&href),
+                        );
+                    }
+                    data.set(page);
+                }
+            }
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        query.set(value.clone());
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || run(value), std::time::Duration::from_millis(250)).ok();
+        timer.set_value(handle);
+    };
+
+    view! {
+        <div class="search-layout">
+            <form class="search-form" role="search" method="get" action=locale.href("/search")
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    run(query.get_untracked());
+                }
+            >
+                <label for="search-q">{t.search_label}</label>
+                <div class="search-row">
+                    <input id="search-q" type="search" name="q" autocomplete="off"
+                        prop:value=move || query.get() on:input=on_input/>
+                    <button type="submit">{t.search_button}</button>
+                </div>
+                {move || {
+                    let p = data.with(|d| d.params.clone());
+                    let mut hidden: Vec<(String, String)> = p.filters().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+                    if !p.sort.is_empty() && p.sort != "relevance" {
+                        hidden.push(("sort".into(), p.sort.clone()));
+                    }
+                    hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()
+                }}
+            </form>
+            {move || data.with(|page| view! { <ResultsBody locale page=page.clone()/> })}
+        </div>
+    }
+}
+
+#[component]
+fn ResultsBody(locale: Locale, page: SearchPage) -> impl IntoView {
+    let t = locale.t();
+    let heading = if page.params.q.is_empty() {
+        t.search_all_products.to_string()
+    } else {
+        format!("{} „{}“", t.search_results_for, page.params.q)
+    };
+    let has_filters = !page.params.filters().is_empty();
+    let clear = SearchParams {
+        q: page.params.q.clone(),
+        ..Default::default()
+    };
+    view! {
+        <h1 class="search-heading">{heading}</h1>
+        <p class="result-count" role="status" aria-live="polite">{(t.count_results)(page.total)}</p>
+        {page.degraded.then(|| view! { <p class="notice" role="note">{t.search_degraded}</p> })}
+        <div class="search-columns">
+            <aside class="facets" aria-labelledby="h-filters">
+                <h2 id="h-filters">{t.search_filters}</h2>
+                {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{t.search_clear_filters}</a></p> })}
+                {page.facets.iter().filter(|g| !g.values.is_empty()).map(|g| view! { <FacetList locale group=g.clone() params=page.params.clone()/> }).collect_view()}
+            </aside>
+            <section class="results" aria-labelledby="h-results">
+                <h2 id="h-results" class="visually-hidden">{t.nav_search}</h2>
+                <SortLinks locale params=page.params.clone()/>
+                {if page.hits.is_empty() {
+                    view! {
+                        <div class="empty">
+                            <p><strong>{t.search_no_results}</strong></p>
+                            <p>{t.search_suggest}</p>
+                            {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{t.search_clear_filters}</a></p> })}
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ol class="card-grid hit-list">
+                            {page.hits.into_iter().map(|hit| view! { <li><HitCard locale hit/></li> }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+                <Pagination locale params=page.params.clone() pages=page.pages/>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn FacetList(locale: Locale, group: FacetGroup, params: SearchParams) -> impl IntoView {
+    let t = locale.t();
+    let id = format!("facet-{}", group.facet);
+    view! {
+        <section class="facet" aria-labelledby=id.clone()>
+            <h3 id=id.clone()>{t.facet(&group.facet)}</h3>
+            <ul>
+                {group.values.into_iter().map(|v| {
+                    let mut next = params.clone();
+                    next.page = 1;
+                    next.set_filter(&group.facet, if v.selected { None } else { Some(v.value.clone()) });
+                    let href = search_href(locale, &next);
+                    view! {
+                        <li>
+                            <a href=href aria-current=v.selected.then_some("true") class:selected=v.selected>
+                                {v.label}
+                            </a>
+                            " "<span class="count">"("{v.count}")"</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SortLinks(locale: Locale, params: SearchParams) -> impl IntoView {
+    let t = locale.t();
+    let current = if params.sort.is_empty() {
+        "relevance".to_string()
+    } else {
+        params.sort.clone()
+    };
+    view! {
+        <nav class="sort" aria-label=t.search_sort>
+            <span>{t.search_sort}": "</span>
+            <ul>
+                {["relevance", "price_asc", "price_desc", "newest"].into_iter().map(|s| {
+                    let mut next = params.clone();
+                    next.sort = if s == "relevance" { String::new() } else { s.to_string() };
+                    next.page = 1;
+                    let selected = current == s;
+                    view! {
+                        <li>
+                            <a href=search_href(locale, &next) aria-current=selected.then_some("true") class:selected=selected>
+                                {t.sort(s)}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn Pagination(locale: Locale, params: SearchParams, pages: u32) -> impl IntoView {
+    let t = locale.t();
+    let current = params.page.max(1);
+    let link = move |n: u32| {
+        let mut p = params.clone();
+        p.page = n;
+        search_href(locale, &p)
+    };
+    (pages > 1).then(|| {
+        let window: Vec<u32> = (1..=pages).filter(|n| *n == 1 || *n == pages || n.abs_diff(current) <= 2).collect();
+        view! {
+            <nav class="pagination" aria-label=t.pagination>
+                <ul>
+                    {(current > 1).then(|| view! { <li><a href=link(current - 1) rel="prev">{t.page_previous}</a></li> })}
+                    {window.into_iter().map(|n| view! {
+                        <li>
+                            <a href=link(n) aria-current=(n == current).then_some("page") class:selected=n == current>{n}</a>
+                        </li>
+                    }).collect_view()}
+                    {(current < pages).then(|| view! { <li><a href=link(current + 1) rel="next">{t.page_next}</a></li> })}
+                </ul>
+            </nav>
+        }
+    })
+}
+
+#[component]
+fn HitCard(locale: Locale, hit: SearchHit) -> impl IntoView {
+    let t = locale.t();
+    let p = hit.product;
+    view! {
+        <article class="card product-card">
+            <h3 class="card-title">
+                <a href=locale.href(&format!("/p/{}", p.slug))>
+                    {hit.title_marks.into_iter().map(|(text, marked)| {
+                        if marked { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
+                    }).collect_view()}
+                </a>
+            </h3>
+            <p class="card-meta">{p.category}</p>
+            <p class="price"><strong>{format::money(p.price_cents, locale)}</strong>" / "{t.unit(&p.unit)}</p>
+            <p class="card-meta">
+                {t.by_enterprise}" "
+                <a href=locale.href(&format!("/e/{}", p.enterprise_slug))>{p.enterprise_name}</a>
+                " "<VerifiedBadge locale verified=p.verified/>
+            </p>
+            <p class=format!("availability availability-{}", p.availability)>{t.availability(&p.availability)}</p>
+        </article>
+    }
+}

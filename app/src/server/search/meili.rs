@@ -1,0 +1,332 @@
+//! The production engine: Meilisearch through meilisearch-sdk.
+//!
+//! The application applies the index settings on start and waits for the
+//! tasks; documents carry the same analysed fields the embedded engine gets,
+//! and queries are sent analysed too, so Meilisearch's own typo tolerance
+//! and prefix search work on the transliterated, stemmed words.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use meilisearch_sdk::client::{Client, SwapIndexes};
+use meilisearch_sdk::indexes::Index;
+use meilisearch_sdk::search::Selectors;
+use meilisearch_sdk::settings::{MinWordSizeForTypos, Settings, TypoToleranceSettings};
+use meilisearch_sdk::task_info::TaskInfo;
+use serde::Deserialize;
+
+use super::{EngineQuery, EngineResults, FACETS, SearchDoc, SearchEngine, SearchError, Sort};
+
+const INDEX: &str = "products";
+const TASK_TIMEOUT: Duration = Duration::from_secs(600);
+
+pub struct MeiliEngine {
+    client: Client,
+    index_uid: String,
+}
+
+fn unavailable(e: impl std::fmt::Display) -> SearchError {
+    SearchError::Unavailable(e.to_string())
+}
+
+fn settings() -> Settings {
+    Settings::new()
+        // Order is ranking weight: title first, then category/tags/enterprise, then description.
+        .with_searchable_attributes([
+            "title_plain",
+            "title_stem",
+            "meta_plain",
+            "meta_stem",
+            "body_plain",
+            "body_stem",
+        ])
+        .with_filterable_attributes([
+            "category",
+            "centre",
+            "district",
+            "network",
+            "verified",
+            "availability",
+            "impact",
+            "price",
+            "price_cents",
+        ])
+        .with_sortable_attributes(["price_cents", "created_at"])
+        .with_ranking_rules([
+            "words",
+            "typo",
+            "proximity",
+            "attribute",
+            "sort",
+            "exactness",
+            "verified_rank:desc",
+        ])
+        .with_typo_tolerance(TypoToleranceSettings {
+            enabled: Some(true),
+            disable_on_attributes: None,
+            disable_on_words: None,
+            // Typos are tolerated in words of five letters or more.
+            min_word_size_for_typos: Some(MinWordSizeForTypos {
+                one_typo: Some(5),
+                two_typos: Some(9),
+            }),
+            disable_on_numbers: Some(true),
+        })
+        // Both spellings of a word are already one after analysis; these
+        // cover the common Latin spellings that differ from the official one.
+        .with_synonyms(HashMap::from([
+            ("sapoun".to_string(), vec!["sapun".to_string()]),
+            ("tchorapi".to_string(), vec!["chorapi".to_string()]),
+            ("jiten".to_string(), vec!["zhiten".to_string()]),
+        ]))
+}
+
+/// A Meilisearch document: the shared fields plus a numeric verified rank
+/// for the custom ranking rule.
+#[derive(serde::Serialize)]
+struct MeiliDoc<'a> {
+    #[serde(flatten)]
+    doc: &'a SearchDoc,
+    verified_rank: u8,
+}
+
+#[derive(Deserialize)]
+struct Hit {
+    id: i32,
+}
+
+impl MeiliEngine {
+    /// Connects and applies the index settings, waiting for Meilisearch to
+    /// finish them.
+    ///
+    /// # Errors
+    /// Meilisearch does not answer or refuses the key.
+    pub async fn connect(url: &str, key: &str) -> Result<MeiliEngine, SearchError> {
+        Self::connect_index(url, key, INDEX).await
+    }
+
+    /// Like [`MeiliEngine::connect`] with another index name (tests use their own).
+    ///
+    /// # Errors
+    /// Meilisearch does not answer or refuses the key.
+    pub async fn connect_index(
+        url: &str,
+        key: &str,
+        index: &str,
+    ) -> Result<MeiliEngine, SearchError> {
+        let client = Client::new(url, Some(key)).map_err(unavailable)?;
+        client.health().await.map_err(unavailable)?;
+        let engine = MeiliEngine {
+            client,
+            index_uid: index.to_string(),
+        };
+        engine.configure(&engine.index()).await?;
+        Ok(engine)
+    }
+
+    fn index(&self) -> Index {
+        self.client.index(&self.index_uid)
+    }
+
+    async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
+        let task = task
+            .wait_for_completion(
+                &self.client,
+                Some(Duration::from_millis(50)),
+                Some(TASK_TIMEOUT),
+            )
+            .await
+            .map_err(unavailable)?;
+        if task.is_failure() {
+            return Err(SearchError::Engine(format!("{:?}", task.unwrap_failure())));
+        }
+        Ok(())
+    }
+
+    async fn configure(&self, index: &Index) -> Result<(), SearchError> {
+        let task = self
+            .client
+            .create_index(&index.uid, Some("id"))
+            .await
+            .map_err(unavailable)?;
+        // "index already exists" is fine.
+        let _ = task
+            .wait_for_completion(
+                &self.client,
+                Some(Duration::from_millis(50)),
+                Some(TASK_TIMEOUT),
+            )
+            .await;
+        let task = index.set_settings(&settings()).await.map_err(unavailable)?;
+        self.wait(task).await
+    }
+
+    fn filter(q: &EngineQuery) -> String {
+        q.filters
+            .iter()
+            .map(|(facet, value)| {
+                let field = if FACETS.contains(&facet.as_str()) {
+                    facet.as_str()
+                } else {
+                    "unknown_facet"
+                };
+                if facet == "verified" {
+                    format!("{field} = {}", value == "yes")
+                } else {
+                    // Quoted, with quotes and backslashes escaped: values come from users.
+                    format!(
+                        "{field} = \"{}\"",
+                        value.replace('\\', "\\\\").replace('"', "\\\"")
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+}
+
+#[async_trait::async_trait]
+impl SearchEngine for MeiliEngine {
+    fn name(&self) -> &'static str {
+        "meilisearch"
+    }
+
+    async fn health(&self) -> Result<(), SearchError> {
+        self.client.health().await.map(|_| ()).map_err(unavailable)
+    }
+
+    async fn apply(&self, upserts: Vec<SearchDoc>, deletes: Vec<i32>) -> Result<(), SearchError> {
+        let index = self.index();
+        if !upserts.is_empty() {
+            let docs: Vec<MeiliDoc> = upserts
+                .iter()
+                .map(|d| MeiliDoc {
+                    doc: d,
+                    verified_rank: u8::from(d.verified),
+                })
+                .collect();
+            let task = index
+                .add_or_replace(&docs, Some("id"))
+                .await
+                .map_err(unavailable)?;
+            self.wait(task).await?;
+        }
+        if !deletes.is_empty() {
+            let task = index
+                .delete_documents(&deletes)
+                .await
+                .map_err(unavailable)?;
+            self.wait(task).await?;
+        }
+        Ok(())
+    }
+
+    async fn search(&self, q: &EngineQuery) -> Result<EngineResults, SearchError> {
+        let index = self.index();
+        let text = q
+            .terms
+            .iter()
+            .map(|t| t.stem.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let filter = Self::filter(q);
+        let sort: &[&str] = match q.sort {
+            Sort::Relevance if q.terms.is_empty() => &["created_at:desc"],
+            Sort::Relevance => &[],
+            Sort::PriceAsc => &["price_cents:asc"],
+            Sort::PriceDesc => &["price_cents:desc"],
+            Sort::Newest => &["created_at:desc"],
+        };
+        let mut search = index.search();
+        search
+            .with_query(&text)
+            .with_offset(q.offset)
+            .with_limit(q.limit)
+            .with_facets(Selectors::Some(&FACETS))
+            .with_attributes_to_retrieve(Selectors::Some(&["id"]));
+        if !filter.is_empty() {
+            search.with_filter(&filter);
+        }
+        if !sort.is_empty() {
+            search.with_sort(sort);
+        }
+        let results = search.execute::<Hit>().await.map_err(unavailable)?;
+        let facets: BTreeMap<String, BTreeMap<String, u64>> = FACETS
+            .iter()
+            .map(|f| {
+                let counts = results
+                    .facet_distribution
+                    .as_ref()
+                    .and_then(|d| d.get(*f))
+                    .map(|m| {
+                        m.iter()
+                            .map(|(k, v)| {
+                                let key = match (*f, k.as_str()) {
+                                    ("verified", "true") => "yes".to_string(),
+                                    ("verified", "false") => "no".to_string(),
+                                    _ => k.clone(),
+                                };
+                                (key, *v as u64)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (f.to_string(), counts)
+            })
+            .collect();
+        Ok(EngineResults {
+            total: results
+                .estimated_total_hits
+                .or(results.total_hits)
+                .unwrap_or(0) as u64,
+            ids: results.hits.into_iter().map(|h| h.result.id).collect(),
+            facets,
+        })
+    }
+
+    async fn rebuild(&self, docs: Vec<SearchDoc>) -> Result<(), SearchError> {
+        let staging_uid = format!(
+            "{}_rebuild_{}",
+            self.index_uid,
+            chrono::Utc::now().timestamp()
+        );
+        let staging = self.client.index(&staging_uid);
+        self.configure(&staging).await?;
+        for chunk in docs.chunks(5_000) {
+            let batch: Vec<MeiliDoc> = chunk
+                .iter()
+                .map(|d| MeiliDoc {
+                    doc: d,
+                    verified_rank: u8::from(d.verified),
+                })
+                .collect();
+            let task = staging
+                .add_or_replace(&batch, Some("id"))
+                .await
+                .map_err(unavailable)?;
+            self.wait(task).await?;
+        }
+        let swap = SwapIndexes {
+            indexes: (self.index_uid.clone(), staging_uid.clone()),
+            rename: None,
+        };
+        let task = self
+            .client
+            .swap_indexes([&swap])
+            .await
+            .map_err(unavailable)?;
+        self.wait(task).await?;
+        let task = self
+            .client
+            .index(&staging_uid)
+            .delete()
+            .await
+            .map_err(unavailable)?;
+        self.wait(task).await
+    }
+
+    async fn count(&self) -> Result<u64, SearchError> {
+        let stats = self.index().get_stats().await.map_err(unavailable)?;
+        Ok(stats.number_of_documents as u64)
+    }
+}

@@ -1,0 +1,490 @@
+//! Searching the catalogue: validates the parameters, asks the engine, and
+//! turns ids and facet counts into what the page and the API show. When the
+//! engine does not answer, the database answers instead (simpler matching,
+//! no facet counts) and the page says so.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::catalogue::product_cards;
+use super::visibility::public_product;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::Locale;
+use crate::models::{FacetGroup, FacetValue, SearchHit, SearchPage, SearchParams};
+use crate::server::entities::*;
+use crate::server::search::{EngineQuery, FACETS, SearchEngine, Sort};
+use crate::text::{Term, analyze};
+
+/// Checks and completes parameters; an API caller gets these refusals as a 400.
+///
+/// # Errors
+/// [`AppError::Invalid`] for an unknown sort, a page or page size out of range.
+pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
+    let mut errors = Vec::new();
+    if p.q.chars().count() > SearchParams::MAX_QUERY_CHARS {
+        p.q = p.q.chars().take(SearchParams::MAX_QUERY_CHARS).collect();
+    }
+    p.q = p.q.trim().to_string();
+    if Sort::parse(&p.sort).is_none() {
+        errors.push(FieldError {
+            field: "sort".into(),
+            code: "unknown_sort".into(),
+        });
+    }
+    if p.page == 0 {
+        p.page = 1;
+    }
+    if p.page > SearchParams::MAX_PAGE {
+        errors.push(FieldError {
+            field: "page".into(),
+            code: "page_out_of_range".into(),
+        });
+    }
+    if p.per_page == 0 {
+        p.per_page = SearchParams::DEFAULT_PER_PAGE;
+    }
+    if p.per_page > SearchParams::MAX_PER_PAGE {
+        errors.push(FieldError {
+            field: "per_page".into(),
+            code: "per_page_out_of_range".into(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+/// Like [`validate`] but never refuses: what is out of range falls back to a
+/// default, so that a hand-edited address still shows a page.
+pub fn lenient(mut p: SearchParams) -> SearchParams {
+    if Sort::parse(&p.sort).is_none() {
+        p.sort = String::new();
+    }
+    p.page = p.page.clamp(1, SearchParams::MAX_PAGE);
+    if p.per_page == 0 || p.per_page > SearchParams::MAX_PER_PAGE {
+        p.per_page = SearchParams::DEFAULT_PER_PAGE;
+    }
+    validate(p).unwrap_or_default()
+}
+
+fn query_terms(q: &str) -> Vec<Term> {
+    // Ten words are plenty for a product search and keep the query cheap.
+    analyze(q).into_iter().take(10).collect()
+}
+
+fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        if i + 1 < a.len() && j + 1 < b.len() && a[i] == b[j + 1] && a[i + 1] == b[j] {
+            i += 2;
+            j += 2;
+        } else if a.len() > b.len() {
+            i += 1;
+        } else if b.len() > a.len() {
+            j += 1;
+        } else {
+            i += 1;
+            j += 1;
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// Cuts a text into pieces, marking the words that match the query the way
+/// the engines match them (same word, same stem, prefix of the last word,
+/// one typo in a word of five letters or more).
+pub fn highlight(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut word = String::new();
+    let push = |pieces: &mut Vec<(String, bool)>, s: &str, marked: bool| match pieces.last_mut() {
+        Some((last, m)) if *m == marked => last.push_str(s),
+        _ => pieces.push((s.to_string(), marked)),
+    };
+    let matches = |w: &str| {
+        analyze(w).first().is_some_and(|t| {
+            terms.iter().enumerate().any(|(i, q)| {
+                t.plain == q.plain
+                    || t.stem == q.stem
+                    || (i + 1 == terms.len()
+                        && q.plain.chars().count() >= 2
+                        && t.plain.starts_with(&q.plain))
+                    || (q.plain.chars().count() >= 5
+                        && edit_distance_at_most_one(&t.plain, &q.plain))
+            })
+        })
+    };
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            word.push(ch);
+        } else {
+            if !word.is_empty() {
+                let m = matches(&word);
+                push(&mut pieces, &word, m);
+                word.clear();
+            }
+            push(&mut pieces, &ch.to_string(), false);
+        }
+    }
+    if !word.is_empty() {
+        let m = matches(&word);
+        push(&mut pieces, &word, m);
+    }
+    pieces
+}
+
+/// Runs a search and builds the page. Parameters must have been validated.
+///
+/// # Errors
+/// A database error; an engine failure is not one (the database answers).
+pub async fn search(
+    db: &impl ConnectionTrait,
+    engine: &dyn SearchEngine,
+    locale: Locale,
+    params: SearchParams,
+) -> AppResult<SearchPage> {
+    let terms = query_terms(&params.q);
+    let offset = ((params.page - 1) * params.per_page) as usize;
+    let eq = EngineQuery {
+        terms: terms.clone(),
+        prefix_last: true,
+        filters: params
+            .filters()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        sort: Sort::parse(&params.sort).unwrap_or_default(),
+        offset,
+        limit: params.per_page as usize,
+    };
+    let (total, ids, counts, degraded) = match engine.search(&eq).await {
+        Ok(r) => (r.total, r.ids, r.facets, false),
+        Err(e) => {
+            tracing::warn!(error = %e, "search engine failed; answering from the database");
+            let (total, ids) = database_search(db, &params, &eq).await?;
+            (total, ids, BTreeMap::new(), true)
+        }
+    };
+    let products = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let mut cards: HashMap<i32, _> = product_cards(db, locale, products)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    // Keep the engine's order; skip ids the database no longer shows.
+    let hits = ids
+        .iter()
+        .filter_map(|id| cards.remove(id))
+        .map(|product| SearchHit {
+            title_marks: highlight(&product.title, &terms),
+            product,
+        })
+        .collect();
+    let facets = facet_groups(db, locale, &params, counts).await?;
+    let pages = total
+        .div_ceil(u64::from(params.per_page))
+        .min(u64::from(SearchParams::MAX_PAGE)) as u32;
+    Ok(SearchPage {
+        params,
+        total,
+        pages,
+        hits,
+        facets,
+        degraded,
+    })
+}
+
+fn pick(locale: Locale, bg: &str, en: &str) -> String {
+    match locale {
+        Locale::Bg => bg.to_string(),
+        Locale::En => en.to_string(),
+    }
+}
+
+async fn facet_groups(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    params: &SearchParams,
+    counts: BTreeMap<String, BTreeMap<String, u64>>,
+) -> AppResult<Vec<FacetGroup>> {
+    let selected: HashMap<&str, &str> = params.filters().into_iter().collect();
+    let mut labels: HashMap<(&str, String), String> = HashMap::new();
+    let categories = category::Entity::find()
+        .order_by_asc(category::Column::Position)
+        .all(db)
+        .await?;
+    let selected_root = selected.get("category").and_then(|s| {
+        let c = categories.iter().find(|c| c.slug == *s)?;
+        Some(c.parent_id.unwrap_or(c.id))
+    });
+    // Category: the roots, and the children of the chosen branch.
+    let category_order: Vec<String> = categories
+        .iter()
+        .filter(|c| c.parent_id.is_none() || c.parent_id == selected_root)
+        .map(|c| c.slug.clone())
+        .collect();
+    for c in &categories {
+        labels.insert(
+            ("category", c.slug.clone()),
+            pick(locale, &c.name_bg, &c.name_en),
+        );
+    }
+    for c in regional_centre::Entity::find().all(db).await? {
+        labels.insert(
+            ("centre", c.slug.clone()),
+            pick(locale, &c.city_bg, &c.city_en),
+        );
+    }
+    for d in district::Entity::find().all(db).await? {
+        labels.insert(
+            ("district", d.slug.clone()),
+            pick(locale, &d.name_bg, &d.name_en),
+        );
+    }
+    for n in network::Entity::find().all(db).await? {
+        labels.insert(("network", n.slug.clone()), n.name.clone());
+    }
+    let t = locale.t();
+    let mut groups = Vec::new();
+    for facet in FACETS {
+        let counts = counts.get(facet).cloned().unwrap_or_default();
+        let mut values: Vec<FacetValue> = counts
+            .into_iter()
+            .filter(|(v, _)| facet != "category" || category_order.contains(v))
+            .map(|(value, count)| {
+                let label = match facet {
+                    "verified" => {
+                        if value == "yes" {
+                            t.verified.to_string()
+                        } else {
+                            t.unverified.to_string()
+                        }
+                    }
+                    "availability" => t.availability(&value).to_string(),
+                    "impact" => t.impact_group(&value).to_string(),
+                    "price" => t.price_range(&value),
+                    _ => labels
+                        .get(&(facet, value.clone()))
+                        .cloned()
+                        .unwrap_or_else(|| value.clone()),
+                };
+                FacetValue {
+                    selected: selected.get(facet) == Some(&value.as_str()),
+                    value,
+                    label,
+                    count,
+                }
+            })
+            .collect();
+        match facet {
+            "category" => values.sort_by_key(|v| category_order.iter().position(|s| *s == v.value)),
+            "price" => values.sort_by_key(|v| {
+                crate::server::search::PRICE_BUCKETS
+                    .iter()
+                    .position(|(b, _, _)| *b == v.value)
+            }),
+            "verified" | "availability" => {}
+            _ => values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label))),
+        }
+        // A chosen value stays visible even when it matches nothing.
+        if let Some(v) = selected.get(facet) {
+            if !values.iter().any(|x| x.value == *v) {
+                let label = labels
+                    .get(&(facet, v.to_string()))
+                    .cloned()
+                    .unwrap_or_else(|| v.to_string());
+                values.insert(
+                    0,
+                    FacetValue {
+                        value: v.to_string(),
+                        label,
+                        count: 0,
+                        selected: true,
+                    },
+                );
+            }
+        }
+        groups.push(FacetGroup {
+            facet: facet.to_string(),
+            values,
+        });
+    }
+    Ok(groups)
+}
+
+/// The fallback: words matched with LIKE in title and description, the
+/// category, centre and district filters applied, no facet counts.
+async fn database_search(
+    db: &impl ConnectionTrait,
+    params: &SearchParams,
+    eq: &EngineQuery,
+) -> AppResult<(u64, Vec<i32>)> {
+    let mut cond = public_product();
+    for word in params.q.split_whitespace().take(10) {
+        let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
+        cond = cond.add(
+            Condition::any()
+                .add(product::Column::Title.like(pattern.clone()))
+                .add(product::Column::Description.like(pattern)),
+        );
+    }
+    if let Some(slug) = params.category.as_deref() {
+        let cats = category::Entity::find().all(db).await?;
+        let ids: Vec<i32> = cats
+            .iter()
+            .filter(|c| {
+                c.slug == slug
+                    || cats
+                        .iter()
+                        .any(|p| Some(p.id) == c.parent_id && p.slug == slug)
+            })
+            .map(|c| c.id)
+            .collect();
+        cond = cond.add(product::Column::CategoryId.is_in(ids));
+    }
+    let mut district_ids: Option<Vec<i32>> = None;
+    if let Some(slug) = params.district.as_deref() {
+        district_ids = Some(
+            district::Entity::find()
+                .filter(district::Column::Slug.eq(slug))
+                .all(db)
+                .await?
+                .iter()
+                .map(|d| d.id)
+                .collect(),
+        );
+    }
+    if let Some(slug) = params.centre.as_deref() {
+        let centre = regional_centre::Entity::find()
+            .filter(regional_centre::Column::Slug.eq(slug))
+            .one(db)
+            .await?;
+        let ids: Vec<i32> = match centre {
+            Some(c) => district::Entity::find()
+                .filter(district::Column::CentreId.eq(c.id))
+                .all(db)
+                .await?
+                .iter()
+                .map(|d| d.id)
+                .collect(),
+            None => vec![],
+        };
+        district_ids = Some(match district_ids {
+            Some(d) => d.into_iter().filter(|x| ids.contains(x)).collect(),
+            None => ids,
+        });
+    }
+    if let Some(ids) = district_ids {
+        let ents: Vec<i32> = enterprise::Entity::find()
+            .select_only()
+            .column(enterprise::Column::Id)
+            .filter(enterprise::Column::DistrictId.is_in(ids))
+            .into_tuple()
+            .all(db)
+            .await?;
+        cond = cond.add(product::Column::EnterpriseId.is_in(ents));
+    }
+    if let Some(a) = params.availability.as_deref() {
+        cond = cond.add(product::Column::Availability.eq(a));
+    }
+    let mut q = product::Entity::find().filter(cond);
+    q = match eq.sort {
+        Sort::PriceAsc => q.order_by_asc(product::Column::PriceCents),
+        Sort::PriceDesc => q.order_by_desc(product::Column::PriceCents),
+        _ => q.order_by_desc(product::Column::CreatedAt),
+    };
+    let total = q.clone().count(db).await?;
+    let ids: Vec<i32> = q
+        .select_only()
+        .column(product::Column::Id)
+        .offset(eq.offset as u64)
+        .limit(eq.limit as u64)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((total, ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_the_words_the_engines_match() {
+        let terms = analyze("вълн");
+        let marks = highlight("Вълнени чорапи, ръчно плетени", &terms);
+        assert_eq!(marks[0], ("Вълнени".to_string(), true));
+        assert!(marks.iter().filter(|(_, m)| *m).count() == 1);
+        let latin = analyze("chorapite");
+        assert!(
+            highlight("Вълнени чорапи", &latin)
+                .iter()
+                .any(|(s, m)| *m && s == "чорапи")
+        );
+        let typo = analyze("сапунн");
+        assert!(
+            highlight("Сапун с лавандула", &typo)
+                .iter()
+                .any(|(s, m)| *m && s == "Сапун")
+        );
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(edit_distance_at_most_one("sapunn", "sapun"));
+        assert!(edit_distance_at_most_one("valnei", "valneni"));
+        assert!(edit_distance_at_most_one("abcd", "abdc"));
+        assert!(!edit_distance_at_most_one("sapun", "sapunov"));
+    }
+
+    #[test]
+    fn refusals_and_fallbacks() {
+        let p = SearchParams {
+            sort: "sideways".into(),
+            ..Default::default()
+        };
+        assert!(matches!(validate(p.clone()), Err(AppError::Invalid(_))));
+        assert_eq!(lenient(p).sort, "");
+        let p = SearchParams {
+            page: 1_000_000_000,
+            per_page: 5000,
+            ..Default::default()
+        };
+        assert!(validate(p.clone()).is_err());
+        let ok = lenient(p);
+        assert_eq!(
+            (ok.page, ok.per_page),
+            (SearchParams::MAX_PAGE, SearchParams::DEFAULT_PER_PAGE)
+        );
+        let long = SearchParams {
+            q: "я".repeat(10_000),
+            ..Default::default()
+        };
+        assert_eq!(
+            validate(long).unwrap().q.chars().count(),
+            SearchParams::MAX_QUERY_CHARS
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! The read-only JSON API under `/api/v1`.
+
+use std::collections::HashMap;
+
+use app::error::AppError;
+use app::i18n::Locale;
+use app::models::SearchParams;
+use app::server::AppState;
+use app::server::services::search;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Json, Response};
+use serde_json::{Value, json};
+
+fn error(status: StatusCode, message: &str, fields: Value) -> Response {
+    (status, Json(json!({ "error": message, "fields": fields }))).into_response()
+}
+
+fn app_error(e: AppError) -> Response {
+    match e {
+        AppError::Invalid(fields) => error(
+            StatusCode::BAD_REQUEST,
+            "invalid search parameters",
+            serde_json::to_value(fields).unwrap_or(Value::Null),
+        ),
+        other => error(
+            StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            &other.to_string(),
+            Value::Null,
+        ),
+    }
+}
+
+/// Parses the query string strictly: a number that is not one is a 400.
+fn params(q: &HashMap<String, String>) -> Result<(SearchParams, Locale), Response> {
+    let number = |key: &str| -> Result<u32, Response> {
+        match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(0),
+            Some(v) => v.parse::<u32>().map_err(|_| {
+                error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid search parameters",
+                    json!([{ "field": key, "code": "not_a_positive_number" }]),
+                )
+            }),
+        }
+    };
+    let text = |key: &str| q.get(key).filter(|v| !v.is_empty()).cloned();
+    let locale = match q.get("lang").map(String::as_str) {
+        None | Some("") | Some("bg") => Locale::Bg,
+        Some("en") => Locale::En,
+        Some(_) => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "invalid search parameters",
+                json!([{ "field": "lang", "code": "unknown_language" }]),
+            ));
+        }
+    };
+    Ok((
+        SearchParams {
+            q: text("q").unwrap_or_default(),
+            category: text("category"),
+            centre: text("centre"),
+            district: text("district"),
+            network: text("network"),
+            verified: text("verified"),
+            availability: text("availability"),
+            impact: text("impact"),
+            price: text("price"),
+            sort: text("sort").unwrap_or_default(),
+            page: number("page")?,
+            per_page: number("per_page")?,
+        },
+        locale,
+    ))
+}
+
+/// `GET /api/v1/search`: the search page's results as JSON (see the README).
+pub async fn search_products(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let (params, locale) = match params(&q) {
+        Ok(p) => p,
+        Err(resp) => return resp,
+    };
+    let params = match search::validate(params) {
+        Ok(p) => p,
+        Err(e) => return app_error(e),
+    };
+    let page = match search::search(&state.db, state.search.as_ref(), locale, params).await {
+        Ok(p) => p,
+        Err(e) => return app_error(e),
+    };
+    let hits: Vec<Value> = page
+        .hits
+        .iter()
+        .map(|h| {
+            let p = &h.product;
+            json!({
+                "id": p.id,
+                "slug": p.slug,
+                "title": p.title,
+                "price_cents": p.price_cents,
+                "currency": "EUR",
+                "unit": p.unit,
+                "availability": p.availability,
+                "category": p.category,
+                "url": locale.href(&format!("/p/{}", p.slug)),
+                "enterprise": { "slug": p.enterprise_slug, "name": p.enterprise_name, "verified": p.verified },
+            })
+        })
+        .collect();
+    let facets: serde_json::Map<String, Value> = page
+        .facets
+        .iter()
+        .map(|g| {
+            let values: serde_json::Map<String, Value> = g
+                .values
+                .iter()
+                .map(|v| (v.value.clone(), json!(v.count)))
+                .collect();
+            (g.facet.clone(), Value::Object(values))
+        })
+        .collect();
+    Json(json!({
+        "total": page.total,
+        "page": page.params.page,
+        "per_page": page.params.per_page,
+        "pages": page.pages,
+        "degraded": page.degraded,
+        "hits": hits,
+        "facets": facets,
+    }))
+    .into_response()
+}

@@ -1,0 +1,280 @@
+//! One contract for both search engines. It always runs against the
+//! embedded tantivy index; with `MEILI_URL` and `MEILI_MASTER_KEY` set it
+//! runs, unchanged, against that Meilisearch too.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use app::server::entities::product;
+use app::server::search::meili::MeiliEngine;
+use app::server::search::{EngineQuery, SearchEngine, Sort};
+use app::server::services::search_index;
+use app::text::analyze;
+use sea_orm::{DatabaseConnection, EntityTrait};
+
+async fn engines() -> Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> {
+    let (tantivy, dir) = common::tantivy();
+    let mut all: Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> =
+        vec![(tantivy, Some(dir))];
+    if let (Ok(url), Ok(key)) = (
+        std::env::var("MEILI_URL"),
+        std::env::var("MEILI_MASTER_KEY"),
+    ) {
+        let uid = format!(
+            "contract_{}_{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_micros()
+        );
+        let meili = MeiliEngine::connect_index(&url, &key, &uid)
+            .await
+            .expect("Meilisearch from MEILI_URL");
+        all.push((Arc::new(meili), None));
+    } else {
+        eprintln!("MEILI_URL not set: contract runs on the embedded engine only");
+    }
+    all
+}
+
+struct Fixture {
+    db: DatabaseConnection,
+    titles: BTreeMap<i32, String>,
+    _t: common::TestDb,
+}
+
+async fn fixture() -> Fixture {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.expect("seed");
+    let titles = product::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.id, p.title.to_lowercase()))
+        .collect();
+    Fixture {
+        db: t.db.clone(),
+        titles,
+        _t: t,
+    }
+}
+
+fn q(text: &str) -> EngineQuery {
+    EngineQuery {
+        terms: analyze(text),
+        prefix_last: true,
+        limit: 20,
+        ..Default::default()
+    }
+}
+
+async fn top_titles(f: &Fixture, engine: &dyn SearchEngine, query: EngineQuery) -> Vec<String> {
+    let r = engine.search(&query).await.expect("search");
+    r.ids.iter().map(|id| f.titles[id].clone()).collect()
+}
+
+/// The first result's title contains `needle`.
+async fn finds(f: &Fixture, engine: &dyn SearchEngine, query: &str, needle: &str) {
+    let titles = top_titles(f, engine, q(query)).await;
+    assert!(
+        titles.first().is_some_and(|t| t.contains(needle)),
+        "{}: {query:?} should find {needle:?} first, got {titles:?}",
+        engine.name()
+    );
+}
+
+/// One of the first results' titles contains `needle`.
+async fn finds_among(f: &Fixture, engine: &dyn SearchEngine, query: &str, needle: &str) {
+    let titles = top_titles(f, engine, q(query)).await;
+    assert!(
+        titles.iter().any(|t| t.contains(needle)),
+        "{}: {query:?} should find {needle:?}, got {titles:?}",
+        engine.name()
+    );
+}
+
+#[tokio::test]
+async fn contract() {
+    let f = fixture().await;
+    let docs = search_index::all_documents(&f.db).await.unwrap();
+    assert!(docs.len() >= 600);
+    for (engine, _dir) in engines().await {
+        let engine = engine.as_ref();
+        engine.rebuild(docs.clone()).await.expect("rebuild");
+        assert_eq!(engine.count().await.unwrap(), docs.len() as u64);
+
+        // Transliteration both ways.
+        finds(&f, engine, "med", "мед").await;
+        finds(&f, engine, "мед", "мед").await;
+        finds(&f, engine, "sapun", "сапун").await;
+        finds(&f, engine, "zhiten", "житен").await;
+        finds(&f, engine, "Житен хляб", "житен хляб").await;
+        // Typos in words of five letters or more.
+        finds(&f, engine, "сапунн", "сапун").await;
+        finds_among(&f, engine, "вълнеи", "вълнени").await;
+        finds(&f, engine, "тиквник", "тиквеник").await;
+        // Prefixes while typing, plural and definite forms.
+        finds(&f, engine, "вълн", "вълн").await;
+        finds(&f, engine, "чорапите", "чорап").await;
+        finds(&f, engine, "меда", "мед").await;
+        finds(&f, engine, "ЧОРАПИ", "чорап").await;
+
+        // A place, in either alphabet, is one place.
+        let cyr = engine.search(&q("Габрово")).await.unwrap();
+        let lat = engine.search(&q("Gabrovo")).await.unwrap();
+        assert!(cyr.total > 0, "{}", engine.name());
+        assert_eq!(cyr.total, lat.total, "{}", engine.name());
+        assert!(lat.facets["district"].get("gabrovo").copied().unwrap_or(0) > 0);
+
+        // Facets narrow, and their counts are right.
+        let all = engine
+            .search(&EngineQuery {
+                limit: 5,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(all.total, docs.len() as u64);
+        let food_count = all.facets["category"]["hrani"];
+        let mut food = EngineQuery {
+            limit: 200,
+            ..Default::default()
+        };
+        food.filters.insert("category".into(), "hrani".into());
+        let food_results = engine.search(&food).await.unwrap();
+        assert_eq!(food_results.total, food_count, "{}", engine.name());
+        assert!(food_results.facets["category"].get("tekstil").is_none());
+        let leaves: u64 = ["med", "hlyab", "zimnina", "bilki", "mlechni", "sladkarstvo"]
+            .iter()
+            .map(|c| {
+                food_results.facets["category"]
+                    .get(*c)
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(leaves, food_count);
+        food.filters.insert("centre".into(), "varna".into());
+        let narrower = engine.search(&food).await.unwrap();
+        assert!(narrower.total < food_count && narrower.total > 0);
+        assert_eq!(narrower.facets["centre"].len(), 1);
+        let verified: u64 = all.facets["verified"].values().sum();
+        assert_eq!(verified, docs.len() as u64);
+
+        // Unknown facet values and facets match nothing, without an error.
+        let mut unknown = EngineQuery {
+            limit: 5,
+            ..Default::default()
+        };
+        unknown
+            .filters
+            .insert("category".into(), "no-such-category\"'".into());
+        assert_eq!(engine.search(&unknown).await.unwrap().total, 0);
+
+        // Sorts.
+        let prices = |r: &app::server::search::EngineResults| {
+            r.ids
+                .iter()
+                .map(|id| docs.iter().find(|d| d.id == *id).unwrap().price_cents)
+                .collect::<Vec<_>>()
+        };
+        let asc = engine
+            .search(&EngineQuery {
+                sort: Sort::PriceAsc,
+                limit: 50,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(
+            prices(&asc).windows(2).all(|w| w[0] <= w[1]),
+            "{}",
+            engine.name()
+        );
+        let desc = engine
+            .search(&EngineQuery {
+                sort: Sort::PriceDesc,
+                limit: 50,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(prices(&desc).windows(2).all(|w| w[0] >= w[1]));
+        let newest = engine
+            .search(&EngineQuery {
+                sort: Sort::Newest,
+                limit: 50,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let times: Vec<i64> = newest
+            .ids
+            .iter()
+            .map(|id| docs.iter().find(|d| d.id == *id).unwrap().created_at)
+            .collect();
+        assert!(times.windows(2).all(|w| w[0] >= w[1]));
+
+        // Pages do not overlap and add up.
+        let p1 = engine
+            .search(&EngineQuery {
+                sort: Sort::PriceAsc,
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let p2 = engine
+            .search(&EngineQuery {
+                sort: Sort::PriceAsc,
+                offset: 10,
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(p1.total, p2.total);
+        assert!(p1.ids.iter().all(|id| !p2.ids.contains(id)));
+
+        // Updates and deletions show at once.
+        let victim = engine.search(&q("тиквеник")).await.unwrap().ids[0];
+        engine.apply(vec![], vec![victim]).await.unwrap();
+        assert!(
+            !engine
+                .search(&q("тиквеник"))
+                .await
+                .unwrap()
+                .ids
+                .contains(&victim)
+        );
+        let mut doc = docs.iter().find(|d| d.id == victim).unwrap().clone();
+        let (plain, stem) = app::server::search::document::text_fields("Прасковено сладко");
+        doc.title_plain = plain;
+        doc.title_stem = stem;
+        engine.apply(vec![doc], vec![]).await.unwrap();
+        assert_eq!(
+            engine.search(&q("praskoveno")).await.unwrap().ids.first(),
+            Some(&victim)
+        );
+        assert_eq!(engine.count().await.unwrap(), docs.len() as u64);
+
+        // Nothing a buyer types breaks it.
+        for nasty in [
+            "",
+            "   ",
+            "\"",
+            "'\"(",
+            "*?~^",
+            "🍯🍯",
+            "a AND b OR NOT c",
+            "' OR 1=1 --",
+            "категория = \"x\"",
+        ] {
+            engine
+                .search(&q(nasty))
+                .await
+                .unwrap_or_else(|e| panic!("{}: {nasty:?}: {e}", engine.name()));
+        }
+    }
+}
