@@ -35,5 +35,9 @@ e2e: build
 ## make test: formatting, clippy (server and wasm), unit and integration tests, end-to-end in Chromium
 test: lint unit e2e
 
+## make bench: search and page benchmarks at 100,000 products (figures, not tests)
+bench: build
+	scripts/bench.sh
+
 clean:
 	cargo clean

@@ -30,7 +30,11 @@ use components::status::NotFound;
 use i18n::Locale;
 use routes::catalogue::{
     centres::{CentrePage, CentresPage},
+    enterprise::EnterprisePage,
+    events::{EventPage, EventsPage},
     home::HomePage,
+    network::NetworkPage,
+    product::ProductPage,
     search::SearchRoute,
 };
 
@@ -91,12 +95,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/centres") view=CentresPage/>
                     <Route path=path!("/centres/:slug") view=CentrePage/>
                     <Route path=path!("/search") view=SearchRoute/>
+                    <Route path=path!("/p/:slug") view=ProductPage/>
+                    <Route path=path!("/e/:slug") view=EnterprisePage/>
+                    <Route path=path!("/n/:slug") view=NetworkPage/>
+                    <Route path=path!("/events") view=EventsPage/>
+                    <Route path=path!("/events/:slug") view=EventPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/centres") view=CentresPage/>
                     <Route path=path!("/centres/:slug") view=CentrePage/>
                     <Route path=path!("/search") view=SearchRoute/>
+                    <Route path=path!("/p/:slug") view=ProductPage/>
+                    <Route path=path!("/e/:slug") view=EnterprisePage/>
+                    <Route path=path!("/n/:slug") view=NetworkPage/>
+                    <Route path=path!("/events") view=EventsPage/>
+                    <Route path=path!("/events/:slug") view=EventPage/>
                 </ParentRoute>
             </Routes>
         </Router>

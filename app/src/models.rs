@@ -229,3 +229,74 @@ pub struct SearchPage {
     /// The engine did not answer; these results come from simpler database matching.
     pub degraded: bool,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImageView {
+    pub path: String,
+    pub thumb: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub card: ProductCard,
+    pub description: String,
+    pub category_slug: String,
+    pub stock: Option<i32>,
+    pub min_order: i32,
+    pub tags: Vec<String>,
+    pub images: Vec<ImageView>,
+    pub enterprise: EnterpriseCard,
+    pub enterprise_eik: String,
+    pub impact_groups: Vec<String>,
+    pub networks: Vec<NetworkCard>,
+    pub related: Vec<ProductCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseDetail {
+    pub card: EnterpriseCard,
+    pub eik: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub website: Option<String>,
+    pub description: String,
+    pub mission: String,
+    pub impact_groups: Vec<String>,
+    pub employees_total: i32,
+    pub employees_vulnerable: i32,
+    pub profit_reinvested_pct: i32,
+    pub register: Option<RegisterEntry>,
+    pub centre_slug: String,
+    pub centre_name: String,
+    pub networks: Vec<NetworkCard>,
+    pub products: Vec<ProductCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetworkDetail {
+    pub card: NetworkCard,
+    pub description: String,
+    pub centre_slug: String,
+    pub centre_name: String,
+    pub members: Vec<EnterpriseCard>,
+    pub products: Vec<ProductCard>,
+    pub product_total: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDetail {
+    pub card: EventCard,
+    pub description: String,
+    pub centre_slug: String,
+    pub participants: Vec<EnterpriseCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventsData {
+    pub upcoming: Vec<EventCard>,
+    pub past: Vec<EventCard>,
+}

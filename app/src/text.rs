@@ -190,19 +190,16 @@ pub fn stem_bg(word: &str) -> String {
         // definite article
         if len > 6 && ends(&s, len, "ият") {
             len -= 3;
-        } else if len > 5
+        } else if (len > 5
             && ["ът", "то", "те", "та", "ия"]
                 .iter()
-                .any(|x| ends(&s, len, x))
+                .any(|x| ends(&s, len, x)))
+            || (len > 4 && ends(&s, len, "ят"))
         {
-            len -= 2;
-        } else if len > 4 && ends(&s, len, "ят") {
             len -= 2;
         }
         // plural
-        if len > 6 && ends(&s, len, "овци") {
-            len -= 3;
-        } else if len > 6 && ends(&s, len, "ове") {
+        if len > 6 && (ends(&s, len, "овци") || ends(&s, len, "ове")) {
             len -= 3;
         } else if len > 6 && ends(&s, len, "еве") {
             s[len - 3] = 'й';

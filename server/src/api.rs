@@ -32,30 +32,20 @@ fn app_error(e: AppError) -> Response {
 }
 
 /// Parses the query string strictly: a number that is not one is a 400.
-fn params(q: &HashMap<String, String>) -> Result<(SearchParams, Locale), Response> {
-    let number = |key: &str| -> Result<u32, Response> {
+fn params(q: &HashMap<String, String>) -> Result<(SearchParams, Locale), AppError> {
+    let number = |key: &str| -> Result<u32, AppError> {
         match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
             None => Ok(0),
-            Some(v) => v.parse::<u32>().map_err(|_| {
-                error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid search parameters",
-                    json!([{ "field": key, "code": "not_a_positive_number" }]),
-                )
-            }),
+            Some(v) => v
+                .parse::<u32>()
+                .map_err(|_| AppError::invalid(key, "not_a_positive_number")),
         }
     };
     let text = |key: &str| q.get(key).filter(|v| !v.is_empty()).cloned();
     let locale = match q.get("lang").map(String::as_str) {
         None | Some("") | Some("bg") => Locale::Bg,
         Some("en") => Locale::En,
-        Some(_) => {
-            return Err(error(
-                StatusCode::BAD_REQUEST,
-                "invalid search parameters",
-                json!([{ "field": "lang", "code": "unknown_language" }]),
-            ));
-        }
+        Some(_) => return Err(AppError::invalid("lang", "unknown_language")),
     };
     Ok((
         SearchParams {
@@ -83,7 +73,7 @@ pub async fn search_products(
 ) -> Response {
     let (params, locale) = match params(&q) {
         Ok(p) => p,
-        Err(resp) => return resp,
+        Err(e) => return app_error(e),
     };
     let params = match search::validate(params) {
         Ok(p) => p,

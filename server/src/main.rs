@@ -73,7 +73,8 @@ async fn main() {
             }
         }
         Command::Reindex => {
-            let started = chrono::Utc::now().timestamp();
+            // One second of margin: timestamps are compared at second precision.
+            let started = chrono::Utc::now().timestamp() - 1;
             let docs = app::server::services::search_index::all_documents(&db)
                 .await
                 .unwrap_or_else(|e| fail(e));
@@ -99,6 +100,9 @@ async fn main() {
                 .unwrap_or_else(|e| fail(e)),
             }
             app::server::services::search_index::replay_since(&db, started)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            app::server::services::search_index::mark_covered(&db, started)
                 .await
                 .unwrap_or_else(|e| fail(e));
             println!("search index rebuilt: {n} products");

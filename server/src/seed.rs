@@ -272,7 +272,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             let eik = eik::complete9(10_000_000 + index * 1_234_567 % 89_000_000);
             // Most enterprises with a register entry have been verified by
             // their centre; every fifth waits in the curator's queue.
-            let (status, verified_at, verified_by) = match (&e.register, index % 5 == 0) {
+            let (status, verified_at, verified_by) = match (&e.register, index.is_multiple_of(5)) {
                 (Some(_), false) => (
                     "verified",
                     Some(now - Duration::days(i64::from(index))),

@@ -75,6 +75,8 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        // Liveness without I/O: for load balancers, and the benchmarks' baseline.
+        .route("/healthz/live", get(|| async { "ok" }))
         .route("/lang/{code}", get(switch_language))
         .route("/api/v1/search", get(crate::api::search_products))
         .route("/fn/{*name}", get(server_fns.clone()).post(server_fns))

@@ -56,7 +56,7 @@ fn Header(locale: Locale) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <span>{t.site_name}</span>
                 </a>
-                <form class="header-search" role="search" method="get" action=locale.href("/search")>
+                <form class="header-search" role="search" aria-label=t.nav_search method="get" action=locale.href("/search")>
                     <label for="site-search" class="visually-hidden">{t.search_label}</label>
                     <input id="site-search" type="search" name="q" placeholder=t.search_placeholder/>
                     <button type="submit">{t.search_button}</button>

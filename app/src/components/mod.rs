@@ -3,5 +3,6 @@
 pub mod cards;
 pub mod layout;
 pub mod status;
+pub mod structured;
 
 pub use layout::Layout;

@@ -9,10 +9,10 @@ use crate::i18n::Locale;
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = axum::http::StatusCode::from_u16(code) {
-            resp.set_status(status);
-        }
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = axum::http::StatusCode::from_u16(code)
+    {
+        resp.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]
     let _ = code;
@@ -23,7 +23,7 @@ pub fn NotFound(locale: Locale) -> impl IntoView {
     set_status(404);
     let t = locale.t();
     view! {
-        <leptos_meta::Title text=t.not_found_title/>
+        <crate::components::structured::PageTitle text=t.not_found_title/>
         <section class="status-page">
             <h1>{t.not_found_title}</h1>
             <p>{t.not_found_text}</p>
@@ -40,7 +40,7 @@ pub fn ErrorView(locale: Locale, error: AppError) -> impl IntoView {
     set_status(error.status());
     let t = locale.t();
     view! {
-        <leptos_meta::Title text=t.error_title/>
+        <crate::components::structured::PageTitle text=t.error_title/>
         <section class="status-page" role="alert">
             <h1>{t.error_title}</h1>
             <p>{t.error_text}</p>

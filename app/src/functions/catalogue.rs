@@ -5,7 +5,10 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::models::{CentreCard, CentreDetail, HomeData, SearchPage, SearchParams};
+use crate::models::{
+    CentreCard, CentreDetail, EnterpriseDetail, EventDetail, EventsData, HomeData, NetworkDetail,
+    ProductDetail, SearchPage, SearchParams,
+};
 #[cfg(feature = "ssr")]
 use crate::server::{AppState, services::catalogue};
 
@@ -36,4 +39,44 @@ pub async fn search_products(locale: Locale, params: SearchParams) -> Result<Sea
     let state = AppState::current()?;
     let params = crate::server::services::search::lenient(params);
     crate::server::services::search::search(&state.db, state.search.as_ref(), locale, params).await
+}
+
+#[cfg(feature = "ssr")]
+fn checked_slug(slug: &str) -> Result<&str, AppError> {
+    // Slugs are short ASCII; anything else cannot exist, so it is a 404.
+    if slug.len() > 200 {
+        Err(AppError::NotFound)
+    } else {
+        Ok(slug)
+    }
+}
+
+#[server(prefix = "/fn", endpoint = "product")]
+pub async fn get_product(locale: Locale, slug: String) -> Result<ProductDetail, AppError> {
+    let state = AppState::current()?;
+    crate::server::services::pages::product(&state.db, locale, checked_slug(&slug)?).await
+}
+
+#[server(prefix = "/fn", endpoint = "enterprise")]
+pub async fn get_enterprise(locale: Locale, slug: String) -> Result<EnterpriseDetail, AppError> {
+    let state = AppState::current()?;
+    crate::server::services::pages::enterprise(&state.db, locale, checked_slug(&slug)?).await
+}
+
+#[server(prefix = "/fn", endpoint = "network")]
+pub async fn get_network(locale: Locale, slug: String) -> Result<NetworkDetail, AppError> {
+    let state = AppState::current()?;
+    crate::server::services::pages::network(&state.db, locale, checked_slug(&slug)?).await
+}
+
+#[server(prefix = "/fn", endpoint = "events")]
+pub async fn get_events(locale: Locale) -> Result<EventsData, AppError> {
+    let state = AppState::current()?;
+    crate::server::services::pages::events(&state.db, locale).await
+}
+
+#[server(prefix = "/fn", endpoint = "event")]
+pub async fn get_event(locale: Locale, slug: String) -> Result<EventDetail, AppError> {
+    let state = AppState::current()?;
+    crate::server::services::pages::event(&state.db, locale, checked_slug(&slug)?).await
 }

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{
@@ -17,7 +17,7 @@ pub fn CentresPage() -> impl IntoView {
     let t = locale.t();
     let data = Resource::new(move || locale, get_centres);
     view! {
-        <Title text=format!("{} — {}", t.centres_title, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", t.centres_title, t.site_name)/>
         <h1>{t.centres_title}</h1>
         <p class="lead">{t.centres_intro}</p>
         <Suspense fallback=|| ()>
@@ -58,7 +58,7 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
     let t = locale.t();
     let c = detail.centre;
     view! {
-        <Title text=format!("{} — {}", c.name, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name)/>
         <Meta name="description" content=format!("{}: {}", c.name, c.region)/>
         <h1>{c.name.clone()}</h1>
         <dl class="facts">

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use crate::components::cards::{CentreCardView, EventCardView, ProductCardView};
 use crate::components::layout::use_locale;
@@ -14,12 +14,12 @@ pub fn HomePage() -> impl IntoView {
     let t = locale.t();
     let data = Resource::new(move || locale, get_home);
     view! {
-        <Title text=format!("{} — {}", t.site_name, t.site_tagline)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", t.site_name, t.site_tagline)/>
         <Meta name="description" content=t.home_intro/>
         <section class="hero">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_intro}</p>
-            <form class="hero-search" role="search" method="get" action=locale.href("/search")>
+            <form class="hero-search" role="search" aria-label=t.search_label method="get" action=locale.href("/search")>
                 <label for="hero-q">{t.search_label}</label>
                 <div class="search-row">
                     <input id="hero-q" type="search" name="q" placeholder=t.search_placeholder/>

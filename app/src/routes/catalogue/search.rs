@@ -3,7 +3,7 @@
 //! results island updates as the buyer types and keeps the address in step.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
@@ -58,7 +58,7 @@ pub fn SearchRoute() -> impl IntoView {
         |(l, p)| search_products(l, p),
     );
     view! {
-        <Title text=format!("{title} — {}", t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{title} — {}", t.site_name)/>
         <Meta name="robots" content="noindex, follow"/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -117,7 +117,7 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
 
     view! {
         <div class="search-layout">
-            <form class="search-form" role="search" method="get" action=locale.href("/search")
+            <form class="search-form" role="search" aria-label=t.search_label method="get" action=locale.href("/search")
                 on:submit=move |ev| {
                     ev.prevent_default();
                     run(query.get_untracked());

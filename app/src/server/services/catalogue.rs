@@ -1,7 +1,7 @@
 //! The public catalogue: home page, centres, cards of products,
 //! enterprises, networks and events in the reader's language.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
@@ -13,8 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::*;
 use crate::server::entities::{
-    category, district, enterprise, event, network, network_member, product, product_image,
-    regional_centre,
+    category, district, enterprise, event, network, product, product_image, regional_centre,
 };
 
 fn pick<'a>(locale: Locale, bg: &'a str, en: &'a str) -> &'a str {
@@ -182,7 +181,7 @@ pub async fn centres(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec
         .collect())
 }
 
-async fn event_cards(
+pub async fn event_cards(
     db: &impl ConnectionTrait,
     locale: Locale,
     events: Vec<event::Model>,
@@ -288,77 +287,19 @@ pub async fn centre(
         .await?;
     let counts = enterprise_counts_by_district(db).await?;
     let district_ids: Vec<i32> = districts.iter().map(|d| d.id).collect();
-    let district_names: HashMap<i32, String> = districts
-        .iter()
-        .map(|d| (d.id, pick(locale, &d.name_bg, &d.name_en).to_string()))
-        .collect();
-
     let enterprises = enterprise::Entity::find()
         .filter(public_enterprise())
         .filter(enterprise::Column::DistrictId.is_in(district_ids))
         .order_by_asc(enterprise::Column::Name)
         .all(db)
         .await?;
-    let product_counts: HashMap<i32, i64> = product::Entity::find()
-        .select_only()
-        .column(product::Column::EnterpriseId)
-        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
-        .filter(public_product())
-        .filter(product::Column::EnterpriseId.is_in(enterprises.iter().map(|e| e.id)))
-        .group_by(product::Column::EnterpriseId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let today = today();
-    let enterprise_cards = enterprises
-        .iter()
-        .map(|e| EnterpriseCard {
-            slug: e.slug.clone(),
-            name: e.name.clone(),
-            legal_form: e.legal_form.clone(),
-            settlement: e.settlement.clone(),
-            district: district_names
-                .get(&e.district_id)
-                .cloned()
-                .unwrap_or_default(),
-            verified: is_verified(e, today),
-            product_count: product_counts.get(&e.id).copied().unwrap_or(0) as u64,
-        })
-        .collect();
-
+    let enterprise_cards = super::pages::enterprise_cards(db, locale, &enterprises).await?;
     let networks = network::Entity::find()
         .filter(network::Column::CentreId.eq(c.id))
         .order_by_asc(network::Column::Name)
         .all(db)
         .await?;
-    let mut member_counts: BTreeMap<i32, u64> = BTreeMap::new();
-    for (nid, n) in network_member::Entity::find()
-        .select_only()
-        .column(network_member::Column::NetworkId)
-        .column_as(
-            Expr::from(Func::count(Expr::col(network_member::Column::Id))),
-            "n",
-        )
-        .filter(network_member::Column::Status.eq("approved"))
-        .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
-        .group_by(network_member::Column::NetworkId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-    {
-        member_counts.insert(nid, n as u64);
-    }
-    let network_cards = networks
-        .into_iter()
-        .map(|n| NetworkCard {
-            member_count: member_counts.get(&n.id).copied().unwrap_or(0),
-            slug: n.slug,
-            name: n.name,
-            kind: n.kind,
-        })
-        .collect();
+    let network_cards = super::pages::network_cards(db, networks).await?;
 
     let all_districts = district::Entity::find().all(db).await?;
     Ok(CentreDetail {

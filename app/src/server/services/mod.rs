@@ -3,6 +3,7 @@
 //! shared models of [`crate::models`] or an [`crate::error::AppError`].
 
 pub mod catalogue;
+pub mod pages;
 pub mod search;
 pub mod search_index;
 pub mod visibility;

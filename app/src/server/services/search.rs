@@ -309,22 +309,22 @@ async fn facet_groups(
             _ => values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label))),
         }
         // A chosen value stays visible even when it matches nothing.
-        if let Some(v) = selected.get(facet) {
-            if !values.iter().any(|x| x.value == *v) {
-                let label = labels
-                    .get(&(facet, v.to_string()))
-                    .cloned()
-                    .unwrap_or_else(|| v.to_string());
-                values.insert(
-                    0,
-                    FacetValue {
-                        value: v.to_string(),
-                        label,
-                        count: 0,
-                        selected: true,
-                    },
-                );
-            }
+        if let Some(v) = selected.get(facet)
+            && !values.iter().any(|x| x.value == *v)
+        {
+            let label = labels
+                .get(&(facet, v.to_string()))
+                .cloned()
+                .unwrap_or_else(|| v.to_string());
+            values.insert(
+                0,
+                FacetValue {
+                    value: v.to_string(),
+                    label,
+                    count: 0,
+                    selected: true,
+                },
+            );
         }
         groups.push(FacetGroup {
             facet: facet.to_string(),

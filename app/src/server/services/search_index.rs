@@ -302,6 +302,22 @@ pub async fn replay_since(db: &impl ConnectionTrait, since: i64) -> Result<u64, 
         .rows_affected)
 }
 
+/// Marks rows written before `before` (unix seconds) delivered: a rebuild
+/// that read the database after they were written already contains them.
+///
+/// # Errors
+/// A database error.
+pub async fn mark_covered(db: &impl ConnectionTrait, before: i64) -> Result<u64, sea_orm::DbErr> {
+    let before = chrono::DateTime::from_timestamp(before, 0).unwrap_or_default();
+    Ok(outbox::Entity::update_many()
+        .col_expr(outbox::Column::DeliveredAt, Expr::value(Utc::now()))
+        .filter(outbox::Column::DeliveredAt.is_null())
+        .filter(outbox::Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Deletes rows delivered more than a day ago.
 ///
 /// # Errors
@@ -340,5 +356,6 @@ pub async fn reindex(
     let n = docs.len();
     engine.rebuild(docs).await?;
     replay_since(db, started).await?;
+    mark_covered(db, started).await?;
     Ok(n)
 }

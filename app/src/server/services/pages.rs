@@ -1,0 +1,373 @@
+//! The catalogue's detail pages: product, enterprise, network and events.
+//! Hidden and suspended things are not found here (a real 404).
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use super::catalogue::{event_cards, product_cards, upcoming_events};
+use super::visibility::{is_verified, public_enterprise, public_product, today};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
+use crate::models::*;
+use crate::server::entities::*;
+
+fn pick(locale: Locale, bg: &str, en: &str) -> String {
+    match locale {
+        Locale::Bg => bg.to_string(),
+        Locale::En => en.to_string(),
+    }
+}
+
+/// Cards for enterprises, with their district's name and product counts.
+pub async fn enterprise_cards(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    enterprises: &[enterprise::Model],
+) -> AppResult<Vec<EnterpriseCard>> {
+    let districts: HashMap<i32, district::Model> = district::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let counts: HashMap<i32, i64> = product::Entity::find()
+        .select_only()
+        .column(product::Column::EnterpriseId)
+        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
+        .filter(public_product())
+        .filter(product::Column::EnterpriseId.is_in(enterprises.iter().map(|e| e.id)))
+        .group_by(product::Column::EnterpriseId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let today = today();
+    Ok(enterprises
+        .iter()
+        .map(|e| EnterpriseCard {
+            slug: e.slug.clone(),
+            name: e.name.clone(),
+            legal_form: e.legal_form.clone(),
+            settlement: e.settlement.clone(),
+            district: districts
+                .get(&e.district_id)
+                .map(|d| pick(locale, &d.name_bg, &d.name_en))
+                .unwrap_or_default(),
+            verified: is_verified(e, today),
+            product_count: counts.get(&e.id).copied().unwrap_or(0) as u64,
+        })
+        .collect())
+}
+
+/// Cards for networks, with their approved members counted.
+pub async fn network_cards(
+    db: &impl ConnectionTrait,
+    networks: Vec<network::Model>,
+) -> AppResult<Vec<NetworkCard>> {
+    let counts: HashMap<i32, i64> = network_member::Entity::find()
+        .select_only()
+        .column(network_member::Column::NetworkId)
+        .column_as(
+            Expr::from(Func::count(Expr::col(network_member::Column::Id))),
+            "n",
+        )
+        .filter(network_member::Column::Status.eq("approved"))
+        .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
+        .group_by(network_member::Column::NetworkId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(networks
+        .into_iter()
+        .map(|n| NetworkCard {
+            member_count: counts.get(&n.id).copied().unwrap_or(0) as u64,
+            slug: n.slug,
+            name: n.name,
+            kind: n.kind,
+        })
+        .collect())
+}
+
+async fn networks_of(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult<Vec<NetworkCard>> {
+    let ids: Vec<i32> = network_member::Entity::find()
+        .filter(network_member::Column::EnterpriseId.eq(enterprise_id))
+        .filter(network_member::Column::Status.eq("approved"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.network_id)
+        .collect();
+    let networks = network::Entity::find()
+        .filter(network::Column::Id.is_in(ids))
+        .order_by_asc(network::Column::Name)
+        .all(db)
+        .await?;
+    network_cards(db, networks).await
+}
+
+async fn impact_groups(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult<Vec<String>> {
+    Ok(enterprise_impact_group::Entity::find()
+        .filter(enterprise_impact_group::Column::EnterpriseId.eq(enterprise_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.impact_group)
+        .collect())
+}
+
+/// A product page.
+///
+/// # Errors
+/// [`AppError::NotFound`] unless the product is visible to the public.
+pub async fn product(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+) -> AppResult<ProductDetail> {
+    let p = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let e = enterprise::Entity::find_by_id(p.enterprise_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let category = category::Entity::find_by_id(p.category_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tags = product_tag::Entity::find()
+        .filter(product_tag::Column::ProductId.eq(p.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.tag)
+        .collect();
+    let images = product_image::Entity::find()
+        .filter(product_image::Column::ProductId.eq(p.id))
+        .order_by_asc(product_image::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| ImageView {
+            path: i.path,
+            thumb: i.thumb_path,
+            alt: i.alt,
+            width: i.width,
+            height: i.height,
+        })
+        .collect();
+    // Related: the same category, other products first from other enterprises.
+    let related_rows = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::CategoryId.eq(p.category_id))
+        .filter(product::Column::Id.ne(p.id))
+        .order_by_desc(product::Column::CreatedAt)
+        .limit(8)
+        .all(db)
+        .await?;
+    let related = product_cards(db, locale, related_rows).await?;
+    let enterprise = enterprise_cards(db, locale, std::slice::from_ref(&e))
+        .await?
+        .remove(0);
+    let description = p.description.clone();
+    let (stock, min_order) = (p.stock, p.min_order);
+    let card = product_cards(db, locale, vec![p])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    Ok(ProductDetail {
+        card,
+        description,
+        category_slug: category.slug,
+        stock,
+        min_order,
+        tags,
+        images,
+        enterprise,
+        enterprise_eik: e.eik.clone(),
+        impact_groups: impact_groups(db, e.id).await?,
+        networks: networks_of(db, e.id).await?,
+        related,
+    })
+}
+
+/// An enterprise page.
+///
+/// # Errors
+/// [`AppError::NotFound`] for an unknown or suspended enterprise.
+pub async fn enterprise(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+) -> AppResult<EnterpriseDetail> {
+    let e = enterprise::Entity::find()
+        .filter(public_enterprise())
+        .filter(enterprise::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let d = district::Entity::find_by_id(e.district_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = regional_centre::Entity::find_by_id(d.centre_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let products = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::EnterpriseId.eq(e.id))
+        .order_by_asc(product::Column::Title)
+        .all(db)
+        .await?;
+    let card = enterprise_cards(db, locale, std::slice::from_ref(&e))
+        .await?
+        .remove(0);
+    Ok(EnterpriseDetail {
+        card,
+        eik: e.eik.clone(),
+        address: e.address.clone(),
+        email: e.email.clone(),
+        phone: e.phone.clone(),
+        website: e.website.clone(),
+        description: e.description.clone(),
+        mission: e.mission.clone(),
+        impact_groups: impact_groups(db, e.id).await?,
+        employees_total: e.employees_total,
+        employees_vulnerable: e.employees_vulnerable,
+        profit_reinvested_pct: e.profit_reinvested_pct,
+        register: e.register_entry.clone().map(|entry| RegisterEntry {
+            entry,
+            class: e.register_class.clone().unwrap_or_default(),
+            certified_on: e.certified_on,
+            valid_until: e.certificate_valid_until,
+        }),
+        centre_slug: c.slug.clone(),
+        centre_name: pick(locale, &c.name_bg, &c.name_en),
+        networks: networks_of(db, e.id).await?,
+        products: product_cards(db, locale, products).await?,
+    })
+}
+
+/// A network page: approved members and the start of their combined catalogue.
+///
+/// # Errors
+/// [`AppError::NotFound`] for an unknown network.
+pub async fn network(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+) -> AppResult<NetworkDetail> {
+    let n = network::Entity::find()
+        .filter(network::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = regional_centre::Entity::find_by_id(n.centre_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member_ids: BTreeSet<i32> = network_member::Entity::find()
+        .filter(network_member::Column::NetworkId.eq(n.id))
+        .filter(network_member::Column::Status.eq("approved"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.enterprise_id)
+        .collect();
+    let members = enterprise::Entity::find()
+        .filter(public_enterprise())
+        .filter(enterprise::Column::Id.is_in(member_ids.iter().copied()))
+        .order_by_asc(enterprise::Column::Name)
+        .all(db)
+        .await?;
+    let products_q = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::EnterpriseId.is_in(members.iter().map(|e| e.id)));
+    let product_total = products_q.clone().count(db).await?;
+    let products = products_q
+        .order_by_desc(product::Column::CreatedAt)
+        .limit(12)
+        .all(db)
+        .await?;
+    let description = n.description.clone();
+    let card = network_cards(db, vec![n]).await?.remove(0);
+    Ok(NetworkDetail {
+        card,
+        description,
+        centre_slug: c.slug.clone(),
+        centre_name: pick(locale, &c.name_bg, &c.name_en),
+        members: enterprise_cards(db, locale, &members).await?,
+        products: product_cards(db, locale, products).await?,
+        product_total,
+    })
+}
+
+/// The events page: upcoming events soonest first, then the last past ones.
+///
+/// # Errors
+/// A database error.
+pub async fn events(db: &impl ConnectionTrait, locale: Locale) -> AppResult<EventsData> {
+    let past = event::Entity::find()
+        .filter(event::Column::EndsAt.lt(chrono::Utc::now()))
+        .order_by_desc(event::Column::StartsAt)
+        .limit(12)
+        .all(db)
+        .await?;
+    Ok(EventsData {
+        upcoming: upcoming_events(db, locale, None, 100).await?,
+        past: event_cards(db, locale, past).await?,
+    })
+}
+
+/// An event with the enterprises taking part.
+///
+/// # Errors
+/// [`AppError::NotFound`] for an unknown event.
+pub async fn event(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+) -> AppResult<EventDetail> {
+    let ev = event::Entity::find()
+        .filter(event::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = regional_centre::Entity::find_by_id(ev.centre_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ids: Vec<i32> = event_participant::Entity::find()
+        .filter(event_participant::Column::EventId.eq(ev.id))
+        .filter(event_participant::Column::Status.eq("confirmed"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.enterprise_id)
+        .collect();
+    let participants = enterprise::Entity::find()
+        .filter(public_enterprise())
+        .filter(enterprise::Column::Id.is_in(ids))
+        .order_by_asc(enterprise::Column::Name)
+        .all(db)
+        .await?;
+    let description = ev.description.clone();
+    let card = event_cards(db, locale, vec![ev]).await?.remove(0);
+    Ok(EventDetail {
+        card,
+        description,
+        centre_slug: c.slug,
+        participants: enterprise_cards(db, locale, &participants).await?,
+    })
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks of search and page throughput on this machine. Prints figures;
+# asserts nothing. Absolute times are noisy on a shared 2-core machine, so
+# throughput is reported as ratios against a no-I/O route of the same
+# server, measured in the same run. Usage: make bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${BENCH_PRODUCTS:-100000}
+TARGET=${CARGO_TARGET_DIR:-$PWD/target}
+SERVER=$TARGET/release/server
+DATA=$PWD/target/bench-data
+PORT=${BENCH_PORT:-3200}
+BASE=http://127.0.0.1:$PORT
+export LEPTOS_SITE_ROOT=$PWD/target/site RUST_LOG=warn
+
+if [ ! -f "$DATA/.seeded-$N" ]; then
+  echo "== seeding $N products (once)"
+  rm -rf "$DATA"
+  DATA_DIR=$DATA "$SERVER" seed --synthetic $((N - 660))
+  touch "$DATA/.seeded-$N"
+fi
+
+echo "== server reindex: database → new embedded index → swap (whole command)"
+/usr/bin/time -f "   %e s wall, %M KB max RSS" env DATA_DIR="$DATA" "$SERVER" reindex
+
+DATA_DIR=$DATA LEPTOS_SITE_ADDR=127.0.0.1:$PORT "$SERVER" serve &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  if curl -fs "$BASE/healthz" | python3 -c 'import json,sys; h=json.load(sys.stdin); sys.exit(0 if h["search"]["pending_updates"]==0 else 1)' 2>/dev/null; then break; fi
+  sleep 1
+done
+
+echo "== search latency (1,000 queries: one word, two words, typo, prefix, Latin; with and without facets)"
+BENCH_DATA_DIR=$DATA BENCH_URL=$BASE cargo bench -q -p server --bench search
+
+SLUG=$(curl -fs "$BASE/api/v1/search?q=med&per_page=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["slug"])')
+rps() { wrk -t2 -c16 -d10s "$1" | awk '/Requests\/sec/ {print $2}'; }
+echo "== throughput (wrk -t2 -c16 -d10s; the server shares the 2 cores with wrk)"
+BASELINE=$(rps "$BASE/healthz/live")
+SEARCH=$(rps "$BASE/search?q=%D0%BC%D0%B5%D0%B4")
+PRODUCT=$(rps "$BASE/p/$SLUG")
+python3 - "$BASELINE" "$SEARCH" "$PRODUCT" <<'PY'
+import sys
+base, search, product = map(float, sys.argv[1:])
+print(f"   no-I/O route /healthz/live : {base:10.0f} req/s   1.00x")
+print(f"   search page /search?q=мед  : {search:10.0f} req/s   {search/base:.2f}x  (target >= 0.20x)")
+print(f"   product page /p/<slug>     : {product:10.0f} req/s   {product/base:.2f}x  (target >= 0.25x)")
+PY
+
+echo "== JS and wasm a catalogue page loads (brotli, as served)"
+total=0
+for f in target/site/pkg/*.js target/site/pkg/*.wasm; do
+  size=$(brotli -c -q 11 "$f" | wc -c)
+  total=$((total + size))
+  printf '   %-60s %7d bytes\n' "$(basename "$f")" "$size"
+done
+printf '   total %58d bytes (target < 153600)\n' "$total"
