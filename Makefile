@@ -26,8 +26,7 @@ lint: tools
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 unit: tools
-	cargo test -p app --features ssr
-	cargo test -p migrations -p server
+	cargo test -p app -p migrations -p server --features app/ssr
 
 e2e: build
 	cd end2end && npx playwright test

@@ -24,9 +24,12 @@ pub fn CentresPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(centres) => view! {
-                        <div class="card-grid">
-                            {centres.into_iter().map(|centre| view! { <CentreCardView locale centre/> }).collect_view()}
-                        </div>
+                        <section aria-labelledby="h-centre-list">
+                            <h2 id="h-centre-list" class="visually-hidden">{t.home_centres}</h2>
+                            <div class="card-grid">
+                                {centres.into_iter().map(|centre| view! { <CentreCardView locale centre/> }).collect_view()}
+                            </div>
+                        </section>
                     }.into_any(),
                     Err(error) => view! { <ErrorView locale error/> }.into_any(),
                 }
