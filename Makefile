@@ -29,6 +29,7 @@ unit: tools
 	cargo test -p app -p migrations -p server --features app/ssr
 
 e2e: build
+	@scripts/tools.sh --e2e
 	cd end2end && npx playwright test
 
 ## make test: formatting, clippy (server and wasm), unit and integration tests, end-to-end in Chromium

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, each only when missing, at the
 # versions that build on this kind of machine (rustc 1.95, no downloads
-# outside the package registries). Safe to run again: it then does nothing.
+# outside the package registries); `--e2e` adds Chromium. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +29,8 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
   (cd end2end && npm ci --no-audit --no-fund && touch node_modules/.installed)
 fi
 
-# Chromium for the end-to-end tests (Playwright cannot download browsers here).
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium for the end-to-end tests only (Playwright cannot download browsers here).
+if [ "${1:-}" = "--e2e" ] && [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

@@ -126,6 +126,39 @@ impl SearchParams {
     pub const DEFAULT_PER_PAGE: u32 = 24;
     pub const MAX_PAGE: u32 = 1000;
 
+    /// Reads a search from query-string values. Numbers that do not parse
+    /// are left at 0 (the default) and their names returned, so that the
+    /// page can ignore them and the API can refuse them.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> (SearchParams, Vec<&'static str>) {
+        let text = |k: &str| get(k).filter(|v| !v.is_empty());
+        let mut bad = Vec::new();
+        let mut number = |k: &'static str| match text(k).map(|v| v.trim().parse::<u32>()) {
+            None => 0,
+            Some(Ok(n)) => n,
+            Some(Err(_)) => {
+                bad.push(k);
+                0
+            }
+        };
+        let page = number("page");
+        let per_page = number("per_page");
+        let params = SearchParams {
+            q: text("q").unwrap_or_default(),
+            category: text("category"),
+            centre: text("centre"),
+            district: text("district"),
+            network: text("network"),
+            verified: text("verified"),
+            availability: text("availability"),
+            impact: text("impact"),
+            price: text("price"),
+            sort: text("sort").unwrap_or_default(),
+            page,
+            per_page,
+        };
+        (params, bad)
+    }
+
     /// The facet filters that are set, as (facet, value).
     pub fn filters(&self) -> Vec<(&'static str, &str)> {
         [

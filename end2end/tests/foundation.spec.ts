@@ -97,3 +97,13 @@ test('without JavaScript the navigation is always open', async ({ page }, info) 
   await expect(page.getByRole('navigation', { name: 'Основна навигация' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Основна навигация' })).toBeHidden();
 });
+
+test('static assets are hashed, compressed and cached for good', async ({ page, request }) => {
+  await page.goto('/');
+  const wasm = await page.locator('link[rel="preload"][as="fetch"]').getAttribute('href');
+  expect(wasm).toMatch(/^\/pkg\/socialen-pazar\.[\w-]+\.wasm$/);
+  const response = await request.get(wasm!, { headers: { 'accept-encoding': 'br' } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-encoding']).toBe('br');
+  expect(response.headers()['cache-control']).toContain('immutable');
+});

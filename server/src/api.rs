@@ -33,37 +33,16 @@ fn app_error(e: AppError) -> Response {
 
 /// Parses the query string strictly: a number that is not one is a 400.
 fn params(q: &HashMap<String, String>) -> Result<(SearchParams, Locale), AppError> {
-    let number = |key: &str| -> Result<u32, AppError> {
-        match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-            None => Ok(0),
-            Some(v) => v
-                .parse::<u32>()
-                .map_err(|_| AppError::invalid(key, "not_a_positive_number")),
-        }
-    };
-    let text = |key: &str| q.get(key).filter(|v| !v.is_empty()).cloned();
+    let (params, bad_numbers) = SearchParams::from_lookup(|k| q.get(k).cloned());
+    if let Some(field) = bad_numbers.first() {
+        return Err(AppError::invalid(field, "not_a_positive_number"));
+    }
     let locale = match q.get("lang").map(String::as_str) {
         None | Some("") | Some("bg") => Locale::Bg,
         Some("en") => Locale::En,
         Some(_) => return Err(AppError::invalid("lang", "unknown_language")),
     };
-    Ok((
-        SearchParams {
-            q: text("q").unwrap_or_default(),
-            category: text("category"),
-            centre: text("centre"),
-            district: text("district"),
-            network: text("network"),
-            verified: text("verified"),
-            availability: text("availability"),
-            impact: text("impact"),
-            price: text("price"),
-            sort: text("sort").unwrap_or_default(),
-            page: number("page")?,
-            per_page: number("per_page")?,
-        },
-        locale,
-    ))
+    Ok((params, locale))
 }
 
 /// `GET /api/v1/search`: the search page's results as JSON (see the README).

@@ -66,8 +66,7 @@ fn Header(locale: Locale) -> impl IntoView {
                     <ul>
                         <li><a href=locale.href("/centres")>{t.nav_centres}</a></li>
                         <li><a href=locale.href("/events")>{t.nav_events}</a></li>
-                        <li><a href=locale.href("/basket")>{t.nav_basket}</a></li>
-                        <li><a href=locale.href("/signin")>{t.nav_signin}</a></li>
+                        <li><a href=locale.href("/search")>{t.nav_search}</a></li>
                         <li>
                             <a href=switch_href hreflang=other.code() lang=other.code() rel="alternate">
                                 <span class="visually-hidden">{t.switch_language}</span>

@@ -49,3 +49,30 @@ pub fn ErrorView(locale: Locale, error: AppError) -> impl IntoView {
     }
     .into_any()
 }
+
+/// A page's data: rendered when it has arrived (the routes render in
+/// `SsrMode::Async`, so the server sends the finished page), or the error
+/// page for the error (a real 404 for what does not exist).
+pub fn with_data<T, V>(
+    locale: Locale,
+    data: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => render(value).into_any(),
+                        Err(error) => view! { <ErrorView locale error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

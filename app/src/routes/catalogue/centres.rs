@@ -6,7 +6,7 @@ use crate::components::cards::{
     CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView,
 };
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::functions::catalogue::{get_centre, get_centres};
 use crate::i18n::Locale;
 use crate::models::CentreDetail;
@@ -20,21 +20,14 @@ pub fn CentresPage() -> impl IntoView {
         <crate::components::structured::PageTitle text=format!("{} — {}", t.centres_title, t.site_name)/>
         <h1>{t.centres_title}</h1>
         <p class="lead">{t.centres_intro}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(centres) => view! {
+        {with_data(locale, data, move |centres| view! {
                         <section aria-labelledby="h-centre-list">
                             <h2 id="h-centre-list" class="visually-hidden">{t.home_centres}</h2>
                             <div class="card-grid">
                                 {centres.into_iter().map(|centre| view! { <CentreCardView locale centre/> }).collect_view()}
                             </div>
                         </section>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 
@@ -45,14 +38,7 @@ pub fn CentrePage() -> impl IntoView {
     let slug = params.read_untracked().get("slug").unwrap_or_default();
     let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_centre(l, s));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(detail) => view! { <CentreDetailView locale detail/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |detail| view! { <CentreDetailView locale detail/> })}
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{NetworkCardView, ProductCardView, VerifiedBadge};
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::components::structured::JsonLd;
 use crate::format;
 use crate::functions::catalogue::get_enterprise;
@@ -26,14 +26,7 @@ pub fn EnterprisePage() -> impl IntoView {
         |(l, s)| get_enterprise(l, s),
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(enterprise) => view! { <EnterpriseView locale enterprise/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |enterprise| view! { <EnterpriseView locale enterprise/> })}
     }
 }
 

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{EnterpriseCardView, EventCardView};
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::format;
 use crate::functions::catalogue::{get_event, get_events};
 use crate::i18n::Locale;
@@ -20,10 +20,7 @@ pub fn EventsPage() -> impl IntoView {
     view! {
         <crate::components::structured::PageTitle text=format!("{} — {}", t.events_title, t.site_name)/>
         <h1>{t.events_title}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(events) => view! {
+        {with_data(locale, data, move |events| view! {
                         <section aria-labelledby="h-upcoming">
                             <h2 id="h-upcoming">{t.events_upcoming}</h2>
                             {if events.upcoming.is_empty() {
@@ -44,11 +41,7 @@ pub fn EventsPage() -> impl IntoView {
                                 </div>
                             </section>
                         })}
-                    }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 
@@ -61,14 +54,7 @@ pub fn EventPage() -> impl IntoView {
         .unwrap_or_default();
     let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_event(l, s));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(event) => view! { <EventView locale event/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |event| view! { <EventView locale event/> })}
     }
 }
 

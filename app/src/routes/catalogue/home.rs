@@ -3,7 +3,7 @@ use leptos_meta::Meta;
 
 use crate::components::cards::{CentreCardView, EventCardView, ProductCardView};
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::functions::catalogue::get_home;
 use crate::i18n::Locale;
 use crate::models::HomeData;
@@ -27,14 +27,7 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             </form>
         </section>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(home) => view! { <HomeSections locale home/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |home| view! { <HomeSections locale home/> })}
     }
 }
 

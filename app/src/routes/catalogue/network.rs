@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{EnterpriseCardView, ProductCardView};
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::functions::catalogue::get_network;
 use crate::i18n::Locale;
 use crate::models::NetworkDetail;
@@ -20,14 +20,7 @@ pub fn NetworkPage() -> impl IntoView {
         .unwrap_or_default();
     let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_network(l, s));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(network) => view! { <NetworkView locale network/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |network| view! { <NetworkView locale network/> })}
     }
 }
 

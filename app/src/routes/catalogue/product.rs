@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{NetworkCardView, ProductCardView, VerifiedBadge};
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::components::structured::JsonLd;
 use crate::format;
 use crate::functions::catalogue::get_product;
@@ -24,14 +24,7 @@ pub fn ProductPage() -> impl IntoView {
         .unwrap_or_default();
     let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_product(l, s));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(product) => view! { <ProductView locale product/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |product| view! { <ProductView locale product/> })}
     }
 }
 

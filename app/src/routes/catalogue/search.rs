@@ -9,7 +9,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::components::cards::VerifiedBadge;
 use crate::components::layout::use_locale;
-use crate::components::status::ErrorView;
+use crate::components::status::with_data;
 use crate::format;
 use crate::functions::catalogue::search_products;
 use crate::i18n::Locale;
@@ -17,21 +17,7 @@ use crate::models::{FacetGroup, SearchHit, SearchPage, SearchParams};
 
 /// Reads a search from the address; unparsable numbers fall back to defaults.
 pub fn params_from_query(q: &ParamsMap) -> SearchParams {
-    let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
-    SearchParams {
-        q: text("q").unwrap_or_default(),
-        category: text("category"),
-        centre: text("centre"),
-        district: text("district"),
-        network: text("network"),
-        verified: text("verified"),
-        availability: text("availability"),
-        impact: text("impact"),
-        price: text("price"),
-        sort: text("sort").unwrap_or_default(),
-        page: text("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-        per_page: text("per_page").and_then(|p| p.parse().ok()).unwrap_or(0),
-    }
+    SearchParams::from_lookup(|k| q.get(k)).0
 }
 
 fn search_href(locale: Locale, p: &SearchParams) -> String {
@@ -60,14 +46,7 @@ pub fn SearchRoute() -> impl IntoView {
     view! {
         <crate::components::structured::PageTitle text=format!("{title} — {}", t.site_name)/>
         <Meta name="robots" content="noindex, follow"/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => view! { <SearchResults locale page/> }.into_any(),
-                    Err(error) => view! { <ErrorView locale error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {with_data(locale, data, move |page| view! { <SearchResults locale page/> })}
     }
 }
 
