@@ -15,7 +15,7 @@ use crate::server::{AppState, services::catalogue};
 #[server(prefix = "/fn", endpoint = "home")]
 pub async fn get_home(locale: Locale) -> Result<HomeData, AppError> {
     let state = AppState::current()?;
-    catalogue::home(&state.db, locale).await
+    catalogue::home(&state.db, state.search.as_ref(), locale).await
 }
 
 #[server(prefix = "/fn", endpoint = "centres")]

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
 /// Opens a pool. SQLite runs in WAL mode (readers do not wait for the writer)
 /// with `synchronous=FULL`, so a committed order or approval is on disk before
@@ -39,5 +39,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// # Errors
 /// The failing migration's error.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        // Keep the planner's statistics fresh (bounded work per table).
+        db.execute_unprepared("PRAGMA analysis_limit=1000; PRAGMA optimize;")
+            .await?;
+    }
+    Ok(())
 }

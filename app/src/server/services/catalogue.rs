@@ -15,6 +15,7 @@ use crate::models::*;
 use crate::server::entities::{
     category, district, enterprise, event, network, product, product_image, regional_centre,
 };
+use crate::server::search::{EngineQuery, SearchEngine};
 
 fn pick<'a>(locale: Locale, bg: &'a str, en: &'a str) -> &'a str {
     match locale {
@@ -80,8 +81,11 @@ pub async fn product_cards(
 }
 
 /// The category tree with the number of visible products in each branch.
+/// The search engine counts them in a millisecond or two; only when it does
+/// not answer does the database count (a scan of every product).
 pub async fn category_tree(
     db: &impl ConnectionTrait,
+    engine: &dyn SearchEngine,
     locale: Locale,
 ) -> AppResult<Vec<CategoryCard>> {
     let cats = category::Entity::find()
@@ -89,17 +93,34 @@ pub async fn category_tree(
         .order_by_asc(category::Column::Id)
         .all(db)
         .await?;
-    let counts: HashMap<i32, i64> = product::Entity::find()
-        .select_only()
-        .column(product::Column::CategoryId)
-        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
-        .filter(public_product())
-        .group_by(product::Column::CategoryId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let from_engine = engine
+        .search(&EngineQuery {
+            limit: 1,
+            ..Default::default()
+        })
+        .await
+        .ok()
+        .and_then(|r| r.facets.get("category").cloned());
+    let counts: HashMap<i32, i64> = match from_engine {
+        // The engine counts a product under its leaf and its ancestors; the
+        // tree below adds leaves up, so only leaves are taken from it.
+        Some(by_slug) => cats
+            .iter()
+            .filter(|c| c.parent_id.is_some())
+            .map(|c| (c.id, by_slug.get(&c.slug).copied().unwrap_or(0) as i64))
+            .collect(),
+        None => product::Entity::find()
+            .select_only()
+            .column(product::Column::CategoryId)
+            .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
+            .filter(public_product())
+            .group_by(product::Column::CategoryId)
+            .into_tuple::<(i32, i64)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect(),
+    };
     let card = |c: &category::Model| CategoryCard {
         slug: c.slug.clone(),
         name: pick(locale, &c.name_bg, &c.name_en).to_string(),
@@ -257,9 +278,13 @@ pub async fn featured_products(
     product_cards(db, locale, products).await
 }
 
-pub async fn home(db: &impl ConnectionTrait, locale: Locale) -> AppResult<HomeData> {
+pub async fn home(
+    db: &impl ConnectionTrait,
+    engine: &dyn SearchEngine,
+    locale: Locale,
+) -> AppResult<HomeData> {
     Ok(HomeData {
-        categories: category_tree(db, locale).await?,
+        categories: category_tree(db, engine, locale).await?,
         featured: featured_products(db, locale, 8).await?,
         centres: centres(db, locale).await?,
         events: upcoming_events(db, locale, None, 4).await?,

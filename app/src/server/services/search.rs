@@ -11,7 +11,7 @@ use sea_orm::{
 };
 
 use super::catalogue::product_cards;
-use super::visibility::public_product;
+use super::visibility::{public_product, visible_products_by_ids};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Locale;
 use crate::models::{FacetGroup, FacetValue, SearchHit, SearchPage, SearchParams};
@@ -183,11 +183,7 @@ pub async fn search(
             (total, ids, BTreeMap::new(), true)
         }
     };
-    let products = product::Entity::find()
-        .filter(public_product())
-        .filter(product::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
+    let products = visible_products_by_ids(db, &ids).await?;
     let mut cards: HashMap<i32, _> = product_cards(db, locale, products)
         .await?
         .into_iter()

@@ -15,7 +15,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::visibility::{is_verified, public_product, today};
+use super::visibility::{is_verified, public_product, today, visible_products_by_ids};
 use crate::server::entities::*;
 use crate::server::search::document::text_fields;
 use crate::server::search::{SearchDoc, SearchEngine, SearchError, price_bucket};
@@ -49,11 +49,7 @@ pub async fn documents(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<(Vec<SearchDoc>, Vec<i32>), sea_orm::DbErr> {
-    let visible = product::Entity::find()
-        .filter(public_product())
-        .filter(product::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
+    let visible = visible_products_by_ids(db, ids).await?;
     let seen: BTreeSet<i32> = visible.iter().map(|p| p.id).collect();
     let deletes = ids
         .iter()

@@ -38,6 +38,40 @@ pub fn public_product() -> Condition {
         .add(public_enterprise_ids())
 }
 
+/// The visible products among these ids, fetched by primary key. (A query
+/// that also carries the visibility conditions lets SQLite's planner pick the
+/// status index and scan every published product; filtering here keeps the
+/// lookup a handful of key reads.)
+///
+/// # Errors
+/// A database error.
+pub async fn visible_products_by_ids(
+    db: &impl sea_orm::ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<product::Model>, sea_orm::DbErr> {
+    use sea_orm::{EntityTrait, QueryFilter};
+    let products = product::Entity::find()
+        .filter(product::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let suspended: std::collections::HashSet<i32> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(products.iter().map(|p| p.enterprise_id)))
+        .filter(enterprise::Column::SuspendedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    Ok(products
+        .into_iter()
+        .filter(|p| {
+            p.status == "published"
+                && p.archived_at.is_none()
+                && !suspended.contains(&p.enterprise_id)
+        })
+        .collect())
+}
+
 pub fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
