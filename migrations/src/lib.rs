@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_schema;
 mod m20261127_000002_reference_data;
 mod m20261127_000003_outbox_delivered;
+mod m20261127_000004_product_listing_indexes;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_schema::Migration),
             Box::new(m20261127_000002_reference_data::Migration),
             Box::new(m20261127_000003_outbox_delivered::Migration),
+            Box::new(m20261127_000004_product_listing_indexes::Migration),
         ]
     }
 }
