@@ -50,9 +50,9 @@ impl Locale {
     pub fn strip(path: &str) -> &str {
         if path == "/en" {
             "/"
-        } else if let Some(rest) = path.strip_prefix("/en/") {
-            // keep the leading slash
-            &path[path.len() - rest.len() - 1..]
+        } else if path.starts_with("/en/") {
+            // "/en/x" → "/x": drop the prefix, keep the slash
+            &path[3..]
         } else {
             path
         }
@@ -64,6 +64,14 @@ impl Locale {
             Locale::Bg => path.to_string(),
             Locale::En if path == "/" => "/en".to_string(),
             Locale::En => format!("/en{path}"),
+        }
+    }
+
+    /// The reader's language's version of a text stored in both.
+    pub fn pick<'a>(self, bg: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Bg => bg,
+            Locale::En => en,
         }
     }
 
@@ -80,12 +88,9 @@ pub struct Messages {
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_main: &'static str,
-    pub nav_home: &'static str,
     pub nav_search: &'static str,
     pub nav_centres: &'static str,
     pub nav_events: &'static str,
-    pub nav_signin: &'static str,
-    pub nav_basket: &'static str,
     pub switch_language: &'static str,
     pub other_language_name: &'static str,
     pub search_label: &'static str,
@@ -147,7 +152,6 @@ pub struct Messages {
     pub impact_refugees: &'static str,
     pub impact_violence_victims: &'static str,
     pub impact_other: &'static str,
-    pub search_title: &'static str,
     pub search_results_for: &'static str,
     pub search_all_products: &'static str,
     pub search_filters: &'static str,
@@ -171,7 +175,6 @@ pub struct Messages {
     pub facet_availability: &'static str,
     pub facet_impact: &'static str,
     pub facet_price: &'static str,
-    pub error_invalid_search: &'static str,
     pub count_results: fn(u64) -> String,
     pub product_description: &'static str,
     pub product_category: &'static str,
@@ -219,12 +222,9 @@ pub static BG: Messages = Messages {
     site_tagline: "Продукти и услуги на социалните предприятия в България",
     skip_to_content: "Към съдържанието",
     nav_main: "Основна навигация",
-    nav_home: "Начало",
     nav_search: "Търсене",
     nav_centres: "Регионални центрове",
     nav_events: "Събития",
-    nav_signin: "Вход",
-    nav_basket: "Кошница",
     switch_language: "Switch to English",
     other_language_name: "English",
     search_label: "Търсене на продукти и услуги",
@@ -295,7 +295,6 @@ pub static BG: Messages = Messages {
     impact_refugees: "бежанци",
     impact_violence_victims: "жертви на насилие или трафик",
     impact_other: "други уязвими групи",
-    search_title: "Търсене",
     search_results_for: "Резултати за",
     search_all_products: "Всички продукти и услуги",
     search_filters: "Филтри",
@@ -319,7 +318,6 @@ pub static BG: Messages = Messages {
     facet_availability: "Наличност",
     facet_impact: "Работа за",
     facet_price: "Цена",
-    error_invalid_search: "Невалидни параметри на търсенето.",
     count_results: |n| match n {
         1 => "1 резултат".to_string(),
         n => format!("{n} резултата"),
@@ -370,12 +368,9 @@ pub static EN: Messages = Messages {
     site_tagline: "Products and services of Bulgaria's social enterprises",
     skip_to_content: "Skip to content",
     nav_main: "Main navigation",
-    nav_home: "Home",
     nav_search: "Search",
     nav_centres: "Regional centres",
     nav_events: "Events",
-    nav_signin: "Sign in",
-    nav_basket: "Basket",
     switch_language: "Превключи на български",
     other_language_name: "Български",
     search_label: "Search products and services",
@@ -446,7 +441,6 @@ pub static EN: Messages = Messages {
     impact_refugees: "refugees",
     impact_violence_victims: "victims of violence or trafficking",
     impact_other: "other vulnerable groups",
-    search_title: "Search",
     search_results_for: "Results for",
     search_all_products: "All products and services",
     search_filters: "Filters",
@@ -470,7 +464,6 @@ pub static EN: Messages = Messages {
     facet_availability: "Availability",
     facet_impact: "Employs",
     facet_price: "Price",
-    error_invalid_search: "Invalid search parameters.",
     count_results: |n| match n {
         1 => "1 result".to_string(),
         n => format!("{n} results"),

@@ -73,38 +73,31 @@ async fn main() {
             }
         }
         Command::Reindex => {
-            // One second of margin: timestamps are compared at second precision.
-            let started = chrono::Utc::now().timestamp() - 1;
-            let docs = app::server::services::search_index::all_documents(&db)
-                .await
-                .unwrap_or_else(|e| fail(e));
-            let n = docs.len();
-            match &config.meili {
+            use app::server::search::SearchError;
+            use app::server::search::tantivy_engine::TantivyEngine;
+            use app::server::services::search_index;
+            let rebuilt = match &config.meili {
                 Some(_) => {
                     let engines = server::open_search(&config)
                         .await
                         .unwrap_or_else(|e| fail(e));
-                    engines
-                        .engine
-                        .rebuild(docs)
-                        .await
-                        .unwrap_or_else(|e| fail(e));
+                    search_index::reindex(&db, engines.engine.as_ref()).await
                 }
                 // A running server holds the live index; build beside it and
                 // let the server switch over.
-                None => app::server::search::tantivy_engine::TantivyEngine::build_detached(
-                    &config.data_dir.join("search"),
-                    &docs,
-                    started,
-                )
-                .unwrap_or_else(|e| fail(e)),
-            }
-            app::server::services::search_index::replay_since(&db, started)
-                .await
-                .unwrap_or_else(|e| fail(e));
-            app::server::services::search_index::mark_covered(&db, started)
-                .await
-                .unwrap_or_else(|e| fail(e));
+                None => {
+                    let base = config.data_dir.join("search");
+                    search_index::reindex_with(&db, |docs, started| async move {
+                        tokio::task::spawn_blocking(move || {
+                            TantivyEngine::build_detached(&base, &docs, started)
+                        })
+                        .await
+                        .map_err(|e| SearchError::Engine(e.to_string()))?
+                    })
+                    .await
+                }
+            };
+            let n = rebuilt.unwrap_or_else(|e| fail(e));
             println!("search index rebuilt: {n} products");
         }
         Command::Serve => {

@@ -15,7 +15,7 @@ use tantivy::query::{
 };
 use tantivy::schema::Facet;
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TEXT, Value,
+    FacetOptions, Field, IndexRecordOption, NumericOptions, STRING, Schema, TEXT, Value,
 };
 use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
@@ -72,7 +72,6 @@ fn schema() -> (Schema, Fields) {
         price_cents: b.add_i64_field("price_cents", num.clone()),
         created_at: b.add_i64_field("created_at", num),
     };
-    let _ = STORED;
     (b.build(), fields)
 }
 

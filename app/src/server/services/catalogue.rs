@@ -17,13 +17,6 @@ use crate::server::entities::{
 };
 use crate::server::search::{EngineQuery, SearchEngine};
 
-fn pick<'a>(locale: Locale, bg: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::Bg => bg,
-        Locale::En => en,
-    }
-}
-
 /// Turns product rows into cards, loading their enterprises, categories and
 /// first images in three queries whatever the number of products.
 pub async fn product_cards(
@@ -70,7 +63,7 @@ pub async fn product_cards(
                 price_cents: p.price_cents,
                 unit: p.unit,
                 availability: p.availability,
-                category: pick(locale, &c.name_bg, &c.name_en).to_string(),
+                category: locale.pick(&c.name_bg, &c.name_en).to_string(),
                 enterprise_slug: e.slug.clone(),
                 enterprise_name: e.name.clone(),
                 verified: is_verified(e, today),
@@ -123,7 +116,7 @@ pub async fn category_tree(
     };
     let card = |c: &category::Model| CategoryCard {
         slug: c.slug.clone(),
-        name: pick(locale, &c.name_bg, &c.name_en).to_string(),
+        name: locale.pick(&c.name_bg, &c.name_en).to_string(),
         product_count: counts.get(&c.id).copied().unwrap_or(0) as u64,
         children: vec![],
     };
@@ -170,17 +163,17 @@ fn centre_card(
     let own: Vec<&district::Model> = districts.iter().filter(|d| d.centre_id == c.id).collect();
     CentreCard {
         slug: c.slug.clone(),
-        name: pick(locale, &c.name_bg, &c.name_en).to_string(),
-        city: pick(locale, &c.city_bg, &c.city_en).to_string(),
-        region: pick(locale, &c.region_bg, &c.region_en).to_string(),
-        address: pick(locale, &c.address_bg, &c.address_en).to_string(),
+        name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        city: locale.pick(&c.city_bg, &c.city_en).to_string(),
+        region: locale.pick(&c.region_bg, &c.region_en).to_string(),
+        address: locale.pick(&c.address_bg, &c.address_en).to_string(),
         enterprise_count: own
             .iter()
             .map(|d| counts.get(&d.id).copied().unwrap_or(0))
             .sum(),
         districts: own
             .iter()
-            .map(|d| pick(locale, &d.name_bg, &d.name_en).to_string())
+            .map(|d| locale.pick(&d.name_bg, &d.name_en).to_string())
             .collect(),
     }
 }
@@ -218,7 +211,7 @@ pub async fn event_cards(
         .map(|e| EventCard {
             centre_city: centres
                 .get(&e.centre_id)
-                .map(|c| pick(locale, &c.city_bg, &c.city_en).to_string())
+                .map(|c| locale.pick(&c.city_bg, &c.city_en).to_string())
                 .unwrap_or_default(),
             slug: e.slug,
             title: e.title,
@@ -335,7 +328,7 @@ pub async fn centre(
             .iter()
             .map(|d| DistrictSummary {
                 slug: d.slug.clone(),
-                name: pick(locale, &d.name_bg, &d.name_en).to_string(),
+                name: locale.pick(&d.name_bg, &d.name_en).to_string(),
                 enterprise_count: counts.get(&d.id).copied().unwrap_or(0),
             })
             .collect(),

@@ -15,13 +15,6 @@ use crate::i18n::Locale;
 use crate::models::*;
 use crate::server::entities::*;
 
-fn pick(locale: Locale, bg: &str, en: &str) -> String {
-    match locale {
-        Locale::Bg => bg.to_string(),
-        Locale::En => en.to_string(),
-    }
-}
-
 /// Cards for enterprises, with their district's name and product counts.
 pub async fn enterprise_cards(
     db: &impl ConnectionTrait,
@@ -56,7 +49,7 @@ pub async fn enterprise_cards(
             settlement: e.settlement.clone(),
             district: districts
                 .get(&e.district_id)
-                .map(|d| pick(locale, &d.name_bg, &d.name_en))
+                .map(|d| locale.pick(&d.name_bg, &d.name_en).to_string())
                 .unwrap_or_default(),
             verified: is_verified(e, today),
             product_count: counts.get(&e.id).copied().unwrap_or(0) as u64,
@@ -253,7 +246,7 @@ pub async fn enterprise(
             valid_until: e.certificate_valid_until,
         }),
         centre_slug: c.slug.clone(),
-        centre_name: pick(locale, &c.name_bg, &c.name_en),
+        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
         networks: networks_of(db, e.id).await?,
         products: product_cards(db, locale, products).await?,
     })
@@ -306,7 +299,7 @@ pub async fn network(
         card,
         description,
         centre_slug: c.slug.clone(),
-        centre_name: pick(locale, &c.name_bg, &c.name_en),
+        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
         members: enterprise_cards(db, locale, &members).await?,
         products: product_cards(db, locale, products).await?,
         product_total,

@@ -212,13 +212,6 @@ pub async fn search(
     })
 }
 
-fn pick(locale: Locale, bg: &str, en: &str) -> String {
-    match locale {
-        Locale::Bg => bg.to_string(),
-        Locale::En => en.to_string(),
-    }
-}
-
 async fn facet_groups(
     db: &impl ConnectionTrait,
     locale: Locale,
@@ -244,19 +237,19 @@ async fn facet_groups(
     for c in &categories {
         labels.insert(
             ("category", c.slug.clone()),
-            pick(locale, &c.name_bg, &c.name_en),
+            locale.pick(&c.name_bg, &c.name_en).to_string(),
         );
     }
     for c in regional_centre::Entity::find().all(db).await? {
         labels.insert(
             ("centre", c.slug.clone()),
-            pick(locale, &c.city_bg, &c.city_en),
+            locale.pick(&c.city_bg, &c.city_en).to_string(),
         );
     }
     for d in district::Entity::find().all(db).await? {
         labels.insert(
             ("district", d.slug.clone()),
-            pick(locale, &d.name_bg, &d.name_en),
+            locale.pick(&d.name_bg, &d.name_en).to_string(),
         );
     }
     for n in network::Entity::find().all(db).await? {

@@ -347,10 +347,29 @@ pub async fn reindex(
     db: &impl ConnectionTrait,
     engine: &dyn SearchEngine,
 ) -> Result<usize, DeliveryError> {
-    let started = Utc::now().timestamp();
+    reindex_with(db, |docs, _| engine.rebuild(docs)).await
+}
+
+/// Reads every visible product, hands the documents and the start time to
+/// `rebuild`, then puts the outbox in step with the new index: rows
+/// delivered to the old index during the build are replayed, rows the
+/// snapshot already covers are marked delivered.
+///
+/// # Errors
+/// The database or the rebuild failed; the old index stays live.
+pub async fn reindex_with<F, Fut>(
+    db: &impl ConnectionTrait,
+    rebuild: F,
+) -> Result<usize, DeliveryError>
+where
+    F: FnOnce(Vec<SearchDoc>, i64) -> Fut,
+    Fut: std::future::Future<Output = Result<(), SearchError>>,
+{
+    // One second of margin: timestamps are compared at second precision.
+    let started = Utc::now().timestamp() - 1;
     let docs = all_documents(db).await?;
     let n = docs.len();
-    engine.rebuild(docs).await?;
+    rebuild(docs, started).await?;
     replay_since(db, started).await?;
     mark_covered(db, started).await?;
     Ok(n)
