@@ -11,23 +11,8 @@ async fn server() -> (common::TestDb, String) {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.expect("seed");
     let base = common::spawn_server(t.db.clone()).await;
-    // Wait for the worker to index the demo data.
-    for _ in 0..200 {
-        let h: Value = common::client()
-            .get(format!("{base}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if h["search"]["pending_updates"] == 0 && h["search"]["documents"].as_u64().unwrap_or(0) > 0
-        {
-            return (t, base);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("index did not catch up");
+    common::wait_until_indexed(&base).await;
+    (t, base)
 }
 
 async fn get(base: &str, query: &[(&str, &str)]) -> (StatusCode, Value) {

@@ -146,3 +146,31 @@ pub fn client() -> reqwest::Client {
         .build()
         .expect("client")
 }
+
+/// GET a URL and read its JSON body.
+pub async fn get_json(url: &str) -> serde_json::Value {
+    client()
+        .get(url)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON body")
+}
+
+/// Waits until `/healthz` says the search engine is up and every outbox row
+/// has been delivered.
+pub async fn wait_until_indexed(base: &str) {
+    for _ in 0..300 {
+        let h = get_json(&format!("{base}/healthz")).await;
+        if h["status"] == "ok"
+            && h["search"]["pending_updates"] == 0
+            && h["search"]["documents"].as_u64().unwrap_or(0) > 0
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the search index did not catch up");
+}
