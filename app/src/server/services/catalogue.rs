@@ -319,9 +319,8 @@ pub async fn centre(
         .await?;
     let network_cards = super::pages::network_cards(db, networks).await?;
 
-    let all_districts = district::Entity::find().all(db).await?;
     Ok(CentreDetail {
-        centre: centre_card(locale, &c, &all_districts, &counts),
+        centre: centre_card(locale, &c, &districts, &counts),
         nuts_code: c.nuts_code.clone(),
         email: c.email.clone(),
         districts: districts
