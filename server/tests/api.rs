@@ -26,7 +26,7 @@ async fn get(base: &str, query: &[(&str, &str)]) -> (StatusCode, Value) {
     (status, resp.json().await.unwrap_or(Value::Null))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_api_answers_in_the_documented_shape() {
     let (_t, base) = server().await;
     let (status, body) = get(&base, &[("q", "med"), ("per_page", "5")]).await;
@@ -89,7 +89,7 @@ async fn search_api_answers_in_the_documented_shape() {
     assert!(last1 <= first2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_are_a_clear_400() {
     let (_t, base) = server().await;
     for (key, value) in [
@@ -108,7 +108,7 @@ async fn bad_parameters_are_a_clear_400() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn any_query_text_is_safe() {
     let (_t, base) = server().await;
     let long = "мед ".repeat(2500);
@@ -239,7 +239,7 @@ fn property_no_query_string_breaks_the_api() {
         .unwrap();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn catalogue_pages_and_their_structured_data() {
     let (t, base) = server().await;
     use app::server::entities::{enterprise, product};

@@ -11,7 +11,7 @@ async fn seeded_server() -> (common::TestDb, String) {
     (t, base)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_reports_the_database() {
     let (_t, base) = seeded_server().await;
     let resp = common::client()
@@ -26,7 +26,7 @@ async fn health_reports_the_database() {
     assert_eq!(body["database"]["backend"], "sqlite");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_is_bulgarian_with_the_six_centres() {
     let (_t, base) = seeded_server().await;
     let resp = common::client()
@@ -55,7 +55,7 @@ async fn home_page_is_bulgarian_with_the_six_centres() {
     assert!(html.contains("\u{a0}€"), "a Bulgarian euro price");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_lives_under_en() {
     let (_t, base) = seeded_server().await;
     let html = common::client()
@@ -72,7 +72,7 @@ async fn english_lives_under_en() {
     assert!(html.contains(r#"href="/en/centres/varna""#));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn centre_page_and_missing_pages() {
     let (_t, base) = seeded_server().await;
     let c = common::client();
@@ -101,7 +101,7 @@ async fn centre_page_and_missing_pages() {
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_switch_is_remembered_and_cannot_redirect_away() {
     let (_t, base) = seeded_server().await;
     let c = common::client();
@@ -152,7 +152,7 @@ async fn language_switch_is_remembered_and_cannot_redirect_away() {
     assert_eq!(resp.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_compressed_for_clients_that_ask() {
     let (_t, base) = seeded_server().await;
     let resp = common::client()

@@ -62,7 +62,7 @@ async fn pending(db: &sea_orm::DatabaseConnection) -> u64 {
     search_index::pending(db).await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_lost_while_the_engine_is_down() {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.unwrap();
@@ -133,7 +133,7 @@ async fn nothing_is_lost_while_the_engine_is_down() {
     assert!(!hits.ids.contains(&victim.id));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_answer_from_the_database_while_the_engine_is_down() {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.unwrap();
@@ -175,7 +175,7 @@ async fn pages_answer_from_the_database_while_the_engine_is_down() {
     assert!(api["total"].as_u64().unwrap() > 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.unwrap();

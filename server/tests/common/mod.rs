@@ -141,8 +141,10 @@ pub async fn spawn_server_with(
 }
 
 pub fn client() -> reqwest::Client {
+    // A request that hangs fails the test instead of stalling the run.
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
         .build()
         .expect("client")
 }
