@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct FieldError {
     pub field: String,
     pub code: String,
+    /// The code in the reader's language, filled in at the server-function
+    /// boundary so that a page (with or without JavaScript) shows it as is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -61,10 +65,46 @@ impl AppError {
         }
     }
 
+    /// Fills in the messages of field refusals in the reader's language; done
+    /// once, where a server function answers a form.
+    pub fn localized(self, locale: crate::i18n::Locale) -> Self {
+        match self {
+            AppError::Invalid(fields) => AppError::Invalid(
+                fields
+                    .into_iter()
+                    .map(|mut f| {
+                        f.message = crate::i18n::field_message(locale, &f.code).to_string();
+                        f
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
+    /// The message to show for this error, in the reader's language.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        match self {
+            AppError::Invalid(fields) => fields
+                .iter()
+                .map(|f| {
+                    if f.message.is_empty() {
+                        crate::i18n::field_message(locale, &f.code).to_string()
+                    } else {
+                        f.message.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => crate::i18n::status_message(locale, other.status()).to_string(),
+        }
+    }
+
     pub fn invalid(field: &str, code: &str) -> Self {
         AppError::Invalid(vec![FieldError {
             field: field.into(),
             code: code.into(),
+            message: String::new(),
         }])
     }
 }

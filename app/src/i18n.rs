@@ -14,8 +14,11 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Locale {
+    // Forms post the language code ("bg"), the JSON of islands the name.
     #[default]
+    #[serde(alias = "bg")]
     Bg,
+    #[serde(alias = "en")]
     En,
 }
 
@@ -593,6 +596,166 @@ impl Messages {
             _ => self.event_kind_fair,
         }
     }
+}
+
+/// The message for a refusal code of [`crate::forms`] and the services, in
+/// the reader's language. An unknown code falls back to a generic message
+/// (and is a bug to fix, so it is easy to spot in a test).
+pub fn field_message(locale: Locale, code: &str) -> &'static str {
+    let (bg, en) = match code {
+        "required" => ("Попълнете това поле.", "Please fill in this field."),
+        "too_short" => ("Твърде кратко.", "Too short."),
+        "too_long" => ("Твърде дълго.", "Too long."),
+        "control_chars" => (
+            "Съдържа непозволени невидими знаци.",
+            "Contains invisible characters that are not allowed.",
+        ),
+        "negative" => ("Не може да е отрицателно.", "Cannot be negative."),
+        "too_small" => ("Твърде малко.", "Too small."),
+        "too_large" => ("Твърде голямо.", "Too large."),
+        "not_a_number" => (
+            "Въведете число, напр. 12,50.",
+            "Enter a number, e.g. 12.50.",
+        ),
+        "too_many_decimals" => (
+            "Най-много два знака след десетичната запетая.",
+            "At most two decimal places.",
+        ),
+        "not_allowed" => (
+            "Изберете една от предложените стойности.",
+            "Choose one of the offered values.",
+        ),
+        "email_invalid" => (
+            "Това не прилича на имейл адрес.",
+            "This does not look like an e-mail address.",
+        ),
+        "tag_invalid" => (
+            "Етикетите са до 40 знака, разделени със запетая.",
+            "Tags are up to 40 characters, separated by commas.",
+        ),
+        "too_many_tags" => ("Най-много 10 етикета.", "At most 10 tags."),
+        "eik_length" => (
+            "ЕИК има 9 или 13 цифри.",
+            "An EIK (UIC) has 9 or 13 digits.",
+        ),
+        "eik_checksum" => (
+            "Контролната цифра на ЕИК не съвпада — проверете цифрите.",
+            "The EIK check digit does not match: check the digits.",
+        ),
+        "eik_taken" => (
+            "Предприятие с този ЕИК вече е в платформата. Можете да поискате да се присъедините към него.",
+            "An enterprise with this EIK is already on the platform. You can ask to join it.",
+        ),
+        "phone_invalid" => (
+            "Телефонът съдържа само цифри, интервали и + - ( ) /.",
+            "A phone number holds only digits, spaces and + - ( ) /.",
+        ),
+        "url_invalid" => (
+            "Адресът трябва да започва с https:// или http://.",
+            "The address must start with https:// or http://.",
+        ),
+        "more_than_total" => (
+            "Не може да е повече от общия брой заети.",
+            "Cannot be more than the total number employed.",
+        ),
+        "password_short" => (
+            "Паролата трябва да е поне 10 знака.",
+            "The password must be at least 10 characters.",
+        ),
+        "password_is_email" => (
+            "Паролата не може да съвпада с имейла.",
+            "The password cannot be your e-mail address.",
+        ),
+        "password_wrong" => (
+            "Текущата парола не е вярна.",
+            "The current password is wrong.",
+        ),
+        "sign_in_failed" => ("Грешен имейл или парола.", "Wrong e-mail or password."),
+        "category_unknown" => ("Няма такава категория.", "There is no such category."),
+        "district_unknown" => ("Няма такава област.", "There is no such district."),
+        "invitation_exists" => (
+            "Този адрес вече е поканен или е член.",
+            "This address is already invited or a member.",
+        ),
+        "image_empty" => ("Файлът е празен.", "The file is empty."),
+        "image_too_large" => ("Файлът е над 10 MB.", "The file is over 10 MB."),
+        "image_not_image" => ("Файлът не е изображение.", "The file is not an image."),
+        "image_unsupported" => (
+            "Приемат се JPEG, PNG и WebP.",
+            "JPEG, PNG and WebP are accepted.",
+        ),
+        "image_too_many_pixels" => (
+            "Изображението е твърде голямо (над 40 мегапиксела).",
+            "The image is too large (over 40 megapixels).",
+        ),
+        "image_corrupt" => (
+            "Изображението е повредено или непълно.",
+            "The image is damaged or incomplete.",
+        ),
+        "too_many_images" => (
+            "Най-много 8 снимки на продукт.",
+            "At most 8 images per product.",
+        ),
+        "unknown_column" => ("Непозната колона.", "Unknown column."),
+        "missing_column" => ("Липсва колона.", "A column is missing."),
+        "duplicate_column" => ("Колоната се повтаря.", "The column appears twice."),
+        "empty" => ("Файлът е празен.", "The file is empty."),
+        "field_count" => (
+            "Редът има друг брой полета от заглавния.",
+            "The line has a different number of fields than the header.",
+        ),
+        "not_utf8" => (
+            "Файлът не е в UTF-8. Запазете го като „CSV UTF-8“.",
+            "The file is not UTF-8. Save it as \"CSV UTF-8\".",
+        ),
+        "too_many_lines" => (
+            "Най-много 10 000 реда в един файл.",
+            "At most 10,000 lines in one file.",
+        ),
+        "duplicate_slug" => (
+            "Този идентификатор (slug) вече е на друг ред.",
+            "This slug is already on another line.",
+        ),
+        "slug_unknown" => (
+            "Няма ваш продукт с този идентификатор (slug).",
+            "You have no product with this slug.",
+        ),
+        "file_missing" => ("Изберете файл.", "Choose a file."),
+        _ => ("Стойността не е приета.", "The value was not accepted."),
+    };
+    locale.pick(bg, en)
+}
+
+/// The message for an error that is not about one field.
+pub fn status_message(locale: Locale, status: u16) -> &'static str {
+    let (bg, en) = match status {
+        401 => (
+            "Влезте в профила си, за да продължите.",
+            "Please sign in to continue.",
+        ),
+        403 => (
+            "Нямате право на това действие.",
+            "You are not allowed to do this.",
+        ),
+        404 => ("Не е намерено.", "Not found."),
+        409 => (
+            "Промяната се сблъска с друга. Презаредете и опитайте пак.",
+            "The change clashed with another one. Reload and try again.",
+        ),
+        429 => (
+            "Твърде много опити. Изчакайте минута и опитайте пак.",
+            "Too many attempts. Wait a minute and try again.",
+        ),
+        503 => (
+            "Услугата временно не отговаря. Опитайте след малко.",
+            "The service is not answering right now. Try again shortly.",
+        ),
+        _ => (
+            "Нещо се обърка при нас. Опитайте пак след малко.",
+            "Something went wrong on our side. Try again shortly.",
+        ),
+    };
+    locale.pick(bg, en)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod components;
 pub mod eik;
 pub mod error;
 pub mod format;
+pub mod forms;
 pub mod functions;
 pub mod i18n;
 pub mod models;
@@ -28,6 +29,7 @@ use components::Layout;
 use components::layout::use_locale;
 use components::status::NotFound;
 use i18n::Locale;
+use routes::accounts::{AccountPage, SignInPage, SignUpPage};
 use routes::catalogue::{
     centres::{CentrePage, CentresPage},
     enterprise::EnterprisePage,
@@ -37,6 +39,7 @@ use routes::catalogue::{
     product::ProductPage,
     search::SearchRoute,
 };
+use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, WorkspacePage};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -100,6 +103,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/n/:slug") view=NetworkPage/>
                     <Route path=path!("/events") view=EventsPage/>
                     <Route path=path!("/events/:slug") view=EventPage/>
+                    <Route path=path!("/signin") view=SignInPage/>
+                    <Route path=path!("/signup") view=SignUpPage/>
+                    <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/dashboard") view=DashboardPage/>
+                    <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
+                    <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
+                    <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
@@ -111,6 +121,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/n/:slug") view=NetworkPage/>
                     <Route path=path!("/events") view=EventsPage/>
                     <Route path=path!("/events/:slug") view=EventPage/>
+                    <Route path=path!("/signin") view=SignInPage/>
+                    <Route path=path!("/signup") view=SignUpPage/>
+                    <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/dashboard") view=DashboardPage/>
+                    <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
+                    <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
+                    <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
                 </ParentRoute>
             </Routes>
         </Router>

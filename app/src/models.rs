@@ -333,3 +333,114 @@ pub struct EventsData {
     pub upcoming: Vec<EventCard>,
     pub past: Vec<EventCard>,
 }
+
+/// The signed-in user, as the header and account page show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub display_name: String,
+    pub email: String,
+    pub locale: String,
+    pub admin: bool,
+    pub curator: bool,
+    pub enterprise_count: usize,
+}
+
+/// One of the caller's enterprises on their dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyEnterprise {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    /// "unverified", "verified", "rejected", "correction_requested".
+    pub verification_status: String,
+    pub suspension_reason: Option<String>,
+    pub product_count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub id: i32,
+    pub enterprise_name: String,
+    pub enterprise_slug: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub enterprises: Vec<MyEnterprise>,
+    pub invitations: Vec<Invitation>,
+}
+
+/// A choice in a form's select: value and label in the reader's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub user_id: i32,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// A product in the enterprise's own list: every status, not only public.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceProduct {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub price_cents: i64,
+    pub unit: String,
+    /// "draft", "published", "hidden", "archived".
+    pub status: String,
+    pub hidden_reason: Option<String>,
+    pub thumb: Option<String>,
+}
+
+/// The enterprise workspace: profile, products, people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    pub verification_status: String,
+    pub verification_note: Option<String>,
+    pub suspension_reason: Option<String>,
+    pub profile: crate::forms::EnterpriseInput,
+    pub products: Vec<WorkspaceProduct>,
+    pub members: Vec<Member>,
+    pub invited: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductImageRef {
+    pub id: i32,
+    pub url: String,
+    pub thumb: String,
+}
+
+/// The product form, filled for editing (or empty for a new product).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductForm {
+    pub enterprise_id: i32,
+    pub enterprise_slug: String,
+    pub enterprise_name: String,
+    pub product_id: Option<i32>,
+    pub slug: Option<String>,
+    pub status: String,
+    pub input: crate::forms::ProductInput,
+    pub images: Vec<ProductImageRef>,
+    pub categories: Vec<Choice>,
+    /// A one-time key for a new product's form (see migration 5).
+    pub creation_key: String,
+}
+
+/// Choices for the enterprise registration and profile forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseFormChoices {
+    pub districts: Vec<Choice>,
+}

@@ -8,6 +8,7 @@ mod m20261127_000001_schema;
 mod m20261127_000002_reference_data;
 mod m20261127_000003_outbox_delivered;
 mod m20261127_000004_product_listing_indexes;
+mod m20261127_000005_product_creation_key;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_reference_data::Migration),
             Box::new(m20261127_000003_outbox_delivered::Migration),
             Box::new(m20261127_000004_product_listing_indexes::Migration),
+            Box::new(m20261127_000005_product_creation_key::Migration),
         ]
     }
 }

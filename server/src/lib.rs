@@ -75,10 +75,13 @@ pub fn state(
     leptos_options: LeptosOptions,
     db: sea_orm::DatabaseConnection,
     search: Arc<dyn SearchEngine>,
+    data_dir: &std::path::Path,
 ) -> AppState {
     AppState {
         leptos_options,
         db,
         search,
+        sign_in_limits: Arc::new(app::server::auth::SignInLimits::default()),
+        media_dir: data_dir.join("media"),
     }
 }

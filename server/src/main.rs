@@ -111,7 +111,7 @@ async fn main() {
                 engines.engine.clone(),
                 engines.embedded.clone(),
             ));
-            let state = server::state(options, db, engines.engine);
+            let state = server::state(options, db, engines.engine, &config.data_dir);
             let app = web::router(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -121,12 +121,15 @@ async fn main() {
                     ))
                 });
             tracing::info!("listening on http://{addr}");
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await
-                .unwrap_or_else(|e| fail(e));
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .unwrap_or_else(|e| fail(e));
         }
     }
 }

@@ -17,8 +17,15 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use app::server::sessions::{DbSessionStore, USER_KEY};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tower_sessions::cookie::time;
 
 const LANG_COOKIE: &str = "lang";
 
@@ -73,8 +80,24 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(remembered_language));
 
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("sid")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies())
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
+    let media = Router::new()
+        .fallback_service(ServeDir::new(&state.media_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/dashboard/e/{slug}/catalogue.csv", get(export_csv))
+        .route("/en/dashboard/e/{slug}/catalogue.csv", get(export_csv))
+        .nest("/media", media)
         // Liveness without I/O: for load balancers, and the benchmarks' baseline.
         .route("/healthz/live", get(|| async { "ok" }))
         .route("/lang/{code}", get(switch_language))
@@ -83,7 +106,83 @@ pub fn router(state: AppState) -> Router {
         .nest("/pkg", pkg)
         .merge(pages)
         .fallback_service(public)
+        .layer(middleware::from_fn(server_fn_error_status))
+        .layer(sessions)
+        // Cross-site forgery: a state-changing request (server functions
+        // included) must come from this site, by Sec-Fetch-Site or Origin.
+        .layer(CsrfLayer::new())
         .with_state(state)
+}
+
+/// Cookies are marked Secure when the site is served over HTTPS
+/// (`PUBLIC_URL=https://…`); a local http run would otherwise lose them.
+fn secure_cookies() -> bool {
+    std::env::var("PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
+}
+
+/// `GET /dashboard/e/{slug}/catalogue.csv`: the enterprise's catalogue for
+/// its members, as a download.
+async fn export_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    Path(slug): Path<String>,
+) -> Response {
+    use app::server::services::products;
+    let user_id: Option<i32> = session.get(USER_KEY).await.ok().flatten();
+    let caller = match user_id {
+        Some(id) => app::server::auth::load(&state.db, id).await.ok().flatten(),
+        None => None,
+    };
+    let Some(caller) = caller else {
+        return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
+    };
+    let enterprise = app::server::entities::enterprise::Entity::find()
+        .filter(app::server::entities::enterprise::Column::Slug.eq(&slug))
+        .one(&state.db)
+        .await;
+    let Ok(Some(enterprise)) = enterprise else {
+        return (StatusCode::NOT_FOUND, "no such enterprise").into_response();
+    };
+    match products::export_csv(&state.db, &caller, enterprise.id).await {
+        Ok((slug, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{slug}.csv\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            e.to_string(),
+        )
+            .into_response(),
+    }
+}
+
+/// server_fn answers every error with 500; the error itself knows its
+/// status (401, 403, 422, 429, ...), so it is set here, in one place, for
+/// every server function.
+async fn server_fn_error_status(req: Request<Body>, next: Next) -> Response {
+    let is_fn = req.uri().path().starts_with("/fn/");
+    let resp = next.run(req).await;
+    if !is_fn || resp.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
+        parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        return Response::from_parts(parts, Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.

@@ -67,6 +67,7 @@ fn Header(locale: Locale) -> impl IntoView {
                         <li><a href=locale.href("/centres")>{t.nav_centres}</a></li>
                         <li><a href=locale.href("/events")>{t.nav_events}</a></li>
                         <li><a href=locale.href("/search")>{t.nav_search}</a></li>
+                        <AccountLinks locale/>
                         <li>
                             <a href=switch_href hreflang=other.code() lang=other.code() rel="alternate">
                                 <span class="visually-hidden">{t.switch_language}</span>
@@ -77,6 +78,33 @@ fn Header(locale: Locale) -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// Sign-in, or the signed-in user's dashboard, account and sign-out.
+#[component]
+fn AccountLinks(locale: Locale) -> impl IntoView {
+    let me = Resource::new(|| (), |_| crate::functions::accounts::me());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match me.await.ok().flatten() {
+                    Some(me) => view! {
+                        <li><a href=locale.href("/dashboard")>{locale.pick("Табло", "Dashboard")}</a></li>
+                        <li><a href=locale.href("/account")>{me.display_name}</a></li>
+                        <li>
+                            <form method="post" action="/fn/sign_out" class="inline">
+                                <input type="hidden" name="locale" value=locale.code()/>
+                                <button type="submit" class="link">{locale.pick("Изход", "Sign out")}</button>
+                            </form>
+                        </li>
+                    }.into_any(),
+                    None => view! {
+                        <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

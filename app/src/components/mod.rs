@@ -1,6 +1,7 @@
 //! Pieces that several pages share.
 
 pub mod cards;
+pub mod form;
 pub mod layout;
 pub mod status;
 pub mod structured;

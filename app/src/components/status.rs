@@ -32,10 +32,55 @@ pub fn NotFound(locale: Locale) -> impl IntoView {
     }
 }
 
+/// A page that needs a signed-in user, opened by nobody: status 401 and a
+/// way to sign in that comes back here.
+#[component]
+pub fn SignInNeeded(locale: Locale) -> impl IntoView {
+    set_status(401);
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let href = format!("{}?next={}", locale.href("/signin"), urlencode(&here));
+    let title = locale.pick("Нужен е вход", "Please sign in");
+    view! {
+        <crate::components::structured::PageTitle text=title.to_string()/>
+        <section class="status-page">
+            <h1>{title}</h1>
+            <p>{crate::i18n::status_message(locale, 401)}</p>
+            <p><a class="button primary" href=href>{locale.pick("Вход", "Sign in")}</a></p>
+        </section>
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[component]
 pub fn ErrorView(locale: Locale, error: AppError) -> impl IntoView {
     if error == AppError::NotFound {
         return view! { <NotFound locale/> }.into_any();
+    }
+    if error == AppError::Unauthorized {
+        return view! { <SignInNeeded locale/> }.into_any();
+    }
+    if error == AppError::Forbidden {
+        set_status(403);
+        return view! {
+            <crate::components::structured::PageTitle text=crate::i18n::status_message(locale, 403).to_string()/>
+            <section class="status-page" role="alert">
+                <h1>{crate::i18n::status_message(locale, 403)}</h1>
+                <p><a href=locale.href("/dashboard")>{locale.pick("Към таблото", "To the dashboard")}</a></p>
+            </section>
+        }
+        .into_any();
     }
     set_status(error.status());
     let t = locale.t();

@@ -1,4 +1,6 @@
 //! Server functions by domain. Each is a public HTTP endpoint: it checks who
 //! is calling, validates its input, calls a service and returns shared models.
 
+pub mod accounts;
 pub mod catalogue;
+pub mod workspace;

@@ -2,4 +2,6 @@
 //! `<Suspense/>`; the routes render in `SsrMode::Async`, so the server sends
 //! the whole page at once and it works without JavaScript.
 
+pub mod accounts;
 pub mod catalogue;
+pub mod workspace;

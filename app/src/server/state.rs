@@ -13,6 +13,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub search: Arc<dyn SearchEngine>,
+    pub sign_in_limits: Arc<super::auth::SignInLimits>,
+    /// Where uploaded images are stored (served under `/media`).
+    pub media_dir: std::path::PathBuf,
 }
 
 impl AppState {

@@ -128,14 +128,22 @@ pub async fn spawn_server_with(
         .output_name("socialen-pazar")
         .site_root("target/site")
         .build();
-    let state = server::state(options, db, engine);
+    let data = tempfile::tempdir().expect("data dir");
+    let state = server::state(options, db, engine, data.path());
+    // The folder lives as long as the test process.
+    std::mem::forget(data);
     let app = server::web::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("serve");
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("serve");
     });
     format!("http://{addr}")
 }
@@ -175,4 +183,91 @@ pub async fn wait_until_indexed(base: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("the search index did not catch up");
+}
+
+/// A browser-like client: keeps its cookies, posts forms to server
+/// functions the way the pages' island does (JSON back, redirects in the
+/// `Location` header).
+pub struct Browser {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        Browser {
+            base: base.to_string(),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(std::time::Duration::from_secs(30))
+                .build()
+                .expect("client"),
+        }
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("Accept", "application/json")
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Signs in; panics unless it worked.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        let r = self
+            .post(
+                "/fn/sign_in",
+                &[("locale", "bg"), ("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            200,
+            "sign-in of {email}: {}",
+            r.text().await.unwrap_or_default()
+        );
+    }
+
+    /// The signed-in user's e-mail, per the server.
+    pub async fn whoami(&self) -> Option<String> {
+        let r = self.post("/fn/me", &[]).await;
+        assert_eq!(r.status(), 200);
+        let v: serde_json::Value = r.json().await.expect("json");
+        v["email"].as_str().map(str::to_string)
+    }
+}
+
+/// The `Location` a server function answered with.
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
 }

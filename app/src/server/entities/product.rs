@@ -23,6 +23,7 @@ pub struct Model {
     pub hidden_reason: Option<String>,
     pub featured_at: Option<DateTimeUtc>,
     pub archived_at: Option<DateTimeUtc>,
+    pub creation_key: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

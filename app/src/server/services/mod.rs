@@ -2,8 +2,13 @@
 //! connection (or a transaction), know nothing of HTTP, and return the
 //! shared models of [`crate::models`] or an [`crate::error::AppError`].
 
+pub mod accounts;
 pub mod catalogue;
+pub mod images;
 pub mod pages;
+pub mod product_csv;
+pub mod products;
 pub mod search;
 pub mod search_index;
 pub mod visibility;
+pub mod workspace;

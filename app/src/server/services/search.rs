@@ -33,6 +33,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
         errors.push(FieldError {
             field: "sort".into(),
             code: "unknown_sort".into(),
+            message: String::new(),
         });
     }
     if p.page == 0 {
@@ -42,6 +43,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
         errors.push(FieldError {
             field: "page".into(),
             code: "page_out_of_range".into(),
+            message: String::new(),
         });
     }
     if p.per_page == 0 {
@@ -51,6 +53,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
         errors.push(FieldError {
             field: "per_page".into(),
             code: "per_page_out_of_range".into(),
+            message: String::new(),
         });
     }
     if errors.is_empty() {

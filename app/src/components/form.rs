@@ -1,0 +1,437 @@
+//! Forms that work with and without JavaScript, and show each refusal next
+//! to its field in the reader's language.
+//!
+//! Every form posts to its server function. Without JavaScript the browser
+//! navigates: on success the function redirects, on error the server sends
+//! the reader back with the error in the address (`__err`), and the page
+//! renders it beside the fields. With JavaScript, [`EnhancedForm`] sends the
+//! same form with `fetch`, keeps what was typed, shows the refusals in place
+//! and blocks a second submit while the first is on its way. One small
+//! island serves every form, so forms add almost nothing to the wasm.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::error::{AppError, FieldError};
+use crate::i18n::{Locale, status_message};
+
+/// The outcome of the last no-JavaScript post, read from the address.
+#[derive(Clone, Debug, Default)]
+pub struct PostedError {
+    pub path: String,
+    pub error: Option<AppError>,
+}
+
+impl PostedError {
+    /// Reads `__path` and `__err` (base64 of the error's JSON), as
+    /// server_fn writes them when a plain form post fails.
+    pub fn from_query() -> PostedError {
+        use base64::Engine;
+        let q = use_query_map().read_untracked();
+        let path = q.get("__path").unwrap_or_default();
+        let error = q.get("__err").and_then(|e| {
+            let bytes = base64::engine::general_purpose::URL_SAFE
+                .decode(e.as_bytes())
+                .ok()?;
+            serde_json::from_slice::<AppError>(&bytes).ok()
+        });
+        PostedError { path, error }
+    }
+
+    /// The error of the form posting to `action`, if it was that form's.
+    pub fn for_action(&self, action: &str) -> Option<&AppError> {
+        self.error.as_ref().filter(|_| self.path == action)
+    }
+
+    pub fn fields(&self, action: &str) -> Vec<FieldError> {
+        match self.for_action(action) {
+            Some(AppError::Invalid(f)) => f.clone(),
+            _ => vec![],
+        }
+    }
+}
+
+/// Wraps one server-rendered `<form>` and, in the browser, sends it without
+/// leaving the page.
+#[island]
+pub fn EnhancedForm(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            enhance::attach(&el);
+        }
+    });
+    view! { <div class="enhanced-form" node_ref=root>{children()}</div> }
+}
+
+/// The message area of a form: errors not about one field, and (for the
+/// island) the texts for each kind of failure.
+#[component]
+pub fn FormMessage(locale: Locale, error: Option<AppError>) -> impl IntoView {
+    let (text, lines) = match &error {
+        Some(AppError::Invalid(fields)) => (
+            None,
+            fields
+                .iter()
+                .filter(|f| f.field == "_form" || f.field.starts_with("line:"))
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Some(e) => (Some(e.message(locale)), vec![]),
+        None => (None, vec![]),
+    };
+    let has = text.is_some() || !lines.is_empty();
+    view! {
+        <div
+            class="form-message"
+            data-error-for="_form"
+            role="alert"
+            hidden=!has
+            data-msg-401=status_message(locale, 401)
+            data-msg-403=status_message(locale, 403)
+            data-msg-404=status_message(locale, 404)
+            data-msg-409=status_message(locale, 409)
+            data-msg-429=status_message(locale, 429)
+            data-msg-500=status_message(locale, 500)
+            data-msg-503=status_message(locale, 503)
+            data-msg-422=locale.pick("Проверете отбелязаните полета.", "Please check the marked fields.")
+        >
+            {text.map(|t| view! { <p>{t}</p> })}
+            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+fn message_for(errors: &[FieldError], key: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == key)
+        .map(|e| e.message.clone())
+}
+
+/// The refusal of one field (empty until there is one).
+#[component]
+pub fn FieldError(key: &'static str, errors: Vec<FieldError>) -> impl IntoView {
+    let msg = message_for(&errors, key);
+    let hidden = msg.is_none();
+    view! {
+        <p class="field-error" id=format!("err-{key}") data-error-for=key hidden=hidden>
+            {msg.unwrap_or_default()}
+        </p>
+    }
+}
+
+/// A labelled single-line input with its refusal.
+#[component]
+pub fn TextField(
+    label: String,
+    /// The form's name for the value (e.g. `input[title]`).
+    name: String,
+    /// The key refusals use (e.g. `title`).
+    key: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] inputmode: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let id = format!("f-{key}");
+    let invalid = message_for(&errors, key).is_some();
+    let hint_id = format!("hint-{key}");
+    let described = if hint.is_some() {
+        format!("err-{key} {hint_id}")
+    } else {
+        format!("err-{key}")
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id
+                type=kind
+                name=name
+                value=value
+                required=required
+                autocomplete=autocomplete
+                inputmode=inputmode
+                maxlength=maxlength.map(|m| m.to_string())
+                data-field=key
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described
+            />
+            <FieldError key errors/>
+        </div>
+    }
+}
+
+/// A labelled multi-line input with its refusal.
+#[component]
+pub fn TextArea(
+    label: String,
+    name: String,
+    key: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] maxlength: Option<u32>,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let id = format!("f-{key}");
+    let invalid = message_for(&errors, key).is_some();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows="5"
+                maxlength=maxlength.map(|m| m.to_string())
+                data-field=key
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=format!("err-{key}")
+            >
+                {value}
+            </textarea>
+            <FieldError key errors/>
+        </div>
+    }
+}
+
+/// A labelled select with its refusal.
+#[component]
+pub fn SelectField(
+    label: String,
+    name: String,
+    key: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] required: bool,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let id = format!("f-{key}");
+    let invalid = message_for(&errors, key).is_some();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <select
+                id=id
+                name=name
+                required=required
+                data-field=key
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=format!("err-{key}")
+            >
+                <option value="">"—"</option>
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = v == value;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError key errors/>
+        </div>
+    }
+}
+
+/// The hidden language field every form sends, so refusals come back in
+/// the reader's language.
+#[component]
+pub fn LocaleField(locale: Locale) -> impl IntoView {
+    view! { <input type="hidden" name="locale" value=locale.code()/> }
+}
+
+#[cfg(feature = "hydrate")]
+mod enhance {
+    use wasm_bindgen::{JsCast, closure::Closure};
+    use web_sys::{Element, FormData, HtmlFormElement, RequestInit, SubmitEvent, UrlSearchParams};
+
+    use crate::error::AppError;
+
+    pub fn attach(root: &Element) {
+        let Some(form) = root
+            .query_selector("form")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let target = form.clone();
+        let on_submit = Closure::<dyn FnMut(SubmitEvent)>::new(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            submit(target.clone(), ev.submitter());
+        });
+        let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+        // The form lives as long as the page.
+        on_submit.forget();
+    }
+
+    fn submit(form: HtmlFormElement, submitter: Option<web_sys::HtmlElement>) {
+        // A double click sends one request.
+        if form.get_attribute("aria-busy").as_deref() == Some("true") {
+            return;
+        }
+        let _ = form.set_attribute("aria-busy", "true");
+        let Ok(data) = FormData::new_with_form(&form) else {
+            return;
+        };
+        if let Some(b) = submitter
+            && let (Some(name), Some(value)) = (b.get_attribute("name"), b.get_attribute("value"))
+        {
+            let _ = data.append_with_str(&name, &value);
+        }
+        let init = RequestInit::new();
+        init.set_method("POST");
+        if form.enctype() == "multipart/form-data" {
+            init.set_body(&data);
+        } else if let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) {
+            init.set_body(&params);
+        }
+        if let Ok(headers) = web_sys::Headers::new() {
+            let _ = headers.set("Accept", "application/json");
+            init.set_headers(&headers);
+        }
+        let action = form.action();
+        leptos::task::spawn_local(async move {
+            let outcome = send(&action, &init).await;
+            let _ = form.remove_attribute("aria-busy");
+            match outcome {
+                Ok(Outcome::Go(href)) => {
+                    let _ = web_sys::window().map(|w| w.location().set_href(&href));
+                }
+                Ok(Outcome::Reload) => {
+                    let _ = web_sys::window().map(|w| w.location().reload());
+                }
+                Ok(Outcome::Refused(status, error)) => show(&form, status, error),
+                Err(()) => show(&form, 0, None),
+            }
+        });
+    }
+
+    enum Outcome {
+        Go(String),
+        Reload,
+        Refused(u16, Option<AppError>),
+    }
+
+    async fn send(action: &str, init: &RequestInit) -> Result<Outcome, ()> {
+        use wasm_bindgen_futures::JsFuture;
+        let window = web_sys::window().ok_or(())?;
+        let resp: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(action, init))
+            .await
+            .map_err(|_| ())?
+            .dyn_into()
+            .map_err(|_| ())?;
+        let headers = resp.headers();
+        if resp.ok() {
+            if let Ok(Some(href)) = headers.get("location") {
+                return Ok(Outcome::Go(href));
+            }
+            return Ok(Outcome::Reload);
+        }
+        let text = JsFuture::from(resp.text().map_err(|_| ())?)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        Ok(Outcome::Refused(
+            resp.status(),
+            serde_json::from_str(&text).ok(),
+        ))
+    }
+
+    fn show(form: &HtmlFormElement, status: u16, error: Option<AppError>) {
+        // Clear what the last attempt showed.
+        if let Ok(nodes) = form.query_selector_all("[data-error-for]") {
+            for i in 0..nodes.length() {
+                if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    if el.get_attribute("data-error-for").as_deref() == Some("_form") {
+                        el.set_inner_html("");
+                    } else {
+                        el.set_text_content(None);
+                    }
+                    let _ = el.set_attribute("hidden", "");
+                }
+            }
+        }
+        if let Ok(nodes) = form.query_selector_all("[aria-invalid]") {
+            for i in 0..nodes.length() {
+                if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = el.remove_attribute("aria-invalid");
+                }
+            }
+        }
+        let summary = form
+            .query_selector("[data-error-for=\"_form\"]")
+            .ok()
+            .flatten();
+        let doc = web_sys::window().and_then(|w| w.document());
+        let add_line = |text: &str| {
+            if let (Some(s), Some(doc)) = (&summary, &doc)
+                && let Ok(p) = doc.create_element("p")
+            {
+                p.set_text_content(Some(text));
+                let _ = s.append_child(&p);
+                let _ = s.remove_attribute("hidden");
+            }
+        };
+        let generic = |code: u16| {
+            summary
+                .as_ref()
+                .and_then(|s| {
+                    s.get_attribute(&format!("data-msg-{code}"))
+                        .or_else(|| s.get_attribute("data-msg-500"))
+                })
+                .unwrap_or_default()
+        };
+        let mut first: Option<web_sys::HtmlElement> = None;
+        match error {
+            Some(AppError::Invalid(fields)) => {
+                let mut placed_any = false;
+                for f in &fields {
+                    let placed = form
+                        .query_selector(&format!("[data-error-for=\"{}\"]", f.field))
+                        .ok()
+                        .flatten()
+                        .filter(|_| f.field != "_form");
+                    match placed {
+                        Some(el) => {
+                            el.set_text_content(Some(&f.message));
+                            let _ = el.remove_attribute("hidden");
+                            if let Ok(Some(input)) =
+                                form.query_selector(&format!("[data-field=\"{}\"]", f.field))
+                            {
+                                let _ = input.set_attribute("aria-invalid", "true");
+                                if first.is_none() {
+                                    first = input.dyn_into().ok();
+                                }
+                            }
+                            placed_any = true;
+                        }
+                        None => add_line(&f.message),
+                    }
+                }
+                if placed_any {
+                    add_line(&generic(422));
+                }
+            }
+            _ => add_line(&generic(status)),
+        }
+        match first {
+            Some(input) => {
+                let _ = input.focus();
+            }
+            None => {
+                if let Some(s) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = s.set_attribute("tabindex", "-1");
+                    let _ = s.focus();
+                }
+            }
+        }
+    }
+}

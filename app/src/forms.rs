@@ -1,0 +1,648 @@
+//! What users type into forms, and the rules it must meet.
+//!
+//! The same rules serve the product form, the CSV import and the API, so a
+//! product is valid or not whichever way it arrived. Rules report message
+//! codes (see [`crate::i18n::Messages::field_error`]), never text, so one
+//! rule speaks both languages. Lengths are counted in characters, not bytes:
+//! a Cyrillic title of 200 letters is 400 bytes and still fits.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+
+pub const UNITS: [&str; 5] = ["piece", "kg", "litre", "hour", "set"];
+pub const AVAILABILITIES: [&str; 3] = ["in_stock", "made_to_order", "out_of_stock"];
+pub const LEGAL_FORMS: [&str; 9] = [
+    "ЕТ",
+    "ЕООД",
+    "ООД",
+    "АД",
+    "кооперация",
+    "сдружение",
+    "фондация",
+    "читалище",
+    "специализирано предприятие",
+];
+pub const IMPACT_GROUPS: [&str; 7] = [
+    "disability",
+    "long_term_unemployed",
+    "youth_leaving_care",
+    "over_55",
+    "refugees",
+    "violence_victims",
+    "other",
+];
+
+/// The highest price a listing may carry: one million euro, in cents.
+pub const MAX_PRICE_CENTS: i64 = 100_000_000;
+pub const MAX_STOCK: i64 = 1_000_000;
+pub const MAX_TAGS: usize = 10;
+
+/// Collects refusals field by field, so a form shows every problem at once.
+#[derive(Debug, Default)]
+pub struct Refusals(pub Vec<FieldError>);
+
+impl Refusals {
+    pub fn add(&mut self, field: &str, code: &str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: String::new(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+
+    /// A required single-line text of `min..=max` characters, trimmed.
+    /// Control characters are refused: they have no business in a title and
+    /// hide text from the people who read it.
+    pub fn line(&mut self, field: &str, raw: &str, min: usize, max: usize) -> String {
+        let value = raw.trim().to_string();
+        let len = value.chars().count();
+        if value.chars().any(char::is_control) {
+            self.add(field, "control_chars");
+        } else if len < min {
+            self.add(field, if len == 0 { "required" } else { "too_short" });
+        } else if len > max {
+            self.add(field, "too_long");
+        }
+        value
+    }
+
+    /// A multi-line text of at most `max` characters (new lines and tabs allowed).
+    pub fn text(&mut self, field: &str, raw: &str, max: usize) -> String {
+        let value = raw.trim().replace("\r\n", "\n");
+        if value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.add(field, "control_chars");
+        } else if value.chars().count() > max {
+            self.add(field, "too_long");
+        }
+        value
+    }
+
+    /// A whole number in `min..=max`; empty gives `default` when there is one.
+    pub fn number(
+        &mut self,
+        field: &str,
+        raw: &str,
+        min: i64,
+        max: i64,
+        default: Option<i64>,
+    ) -> i64 {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return match default {
+                Some(d) => d,
+                None => {
+                    self.add(field, "required");
+                    0
+                }
+            };
+        }
+        match raw.parse::<i64>() {
+            Ok(n) if n < min => {
+                self.add(field, if n < 0 { "negative" } else { "too_small" });
+                n
+            }
+            Ok(n) if n > max => {
+                self.add(field, "too_large");
+                n
+            }
+            Ok(n) => n,
+            Err(_) => {
+                self.add(field, "not_a_number");
+                0
+            }
+        }
+    }
+
+    pub fn one_of(&mut self, field: &str, raw: &str, allowed: &[&str]) -> String {
+        let value = raw.trim();
+        if !allowed.contains(&value) {
+            self.add(
+                field,
+                if value.is_empty() {
+                    "required"
+                } else {
+                    "not_allowed"
+                },
+            );
+        }
+        value.to_string()
+    }
+
+    pub fn email(&mut self, field: &str, raw: &str) -> String {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            self.add(field, "required");
+        } else if !is_email(&value) {
+            self.add(field, "email_invalid");
+        }
+        value
+    }
+}
+
+/// A plausible e-mail address: one `@`, a local part, a dotted domain, no
+/// spaces, at most 254 characters. Whether it exists is the mail server's
+/// business; this only stops typing mistakes.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    s.chars().count() <= 254
+        && !local.is_empty()
+        && local.chars().count() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Parses a euro amount as people type it: "12,50", "12.50", "12", "1 234,5".
+///
+/// # Errors
+/// `not_a_number`, `negative`, `too_many_decimals`, `too_large` or `required`.
+pub fn parse_price(raw: &str) -> Result<i64, &'static str> {
+    let cleaned: String = raw
+        .trim()
+        .trim_end_matches('€')
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err("required");
+    }
+    if cleaned.starts_with('-') {
+        return Err("negative");
+    }
+    let normal = cleaned.replace(',', ".");
+    let (whole, frac) = match normal.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (normal.as_str(), ""),
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole) || (!frac.is_empty() && !digits(frac)) || normal.matches('.').count() > 1 {
+        return Err("not_a_number");
+    }
+    if frac.len() > 2 {
+        return Err("too_many_decimals");
+    }
+    if whole.len() > 9 {
+        return Err("too_large");
+    }
+    let whole: i64 = whole.parse().map_err(|_| "not_a_number")?;
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| "not_a_number")? * 10,
+        _ => frac.parse().map_err(|_| "not_a_number")?,
+    };
+    let cents = whole * 100 + frac;
+    if cents > MAX_PRICE_CENTS {
+        return Err("too_large");
+    }
+    Ok(cents)
+}
+
+/// Writes cents the way [`parse_price`] reads them back ("12.50"), for CSV and
+/// for filling a form again.
+pub fn price_plain(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// A product or service as typed into the form or a CSV line: all text, as
+/// it came. [`ProductInput::validate`] turns it into a [`ValidProduct`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// The category's slug.
+    pub category: String,
+    pub price: String,
+    pub unit: String,
+    pub availability: String,
+    #[serde(default)]
+    pub stock: String,
+    #[serde(default)]
+    pub min_order: String,
+    /// Comma-separated.
+    #[serde(default)]
+    pub tags: String,
+}
+
+/// A product that passed every rule that needs no database. Whether the
+/// category exists is the service's check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidProduct {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub price_cents: i64,
+    pub unit: String,
+    pub availability: String,
+    pub stock: Option<i32>,
+    pub min_order: i32,
+    pub tags: Vec<String>,
+}
+
+impl ProductInput {
+    /// # Errors
+    /// Every refused field, with its message code.
+    pub fn validate(&self) -> Result<ValidProduct, Vec<FieldError>> {
+        let mut r = Refusals::default();
+        let title = r.line("title", &self.title, 3, 200);
+        let description = r.text("description", &self.description, 5000);
+        let category = self.category.trim().to_string();
+        if category.is_empty() {
+            r.add("category", "required");
+        }
+        let price_cents = match parse_price(&self.price) {
+            Ok(0) => {
+                r.add("price", "too_small");
+                0
+            }
+            Ok(c) => c,
+            Err(code) => {
+                r.add("price", code);
+                0
+            }
+        };
+        let unit = r.one_of("unit", &self.unit, &UNITS);
+        let availability = r.one_of("availability", &self.availability, &AVAILABILITIES);
+        // Stock is counted only for goods on the shelf; made to order has none.
+        let stock = if availability == "in_stock" {
+            Some(r.number("stock", &self.stock, 0, MAX_STOCK, None) as i32)
+        } else if availability == "out_of_stock" {
+            Some(0)
+        } else {
+            None
+        };
+        let min_order = r.number("min_order", &self.min_order, 1, 100_000, Some(1)) as i32;
+        let tags = parse_tags(&mut r, &self.tags);
+        r.into_result(ValidProduct {
+            title,
+            description,
+            category,
+            price_cents,
+            unit,
+            availability,
+            stock,
+            min_order,
+            tags,
+        })
+    }
+}
+
+fn parse_tags(r: &mut Refusals, raw: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.split([',', ';']) {
+        let tag = tag.trim().to_lowercase();
+        if tag.is_empty() {
+            continue;
+        }
+        // `|` separates tags in the CSV format, so a tag may not hold one.
+        if tag.chars().count() > 40 || tag.chars().any(|c| c.is_control() || c == '|') {
+            r.add("tags", "tag_invalid");
+            return tags;
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        r.add("tags", "too_many_tags");
+    }
+    tags
+}
+
+/// An enterprise's profile as typed into the registration or profile form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseInput {
+    pub name: String,
+    pub eik: String,
+    pub legal_form: String,
+    /// The district's slug.
+    pub district: String,
+    pub settlement: String,
+    #[serde(default)]
+    pub address: String,
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub mission: String,
+    #[serde(default)]
+    pub register_entry: String,
+    #[serde(default)]
+    pub register_class: String,
+    #[serde(default)]
+    pub employees_total: String,
+    #[serde(default)]
+    pub employees_vulnerable: String,
+    #[serde(default)]
+    pub profit_reinvested_pct: String,
+    /// Impact groups ticked: one checkbox per group, posted as
+    /// `input[impact][<group>]=on`.
+    #[serde(default)]
+    pub impact: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidEnterprise {
+    pub name: String,
+    pub eik: String,
+    pub legal_form: String,
+    pub district: String,
+    pub settlement: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub website: Option<String>,
+    pub description: String,
+    pub mission: String,
+    pub register_entry: Option<String>,
+    pub register_class: Option<String>,
+    pub employees_total: i32,
+    pub employees_vulnerable: i32,
+    pub profit_reinvested_pct: i32,
+    pub impact_groups: Vec<String>,
+}
+
+impl EnterpriseInput {
+    /// # Errors
+    /// Every refused field, with its message code.
+    pub fn validate(&self) -> Result<ValidEnterprise, Vec<FieldError>> {
+        let mut r = Refusals::default();
+        let name = r.line("name", &self.name, 2, 200);
+        let eik = match crate::eik::validate(&self.eik) {
+            Ok(e) => e,
+            Err(crate::eik::EikError::Length) => {
+                r.add(
+                    "eik",
+                    if self.eik.trim().is_empty() {
+                        "required"
+                    } else {
+                        "eik_length"
+                    },
+                );
+                String::new()
+            }
+            Err(crate::eik::EikError::Checksum) => {
+                r.add("eik", "eik_checksum");
+                String::new()
+            }
+        };
+        let legal_form = r.one_of("legal_form", &self.legal_form, &LEGAL_FORMS);
+        let district = self.district.trim().to_string();
+        if district.is_empty() {
+            r.add("district", "required");
+        }
+        let settlement = r.line("settlement", &self.settlement, 2, 120);
+        let address = r.line("address", &self.address, 0, 300);
+        let email = r.email("email", &self.email);
+        let phone = r.line("phone", &self.phone, 0, 40);
+        if phone
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || " +-()/".contains(c)))
+        {
+            r.add("phone", "phone_invalid");
+        }
+        let website = r.line("website", &self.website, 0, 300);
+        let web_scheme = website.starts_with("https://") || website.starts_with("http://");
+        if !website.is_empty() && !web_scheme {
+            r.add("website", "url_invalid");
+        }
+        let description = r.text("description", &self.description, 5000);
+        let mission = r.text("mission", &self.mission, 2000);
+        let register_entry = r.line("register_entry", &self.register_entry, 0, 40);
+        let register_class = self.register_class.trim().to_string();
+        if !register_class.is_empty() && register_class != "A" && register_class != "A+" {
+            r.add("register_class", "not_allowed");
+        }
+        let employees_total = r.number(
+            "employees_total",
+            &self.employees_total,
+            0,
+            100_000,
+            Some(0),
+        );
+        let employees_vulnerable = r.number(
+            "employees_vulnerable",
+            &self.employees_vulnerable,
+            0,
+            100_000,
+            Some(0),
+        );
+        if employees_vulnerable > employees_total {
+            r.add("employees_vulnerable", "more_than_total");
+        }
+        let profit_reinvested_pct = r.number(
+            "profit_reinvested_pct",
+            &self.profit_reinvested_pct,
+            0,
+            100,
+            Some(0),
+        );
+        let mut impact_groups = Vec::new();
+        for g in self
+            .impact
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, _)| k.as_str())
+        {
+            if !IMPACT_GROUPS.contains(&g) {
+                r.add("impact_groups", "not_allowed");
+                break;
+            }
+            if !impact_groups.iter().any(|x: &String| x == g) {
+                impact_groups.push(g.to_string());
+            }
+        }
+        let optional = |s: String| if s.is_empty() { None } else { Some(s) };
+        r.into_result(ValidEnterprise {
+            name,
+            eik,
+            legal_form,
+            district,
+            settlement,
+            address,
+            email,
+            phone,
+            website: optional(website),
+            description,
+            mission,
+            register_entry: optional(register_entry),
+            register_class: optional(register_class),
+            employees_total: employees_total as i32,
+            employees_vulnerable: employees_vulnerable as i32,
+            profit_reinvested_pct: profit_reinvested_pct as i32,
+            impact_groups,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(errs: &[FieldError]) -> Vec<(String, String)> {
+        errs.iter()
+            .map(|e| (e.field.clone(), e.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn prices_as_people_type_them() {
+        assert_eq!(parse_price("12,50"), Ok(1250));
+        assert_eq!(parse_price("12.50"), Ok(1250));
+        assert_eq!(parse_price("12.5"), Ok(1250));
+        assert_eq!(parse_price(" 12 "), Ok(1200));
+        assert_eq!(parse_price("1 234,05 €"), Ok(123_405));
+        assert_eq!(parse_price("0,07"), Ok(7));
+        assert_eq!(parse_price("-3"), Err("negative"));
+        assert_eq!(parse_price("abc"), Err("not_a_number"));
+        assert_eq!(parse_price("1.2.3"), Err("not_a_number"));
+        assert_eq!(parse_price("1,234.50"), Err("not_a_number"));
+        assert_eq!(parse_price("12,505"), Err("too_many_decimals"));
+        assert_eq!(parse_price("1000000,01"), Err("too_large"));
+        assert_eq!(parse_price("99999999999999999999"), Err("too_large"));
+        assert_eq!(parse_price(""), Err("required"));
+        assert_eq!(parse_price("1e3"), Err("not_a_number"));
+        for cents in [1, 99, 100, 1250, 123_405, MAX_PRICE_CENTS] {
+            assert_eq!(parse_price(&price_plain(cents)), Ok(cents));
+        }
+    }
+
+    fn product() -> ProductInput {
+        ProductInput {
+            title: "Вълнени чорапи".into(),
+            description: "Плетени на ръка.".into(),
+            category: "textiles".into(),
+            price: "12,50".into(),
+            unit: "piece".into(),
+            availability: "in_stock".into(),
+            stock: "7".into(),
+            min_order: String::new(),
+            tags: "Вълна, ръчна изработка, вълна".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_product_passes_and_is_normalised() {
+        let p = product().validate().unwrap();
+        assert_eq!(p.price_cents, 1250);
+        assert_eq!(p.stock, Some(7));
+        assert_eq!(p.min_order, 1);
+        assert_eq!(p.tags, vec!["вълна", "ръчна изработка"]);
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        let mut p = product();
+        p.title = "щ".repeat(200); // 400 bytes
+        assert!(p.validate().is_ok());
+        p.title = "щ".repeat(201);
+        assert_eq!(
+            codes(&p.validate().unwrap_err()),
+            vec![("title".into(), "too_long".into())]
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let p = ProductInput {
+            title: " ".into(),
+            price: "-1".into(),
+            unit: "barrel".into(),
+            availability: "in_stock".into(),
+            stock: "x".into(),
+            min_order: "0".into(),
+            ..ProductInput::default()
+        };
+        let got = codes(&p.validate().unwrap_err());
+        for want in [
+            ("title", "required"),
+            ("category", "required"),
+            ("price", "negative"),
+            ("unit", "not_allowed"),
+            ("stock", "not_a_number"),
+            ("min_order", "too_small"),
+        ] {
+            assert!(
+                got.contains(&(want.0.into(), want.1.into())),
+                "{want:?} in {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markup_is_text_not_refused_but_control_characters_are() {
+        let mut p = product();
+        p.title = "<script>alert(1)</script>".into();
+        assert_eq!(p.validate().unwrap().title, "<script>alert(1)</script>");
+        p.title = "Чорапи\u{0}".into();
+        assert_eq!(
+            codes(&p.validate().unwrap_err()),
+            vec![("title".into(), "control_chars".into())]
+        );
+    }
+
+    #[test]
+    fn enterprise_eik_and_numbers() {
+        let mut e = EnterpriseInput {
+            name: "Синя нишка".into(),
+            eik: "121 xxx".into(),
+            legal_form: "ЕООД".into(),
+            district: "varna".into(),
+            settlement: "Варна".into(),
+            email: "Office@Example.BG".into(),
+            employees_total: "5".into(),
+            employees_vulnerable: "6".into(),
+            ..EnterpriseInput::default()
+        };
+        let got = codes(&e.validate().unwrap_err());
+        assert!(got.contains(&("eik".into(), "eik_length".into())));
+        assert!(got.contains(&("employees_vulnerable".into(), "more_than_total".into())));
+        e.eik = crate::eik::complete9(12345678);
+        e.employees_vulnerable = "3".into();
+        let ok = e.validate().unwrap();
+        assert_eq!(ok.email, "office@example.bg");
+        let mut wrong = ok.eik.clone();
+        let last = wrong.pop().unwrap().to_digit(10).unwrap();
+        wrong.push(char::from_digit((last + 1) % 10, 10).unwrap());
+        e.eik = wrong;
+        assert_eq!(
+            codes(&e.validate().unwrap_err()),
+            vec![("eik".into(), "eik_checksum".into())]
+        );
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_email("a@b.bg"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a b@c.bg"));
+        assert!(!is_email("@c.bg"));
+        assert!(!is_email("a@@c.bg"));
+    }
+}

@@ -1,0 +1,394 @@
+//! The enterprise workspace: registration, profile, people, products,
+//! images and CSV. Each function reads the caller from the session and lets
+//! the service check what they may do; forms post here directly when
+//! JavaScript is off, and every success redirects.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+
+use crate::error::AppError;
+use crate::forms::{EnterpriseInput, ProductInput};
+use crate::i18n::Locale;
+use crate::models::{Dashboard, EnterpriseFormChoices, ProductForm, Workspace};
+
+#[cfg(feature = "ssr")]
+use crate::server::{
+    AppState, auth,
+    services::{products, workspace},
+};
+
+/// The address of an enterprise's workspace.
+pub fn workspace_href(locale: Locale, slug: &str) -> String {
+    locale.href(&format!("/dashboard/e/{slug}"))
+}
+
+#[server(prefix = "/fn", endpoint = "dashboard")]
+pub async fn get_dashboard() -> Result<Dashboard, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    workspace::dashboard(&state.db, &caller).await
+}
+
+#[server(prefix = "/fn", endpoint = "enterprise_choices")]
+pub async fn get_enterprise_choices(locale: Locale) -> Result<EnterpriseFormChoices, AppError> {
+    auth::caller().await?;
+    let state = AppState::current()?;
+    Ok(EnterpriseFormChoices {
+        districts: workspace::district_choices(&state.db, locale).await?,
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "register_enterprise")]
+pub async fn register_enterprise(locale: Locale, input: EnterpriseInput) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let slug = workspace::register(&state.db, &caller, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&workspace_href(locale, &slug));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "workspace")]
+pub async fn get_workspace(slug: String) -> Result<Workspace, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    products::workspace(&state.db, &caller, &slug).await
+}
+
+#[server(prefix = "/fn", endpoint = "update_enterprise")]
+pub async fn update_enterprise(
+    locale: Locale,
+    enterprise_id: i32,
+    input: EnterpriseInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    workspace::update_profile(&state.db, &caller, enterprise_id, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_workspace(locale, enterprise_id, "profile").await
+}
+
+#[cfg(feature = "ssr")]
+async fn back_to_workspace(
+    locale: Locale,
+    enterprise_id: i32,
+    saved: &str,
+) -> Result<(), AppError> {
+    use sea_orm::EntityTrait;
+    let state = AppState::current()?;
+    let e = crate::server::entities::enterprise::Entity::find_by_id(enterprise_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    leptos_axum::redirect(&format!(
+        "{}?saved={saved}",
+        workspace_href(locale, &e.slug)
+    ));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "invite_member")]
+pub async fn invite_member(
+    locale: Locale,
+    enterprise_id: i32,
+    email: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    workspace::invite(&state.db, &caller, enterprise_id, &email)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_workspace(locale, enterprise_id, "invited").await
+}
+
+#[server(prefix = "/fn", endpoint = "remove_member")]
+pub async fn remove_member(
+    locale: Locale,
+    enterprise_id: i32,
+    email: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    workspace::remove_member(&state.db, &caller, enterprise_id, &email)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_workspace(locale, enterprise_id, "removed").await
+}
+
+#[server(prefix = "/fn", endpoint = "accept_invitation")]
+pub async fn accept_invitation(locale: Locale, invitation_id: i32) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let slug = workspace::accept_invitation(&state.db, &caller, invitation_id).await?;
+    leptos_axum::redirect(&workspace_href(locale, &slug));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "product_form")]
+pub async fn get_product_form(
+    locale: Locale,
+    enterprise: String,
+    product: Option<i32>,
+) -> Result<ProductForm, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    products::product_form(&state.db, &caller, locale, &enterprise, product).await
+}
+
+/// Creates (no `product_id`) or saves a product. `publish` is the name of
+/// the button pressed: "1" publishes, anything else keeps the status.
+#[server(prefix = "/fn", endpoint = "save_product")]
+pub async fn save_product(
+    locale: Locale,
+    enterprise_id: i32,
+    product_id: Option<i32>,
+    creation_key: Option<String>,
+    publish: Option<String>,
+    input: ProductInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let publish = publish.as_deref() == Some("1");
+    let saved = match product_id {
+        Some(id) => {
+            let p = products::update(&state.db, &caller, id, &input)
+                .await
+                .map_err(|e| e.localized(locale))?;
+            if publish && p.status == "draft" {
+                products::set_published(&state.db, &caller, id, true).await?;
+            }
+            p
+        }
+        None => products::create(
+            &state.db,
+            &caller,
+            enterprise_id,
+            &input,
+            publish,
+            creation_key.as_deref().unwrap_or(""),
+        )
+        .await
+        .map_err(|e| e.localized(locale))?,
+    };
+    let e = workspace::member_enterprise(&state.db, &caller, saved.enterprise_id).await?;
+    // A new product opens for editing, where its images are added.
+    leptos_axum::redirect(&format!(
+        "{}/p/{}?saved=product",
+        workspace_href(locale, &e.slug),
+        saved.id
+    ));
+    Ok(())
+}
+
+/// `action` is one of "publish", "unpublish", "duplicate", "delete".
+#[server(prefix = "/fn", endpoint = "product_action")]
+pub async fn product_action(
+    locale: Locale,
+    product_id: i32,
+    action: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let enterprise_id = {
+        use sea_orm::EntityTrait;
+        crate::server::entities::product::Entity::find_by_id(product_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .enterprise_id
+    };
+    match action.as_str() {
+        "publish" => products::set_published(&state.db, &caller, product_id, true).await?,
+        "unpublish" => products::set_published(&state.db, &caller, product_id, false).await?,
+        "duplicate" => {
+            products::duplicate(&state.db, &caller, product_id).await?;
+        }
+        "delete" => {
+            let files = products::delete(&state.db, &caller, product_id).await?;
+            remove_files(&state.media_dir, &files).await;
+        }
+        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+    }
+    back_to_workspace(locale, enterprise_id, &action).await
+}
+
+#[cfg(feature = "ssr")]
+async fn remove_files(dir: &std::path::Path, files: &[String]) {
+    for f in files {
+        if let Err(e) = tokio::fs::remove_file(dir.join(f)).await {
+            tracing::warn!(file = %f, error = %e, "removing an image file");
+        }
+    }
+}
+
+/// Reads the small text fields and the one file of a multipart form. The
+/// file is capped while it is read, so an oversized upload is refused
+/// without being held in memory whole.
+#[cfg(feature = "ssr")]
+async fn read_multipart(
+    data: MultipartData,
+    cap: usize,
+) -> Result<(std::collections::HashMap<String, String>, Option<Vec<u8>>), AppError> {
+    let mut fields = std::collections::HashMap::new();
+    let mut file = None;
+    let Some(mut mp) = data.into_inner() else {
+        return Err(AppError::Internal);
+    };
+    while let Ok(Some(mut field)) = mp.next_field().await {
+        let name = field.name().unwrap_or_default().to_string();
+        if field.file_name().is_some() {
+            let mut buf = Vec::new();
+            while let Ok(Some(chunk)) = field.chunk().await {
+                if buf.len() + chunk.len() > cap {
+                    return Err(AppError::invalid("file", "image_too_large"));
+                }
+                buf.extend_from_slice(&chunk);
+            }
+            file = Some(buf);
+        } else {
+            let text = field.text().await.unwrap_or_default();
+            fields.insert(name, text.chars().take(200).collect());
+        }
+    }
+    Ok((fields, file))
+}
+
+/// Adds an image to a product (multipart: `locale`, `product_id`, `file`).
+#[server(prefix = "/fn", endpoint = "upload_image", input = MultipartFormData)]
+pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
+    use crate::server::services::images;
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
+    let locale = fields
+        .get("locale")
+        .and_then(|l| Locale::from_code(l))
+        .unwrap_or_default();
+    let product_id: i32 = fields
+        .get("product_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::NotFound)?;
+    let bytes = file
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    // Check the caller before spending time on the image.
+    let product = {
+        use sea_orm::EntityTrait;
+        crate::server::entities::product::Entity::find_by_id(product_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    caller.require_member(product.enterprise_id)?;
+    let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
+    let key = products::new_key();
+    let rel = format!("products/{product_id}/{key}.jpg");
+    let thumb = format!("products/{product_id}/{key}-thumb.jpg");
+    let dir = state.media_dir.join(format!("products/{product_id}"));
+    let write = async {
+        tokio::fs::create_dir_all(&dir).await?;
+        tokio::fs::write(state.media_dir.join(&rel), &processed.full).await?;
+        tokio::fs::write(state.media_dir.join(&thumb), &processed.thumb).await
+    };
+    if let Err(e) = write.await {
+        tracing::error!(error = %e, "writing an image");
+        remove_files(&state.media_dir, &[rel, thumb]).await;
+        return Err(AppError::Internal);
+    }
+    if let Err(e) = products::add_image(
+        &state.db,
+        &caller,
+        product_id,
+        &rel,
+        &thumb,
+        (processed.width, processed.height),
+    )
+    .await
+    {
+        // Refused or failed: nothing of the upload is left behind.
+        remove_files(&state.media_dir, &[rel, thumb]).await;
+        return Err(e.localized(locale));
+    }
+    back_to_product(locale, product.enterprise_id, product_id).await
+}
+
+#[cfg(feature = "ssr")]
+async fn back_to_product(
+    locale: Locale,
+    enterprise_id: i32,
+    product_id: i32,
+) -> Result<(), AppError> {
+    use sea_orm::EntityTrait;
+    let state = AppState::current()?;
+    let e = crate::server::entities::enterprise::Entity::find_by_id(enterprise_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    leptos_axum::redirect(&format!(
+        "{}/p/{product_id}?saved=image",
+        workspace_href(locale, &e.slug)
+    ));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "remove_image")]
+pub async fn remove_image(locale: Locale, image_id: i32) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let product_id = {
+        use sea_orm::EntityTrait;
+        crate::server::entities::product_image::Entity::find_by_id(image_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .product_id
+    };
+    let files = products::remove_image(&state.db, &caller, image_id).await?;
+    remove_files(&state.media_dir, &files).await;
+    let enterprise_id = {
+        use sea_orm::EntityTrait;
+        crate::server::entities::product::Entity::find_by_id(product_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .enterprise_id
+    };
+    back_to_product(locale, enterprise_id, product_id).await
+}
+
+/// Imports a catalogue CSV (multipart: `locale`, `enterprise_id`, `file`):
+/// all lines or none.
+#[server(prefix = "/fn", endpoint = "import_csv", input = MultipartFormData)]
+pub async fn import_csv(data: MultipartData) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    // 10,000 lines of a full catalogue stay well under 20 MB.
+    let (fields, file) = read_multipart(data, 20 * 1024 * 1024).await?;
+    let locale = fields
+        .get("locale")
+        .and_then(|l| Locale::from_code(l))
+        .unwrap_or_default();
+    let enterprise_id: i32 = fields
+        .get("enterprise_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::NotFound)?;
+    let bytes = file
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    let summary = products::import_csv(&state.db, &caller, enterprise_id, &bytes)
+        .await
+        .map_err(|e| e.into_app(locale))?;
+    let e = workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
+    leptos_axum::redirect(&format!(
+        "{}?imported={}-{}",
+        workspace_href(locale, &e.slug),
+        summary.created,
+        summary.updated
+    ));
+    Ok(())
+}

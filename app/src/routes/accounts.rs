@@ -1,0 +1,164 @@
+//! `/signin`, `/signup` and `/account`: getting in, and the account's own
+//! settings.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{
+    EnhancedForm, FormMessage, LocaleField, PostedError, SelectField, TextField,
+};
+use crate::components::layout::use_locale;
+use crate::components::status::with_data;
+use crate::components::structured::PageTitle;
+use crate::functions::accounts::me;
+use crate::i18n::Locale;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let locale = use_locale();
+    let posted = PostedError::from_query();
+    let q = use_query_map().read_untracked();
+    let next = q.get("next").unwrap_or_default();
+    let registered = q.get("registered").is_some();
+    let action = "/fn/sign_in";
+    let errors = posted.fields(action);
+    let title = locale.pick("Вход", "Sign in");
+    view! {
+        <PageTitle text=title.to_string()/>
+        <section class="narrow">
+            <h1>{title}</h1>
+            {registered.then(|| view! {
+                <p class="notice" role="status">
+                    {locale.pick(
+                        "Готово. Ако адресът е нов, профилът ви вече е създаден — влезте с паролата си.",
+                        "Done. If the address is new, your account is ready: sign in with your password.",
+                    )}
+                </p>
+            })}
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <input type="hidden" name="next" value=next/>
+                    <FormMessage locale error=posted.for_action(action).cloned()/>
+                    <TextField label=locale.pick("Имейл", "E-mail").into() name="email".into() key="email"
+                        kind="email" required=true autocomplete="email" errors=errors.clone()/>
+                    <TextField label=locale.pick("Парола", "Password").into() name="password".into() key="password"
+                        kind="password" required=true autocomplete="current-password" errors=errors.clone()/>
+                    <button type="submit" class="primary">{title}</button>
+                </form>
+            </EnhancedForm>
+            <p>
+                {locale.pick("Нямате профил? ", "No account yet? ")}
+                <a href=locale.href("/signup")>{locale.pick("Регистрирайте се", "Sign up")}</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let locale = use_locale();
+    let posted = PostedError::from_query();
+    let action = "/fn/sign_up";
+    let errors = posted.fields(action);
+    let title = locale.pick("Регистрация", "Sign up");
+    view! {
+        <PageTitle text=title.to_string()/>
+        <section class="narrow">
+            <h1>{title}</h1>
+            <p>{locale.pick(
+                "С профил изпращате запитвания и поръчки и пазите любими. Предприятията регистрират профила си след това, от таблото.",
+                "With an account you send requests and orders and keep favourites. Enterprises register from the dashboard afterwards.",
+            )}</p>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=posted.for_action(action).cloned()/>
+                    <TextField label=locale.pick("Име", "Name").into() name="display_name".into() key="display_name"
+                        required=true autocomplete="name" maxlength=120 errors=errors.clone()/>
+                    <TextField label=locale.pick("Имейл", "E-mail").into() name="email".into() key="email"
+                        kind="email" required=true autocomplete="email" errors=errors.clone()/>
+                    <TextField label=locale.pick("Парола", "Password").into() name="password".into() key="password"
+                        kind="password" required=true autocomplete="new-password"
+                        hint=locale.pick("Поне 10 знака.", "At least 10 characters.").to_string()
+                        errors=errors.clone()/>
+                    <button type="submit" class="primary">{locale.pick("Създай профил", "Create account")}</button>
+                </form>
+            </EnhancedForm>
+            <p>
+                {locale.pick("Имате профил? ", "Have an account? ")}
+                <a href=locale.href("/signin")>{locale.pick("Влезте", "Sign in")}</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let locale = use_locale();
+    let data = Resource::new(|| (), |_| me());
+    view! {
+        {with_data(locale, data, move |me| match me {
+            Some(me) => view! { <AccountView locale me/> }.into_any(),
+            None => view! { <crate::components::status::SignInNeeded locale/> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
+    let posted = PostedError::from_query();
+    let saved = use_query_map().read_untracked().get("saved");
+    let title = locale.pick("Моят профил", "My account");
+    let profile = "/fn/update_profile";
+    let password = "/fn/change_password";
+    let p_errors = posted.fields(profile);
+    let w_errors = posted.fields(password);
+    let p_error = posted.for_action(profile).cloned();
+    let w_error = posted.for_action(password).cloned();
+    let languages = vec![
+        ("bg".to_string(), "Български".to_string()),
+        ("en".to_string(), "English".to_string()),
+    ];
+    view! {
+        <PageTitle text=title.to_string()/>
+        <section class="narrow">
+            <h1>{title}</h1>
+            <p>{me.email.clone()}</p>
+            {saved.map(|_| view! { <p class="notice" role="status">{locale.pick("Запазено.", "Saved.")}</p> })}
+            <h2>{locale.pick("Профил", "Profile")}</h2>
+            <EnhancedForm>
+                <form method="post" action=profile class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=p_error/>
+                    <TextField label=locale.pick("Име", "Name").into() name="display_name".into() key="display_name"
+                        value=me.display_name.clone() required=true maxlength=120 errors=p_errors.clone()/>
+                    <SelectField label=locale.pick("Предпочитан език", "Preferred language").into()
+                        name="preferred".into() key="preferred" options=languages value=me.locale.clone()
+                        required=true errors=p_errors/>
+                    <button type="submit">{locale.pick("Запази", "Save")}</button>
+                </form>
+            </EnhancedForm>
+            <h2>{locale.pick("Смяна на паролата", "Change password")}</h2>
+            <EnhancedForm>
+                <form method="post" action=password class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=w_error/>
+                    <TextField label=locale.pick("Текуща парола", "Current password").into() name="current_password".into()
+                        key="current_password" kind="password" required=true autocomplete="current-password" errors=w_errors.clone()/>
+                    <TextField label=locale.pick("Нова парола", "New password").into() name="new_password".into()
+                        key="new_password" kind="password" required=true autocomplete="new-password"
+                        hint=locale.pick("Поне 10 знака. Другите ви сесии ще бъдат прекратени.", "At least 10 characters. Your other sessions will be ended.").to_string()
+                        errors=w_errors/>
+                    <button type="submit">{locale.pick("Смени паролата", "Change password")}</button>
+                </form>
+            </EnhancedForm>
+            <h2>{locale.pick("Изход", "Sign out")}</h2>
+            <form method="post" action="/fn/sign_out" class="inline">
+                <LocaleField locale/>
+                <input type="hidden" name="everywhere" value="1"/>
+                <button type="submit">{locale.pick("Изход от всички устройства", "Sign out on every device")}</button>
+            </form>
+        </section>
+    }
+}

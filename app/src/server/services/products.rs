@@ -1,0 +1,860 @@
+//! An enterprise's products and services: create, edit, duplicate,
+//! publish, unpublish, delete or archive, images, and the CSV import and
+//! export. Every function checks that the caller keeps the product's
+//! enterprise, runs in one transaction, and writes an outbox row for the
+//! search index in that transaction, so search shows the change within
+//! seconds and never loses it.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use crate::error::{AppError, AppResult, FieldError};
+use crate::forms::{ProductInput, ValidProduct, price_plain};
+use crate::i18n::Locale;
+use crate::models::{Choice, ProductForm, ProductImageRef, Workspace, WorkspaceProduct};
+use crate::server::auth::Caller;
+use crate::server::entities::*;
+use crate::server::services::product_csv::{self, CsvProduct, ExportRow, LineError};
+use crate::server::services::search_index::enqueue;
+use crate::server::services::workspace::{audit, member_enterprise, members, profile_input};
+
+pub const MAX_IMAGES: usize = 8;
+
+/// Category choices (children under their parents), in the reader's language.
+///
+/// # Errors
+/// The database's.
+pub async fn category_choices(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec<Choice>> {
+    let all = category::Entity::find()
+        .order_by_asc(category::Column::Position)
+        .all(db)
+        .await?;
+    let name = |c: &category::Model| locale.pick(&c.name_bg, &c.name_en).to_string();
+    let mut out = Vec::new();
+    for parent in all.iter().filter(|c| c.parent_id.is_none()) {
+        out.push(Choice {
+            value: parent.slug.clone(),
+            label: name(parent),
+        });
+        for child in all.iter().filter(|c| c.parent_id == Some(parent.id)) {
+            out.push(Choice {
+                value: child.slug.clone(),
+                label: format!("{} › {}", name(parent), name(child)),
+            });
+        }
+    }
+    Ok(out)
+}
+
+async fn category_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<i32> {
+    category::Entity::find()
+        .filter(category::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| AppError::invalid("category", "category_unknown"))
+}
+
+fn status_of(p: &product::Model) -> &str {
+    if p.archived_at.is_some() {
+        "archived"
+    } else {
+        &p.status
+    }
+}
+
+/// The workspace page of one enterprise.
+///
+/// # Errors
+/// [`AppError::NotFound`] / [`AppError::Forbidden`] as [`member_enterprise`].
+pub async fn workspace(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    slug: &str,
+) -> AppResult<Workspace> {
+    let id = enterprise::Entity::find()
+        .filter(enterprise::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .id;
+    let e = member_enterprise(db, caller, id).await?;
+    let district = district::Entity::find_by_id(e.district_id).one(db).await?;
+    let impact: Vec<String> = enterprise_impact_group::Entity::find()
+        .filter(enterprise_impact_group::Column::EnterpriseId.eq(e.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.impact_group)
+        .collect();
+    let rows = product::Entity::find()
+        .filter(product::Column::EnterpriseId.eq(e.id))
+        .order_by_desc(product::Column::UpdatedAt)
+        .order_by_desc(product::Column::Id)
+        .all(db)
+        .await?;
+    let thumbs = first_thumbs(db, rows.iter().map(|p| p.id).collect()).await?;
+    let products = rows
+        .into_iter()
+        .map(|p| WorkspaceProduct {
+            id: p.id,
+            status: status_of(&p).to_string(),
+            thumb: thumbs.get(&p.id).cloned(),
+            slug: p.slug,
+            title: p.title,
+            price_cents: p.price_cents,
+            unit: p.unit,
+            hidden_reason: p.hidden_reason,
+        })
+        .collect();
+    let (members, invited) = members(db, e.id).await?;
+    Ok(Workspace {
+        id: e.id,
+        role: caller.role_in(e.id).unwrap_or("admin").to_string(),
+        profile: profile_input(
+            &e,
+            district.as_ref().map_or("", |d| d.slug.as_str()),
+            &impact,
+        ),
+        slug: e.slug,
+        name: e.name,
+        verification_status: e.verification_status,
+        verification_note: e.verification_note,
+        suspension_reason: e.suspended_at.and(e.suspension_reason),
+        products,
+        members,
+        invited,
+    })
+}
+
+async fn first_thumbs(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<HashMap<i32, String>> {
+    let mut out = HashMap::new();
+    for img in product_image::Entity::find()
+        .filter(product_image::Column::ProductId.is_in(ids))
+        .order_by_desc(product_image::Column::Position)
+        .all(db)
+        .await?
+    {
+        out.insert(img.product_id, media_url(&img.thumb_path));
+    }
+    Ok(out)
+}
+
+pub fn media_url(path: &str) -> String {
+    format!("/media/{path}")
+}
+
+async fn owned_product(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    product_id: i32,
+) -> AppResult<product::Model> {
+    let p = product::Entity::find_by_id(product_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_member(p.enterprise_id)?;
+    Ok(p)
+}
+
+async fn tags_of(
+    db: &impl ConnectionTrait,
+    product_id: i32,
+) -> Result<Vec<String>, sea_orm::DbErr> {
+    Ok(product_tag::Entity::find()
+        .filter(product_tag::Column::ProductId.eq(product_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.tag)
+        .collect())
+}
+
+fn input_of(p: &product::Model, category_slug: &str, tags: &[String]) -> ProductInput {
+    ProductInput {
+        title: p.title.clone(),
+        description: p.description.clone(),
+        category: category_slug.to_string(),
+        price: price_plain(p.price_cents),
+        unit: p.unit.clone(),
+        availability: p.availability.clone(),
+        stock: p.stock.map(|s| s.to_string()).unwrap_or_default(),
+        min_order: p.min_order.to_string(),
+        tags: tags.join(", "),
+    }
+}
+
+/// The product form: empty for a new product of an enterprise, or filled.
+///
+/// # Errors
+/// [`AppError::NotFound`] / [`AppError::Forbidden`].
+pub async fn product_form(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    locale: Locale,
+    enterprise_slug: &str,
+    product_id: Option<i32>,
+) -> AppResult<ProductForm> {
+    let e = enterprise::Entity::find()
+        .filter(enterprise::Column::Slug.eq(enterprise_slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_member(e.id)?;
+    let categories = category_choices(db, locale).await?;
+    let mut form = ProductForm {
+        enterprise_id: e.id,
+        enterprise_slug: e.slug,
+        enterprise_name: e.name,
+        product_id: None,
+        slug: None,
+        status: "draft".into(),
+        input: ProductInput {
+            unit: "piece".into(),
+            availability: "in_stock".into(),
+            min_order: "1".into(),
+            ..ProductInput::default()
+        },
+        images: vec![],
+        categories,
+        creation_key: new_key(),
+    };
+    if let Some(id) = product_id {
+        let p = owned_product(db, caller, id).await?;
+        if p.enterprise_id != form.enterprise_id {
+            return Err(AppError::NotFound);
+        }
+        let cat = category::Entity::find_by_id(p.category_id).one(db).await?;
+        let tags = tags_of(db, p.id).await?;
+        form.input = input_of(&p, cat.as_ref().map_or("", |c| c.slug.as_str()), &tags);
+        form.images = product_image::Entity::find()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .order_by_asc(product_image::Column::Position)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| ProductImageRef {
+                id: i.id,
+                url: media_url(&i.path),
+                thumb: media_url(&i.thumb_path),
+            })
+            .collect();
+        form.status = status_of(&p).to_string();
+        form.product_id = Some(p.id);
+        form.slug = Some(p.slug);
+    }
+    Ok(form)
+}
+
+/// A random one-time key (128 bits, hex).
+pub fn new_key() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn free_slug(db: &impl ConnectionTrait, title: &str) -> Result<String, sea_orm::DbErr> {
+    let base = match crate::text::slugify(title, 120) {
+        s if s.is_empty() => "produkt".to_string(),
+        s => s,
+    };
+    for n in 1.. {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let taken = product::Entity::find()
+            .filter(product::Column::Slug.eq(&candidate))
+            .count(db)
+            .await?
+            > 0;
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("the loop returns")
+}
+
+async fn write_tags(
+    db: &impl ConnectionTrait,
+    product_id: i32,
+    tags: &[String],
+) -> Result<(), sea_orm::DbErr> {
+    product_tag::Entity::delete_many()
+        .filter(product_tag::Column::ProductId.eq(product_id))
+        .exec(db)
+        .await?;
+    for tag in tags {
+        product_tag::Entity::insert(product_tag::ActiveModel {
+            product_id: Set(product_id),
+            tag: Set(tag.clone()),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
+fn fill(row: &mut product::ActiveModel, v: &ValidProduct, category_id: i32) {
+    row.title = Set(v.title.clone());
+    row.description = Set(v.description.clone());
+    row.category_id = Set(category_id);
+    row.price_cents = Set(v.price_cents);
+    row.unit = Set(v.unit.clone());
+    row.availability = Set(v.availability.clone());
+    row.stock = Set(v.stock);
+    row.min_order = Set(v.min_order);
+    row.updated_at = Set(Utc::now());
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    enterprise_id: i32,
+    v: &ValidProduct,
+    published: bool,
+    creation_key: Option<String>,
+) -> AppResult<product::Model> {
+    let category_id = category_id(db, &v.category).await?;
+    let now = Utc::now();
+    let mut row = product::ActiveModel {
+        slug: Set(free_slug(db, &v.title).await?),
+        enterprise_id: Set(enterprise_id),
+        currency: Set("EUR".into()),
+        status: Set(if published { "published" } else { "draft" }.into()),
+        creation_key: Set(creation_key),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    fill(&mut row, v, category_id);
+    let p = row.insert(db).await?;
+    write_tags(db, p.id, &v.tags).await?;
+    enqueue(db, "product", p.id).await?;
+    Ok(p)
+}
+
+/// Creates a product. The form's one-time key makes a double submit return
+/// the product the first submit created.
+///
+/// # Errors
+/// [`AppError::Invalid`] field by field; [`AppError::Forbidden`].
+pub async fn create(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    input: &ProductInput,
+    publish: bool,
+    creation_key: &str,
+) -> AppResult<product::Model> {
+    let key = creation_key.trim();
+    let key = (!key.is_empty() && key.len() <= 64).then(|| key.to_string());
+    match create_once(db, caller, enterprise_id, input, publish, key.clone()).await {
+        Ok(p) => Ok(p),
+        // Two submits of one form at once: the database lets one win (a
+        // unique key on PostgreSQL, the write lock on SQLite). The loser
+        // answers with the winner's product once it is committed.
+        Err(AppError::Internal) if key.is_some() => {
+            let k = key.unwrap_or_default();
+            for _ in 0..50 {
+                if let Some(p) = by_key(db, &k).await? {
+                    return if p.enterprise_id == enterprise_id {
+                        Ok(p)
+                    } else {
+                        Err(AppError::Conflict("key".into()))
+                    };
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(AppError::Internal)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn by_key(db: &impl ConnectionTrait, key: &str) -> AppResult<Option<product::Model>> {
+    Ok(product::Entity::find()
+        .filter(product::Column::CreationKey.eq(key))
+        .one(db)
+        .await?)
+}
+
+async fn create_once(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    input: &ProductInput,
+    publish: bool,
+    key: Option<String>,
+) -> AppResult<product::Model> {
+    let valid = input.validate().map_err(AppError::Invalid);
+    let txn = db.begin().await?;
+    member_enterprise(&txn, caller, enterprise_id).await?;
+    let valid = valid?;
+    if let Some(k) = &key
+        && let Some(existing) = by_key(&txn, k).await?
+    {
+        return if existing.enterprise_id == enterprise_id {
+            Ok(existing)
+        } else {
+            Err(AppError::Conflict("key".into()))
+        };
+    }
+    let p = insert(&txn, enterprise_id, &valid, publish, key).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "product.created",
+        "product",
+        p.id,
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(p)
+}
+
+/// # Errors
+/// [`AppError::Invalid`] field by field; [`AppError::Forbidden`] / NotFound.
+pub async fn update(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+    input: &ProductInput,
+) -> AppResult<product::Model> {
+    let valid = input.validate().map_err(AppError::Invalid);
+    let txn = db.begin().await?;
+    let p = owned_product(&txn, caller, product_id).await?;
+    let valid = valid?;
+    let category_id = category_id(&txn, &valid.category).await?;
+    let mut row: product::ActiveModel = p.into();
+    fill(&mut row, &valid, category_id);
+    let p = row.update(&txn).await?;
+    write_tags(&txn, p.id, &valid.tags).await?;
+    enqueue(&txn, "product", p.id).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "product.updated",
+        "product",
+        p.id,
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(p)
+}
+
+/// Publishes or takes back to draft. A product a curator hid stays hidden
+/// until the curator lets it go.
+///
+/// # Errors
+/// [`AppError::Conflict`] for a hidden or archived product.
+pub async fn set_published(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+    published: bool,
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let p = owned_product(&txn, caller, product_id).await?;
+    if p.status == "hidden" || p.archived_at.is_some() {
+        return Err(AppError::Conflict("hidden or archived".into()));
+    }
+    let mut row: product::ActiveModel = p.into();
+    row.status = Set(if published { "published" } else { "draft" }.into());
+    row.updated_at = Set(Utc::now());
+    let p = row.update(&txn).await?;
+    enqueue(&txn, "product", p.id).await?;
+    let action = if published {
+        "product.published"
+    } else {
+        "product.unpublished"
+    };
+    audit(&txn, caller.user_id, action, "product", p.id, None, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Copies a product as a new draft (without images, which belong to the
+/// original's files).
+///
+/// # Errors
+/// [`AppError::Forbidden`] / NotFound.
+pub async fn duplicate(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+) -> AppResult<product::Model> {
+    let txn = db.begin().await?;
+    let p = owned_product(&txn, caller, product_id).await?;
+    let cat = category::Entity::find_by_id(p.category_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let tags = tags_of(&txn, p.id).await?;
+    let mut valid = input_of(&p, &cat.slug, &tags)
+        .validate()
+        .map_err(|_| AppError::Internal)?;
+    let copy = format!("{} (копие)", valid.title);
+    valid.title = if copy.chars().count() <= 200 {
+        copy
+    } else {
+        valid.title
+    };
+    let new = insert(&txn, p.enterprise_id, &valid, false, None).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "product.duplicated",
+        "product",
+        new.id,
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(new)
+}
+
+/// Deletes a product, or archives it when order requests refer to it (their
+/// lines keep what was asked for).
+///
+/// # Errors
+/// [`AppError::Forbidden`] / NotFound.
+pub async fn delete(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+) -> AppResult<Vec<String>> {
+    let txn = db.begin().await?;
+    let p = owned_product(&txn, caller, product_id).await?;
+    let ordered = order_request_line::Entity::find()
+        .filter(order_request_line::Column::ProductId.eq(p.id))
+        .count(&txn)
+        .await?
+        > 0;
+    let mut files = Vec::new();
+    if ordered {
+        let mut row: product::ActiveModel = p.clone().into();
+        row.archived_at = Set(Some(Utc::now()));
+        row.updated_at = Set(Utc::now());
+        row.update(&txn).await?;
+        audit(
+            &txn,
+            caller.user_id,
+            "product.archived",
+            "product",
+            p.id,
+            None,
+            None,
+        )
+        .await?;
+    } else {
+        for img in product_image::Entity::find()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .all(&txn)
+            .await?
+        {
+            files.push(img.path);
+            files.push(img.thumb_path);
+        }
+        product_image::Entity::delete_many()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .exec(&txn)
+            .await?;
+        product_tag::Entity::delete_many()
+            .filter(product_tag::Column::ProductId.eq(p.id))
+            .exec(&txn)
+            .await?;
+        favourite::Entity::delete_many()
+            .filter(favourite::Column::ProductId.eq(p.id))
+            .exec(&txn)
+            .await?;
+        product::Entity::delete_by_id(p.id).exec(&txn).await?;
+        audit(
+            &txn,
+            caller.user_id,
+            "product.deleted",
+            "product",
+            p.id,
+            None,
+            None,
+        )
+        .await?;
+    }
+    enqueue(&txn, "product", p.id).await?;
+    txn.commit().await?;
+    // The files go after the commit: a rolled-back delete keeps its images.
+    Ok(files)
+}
+
+/// Adds a processed image to a product. The files are written by the
+/// caller first; if this refuses, the caller removes them again.
+///
+/// # Errors
+/// [`AppError::Invalid`] (`too_many_images`); [`AppError::Forbidden`].
+pub async fn add_image(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+    path: &str,
+    thumb_path: &str,
+    size: (u32, u32),
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let p = owned_product(&txn, caller, product_id).await?;
+    let count = product_image::Entity::find()
+        .filter(product_image::Column::ProductId.eq(p.id))
+        .count(&txn)
+        .await?;
+    if count as usize >= MAX_IMAGES {
+        return Err(AppError::invalid("image", "too_many_images"));
+    }
+    product_image::Entity::insert(product_image::ActiveModel {
+        product_id: Set(p.id),
+        position: Set(count as i32),
+        path: Set(path.into()),
+        thumb_path: Set(thumb_path.into()),
+        width: Set(size.0 as i32),
+        height: Set(size.1 as i32),
+        alt: Set(p.title.chars().take(200).collect()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    enqueue(&txn, "product", p.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes an image; the file paths to delete after the commit.
+///
+/// # Errors
+/// [`AppError::Forbidden`] / NotFound.
+pub async fn remove_image(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    image_id: i32,
+) -> AppResult<Vec<String>> {
+    let txn = db.begin().await?;
+    let img = product_image::Entity::find_by_id(image_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    owned_product(&txn, caller, img.product_id).await?;
+    product_image::Entity::delete_by_id(img.id)
+        .exec(&txn)
+        .await?;
+    enqueue(&txn, "product", img.product_id).await?;
+    txn.commit().await?;
+    Ok(vec![img.path, img.thumb_path])
+}
+
+/// The enterprise's catalogue as CSV (archived products left out).
+///
+/// # Errors
+/// [`AppError::Forbidden`] / NotFound.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+) -> AppResult<(String, Vec<u8>)> {
+    let e = member_enterprise(db, caller, enterprise_id).await?;
+    let cats: HashMap<i32, String> = category::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.slug))
+        .collect();
+    let products = product::Entity::find()
+        .filter(product::Column::EnterpriseId.eq(e.id))
+        .filter(product::Column::ArchivedAt.is_null())
+        .order_by_asc(product::Column::Id)
+        .all(db)
+        .await?;
+    let mut tags: HashMap<i32, Vec<String>> = HashMap::new();
+    for t in product_tag::Entity::find()
+        .filter(product_tag::Column::ProductId.is_in(products.iter().map(|p| p.id)))
+        .all(db)
+        .await?
+    {
+        tags.entry(t.product_id).or_default().push(t.tag);
+    }
+    let mut rows = Vec::with_capacity(products.len());
+    for p in &products {
+        let cat = cats.get(&p.category_id).map_or("", String::as_str);
+        let t = tags.get(&p.id).cloned().unwrap_or_default();
+        let product = input_of(p, cat, &t).validate().map_err(|errs| {
+            tracing::error!(
+                product = p.id,
+                ?errs,
+                "a stored product fails its own rules"
+            );
+            AppError::Internal
+        })?;
+        rows.push(ExportRow {
+            slug: p.slug.clone(),
+            product,
+            published: p.status == "published",
+        });
+    }
+    Ok((e.slug, product_csv::write(&rows)))
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// Imports a CSV: every line is checked first, and nothing is saved unless
+/// all are good. Lines with a slug update that product of this enterprise;
+/// lines without one create new products.
+///
+/// # Errors
+/// [`ImportError::Lines`] with every bad line; [`ImportError::App`] otherwise.
+pub async fn import_csv(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    bytes: &[u8],
+) -> Result<ImportSummary, ImportError> {
+    let txn = db.begin().await.map_err(AppError::from)?;
+    member_enterprise(&txn, caller, enterprise_id).await?;
+    let rows = product_csv::parse(bytes).map_err(ImportError::Lines)?;
+    let cats: HashMap<String, i32> = category::Entity::find()
+        .all(&txn)
+        .await
+        .map_err(AppError::from)?
+        .into_iter()
+        .map(|c| (c.slug, c.id))
+        .collect();
+    let existing: HashMap<String, product::Model> = product::Entity::find()
+        .filter(product::Column::EnterpriseId.eq(enterprise_id))
+        .all(&txn)
+        .await
+        .map_err(AppError::from)?
+        .into_iter()
+        .map(|p| (p.slug.clone(), p))
+        .collect();
+    let mut errors = Vec::new();
+    for r in &rows {
+        if !cats.contains_key(&r.product.category) {
+            errors.push(LineError {
+                line: r.line,
+                field: "category".into(),
+                code: "category_unknown".into(),
+            });
+        }
+        if let Some(slug) = &r.slug
+            && !existing.contains_key(slug)
+        {
+            errors.push(LineError {
+                line: r.line,
+                field: "slug".into(),
+                code: "slug_unknown".into(),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(ImportError::Lines(errors));
+    }
+    let mut summary = ImportSummary {
+        created: 0,
+        updated: 0,
+    };
+    for CsvProduct {
+        slug,
+        product: v,
+        published,
+        ..
+    } in rows
+    {
+        let category_id = cats[&v.category];
+        match slug.and_then(|s| existing.get(&s).cloned()) {
+            Some(p) => {
+                let hidden = p.status == "hidden";
+                let mut row: product::ActiveModel = p.into();
+                fill(&mut row, &v, category_id);
+                if !hidden {
+                    row.status = Set(if published { "published" } else { "draft" }.into());
+                }
+                let p = row.update(&txn).await.map_err(AppError::from)?;
+                write_tags(&txn, p.id, &v.tags)
+                    .await
+                    .map_err(AppError::from)?;
+                enqueue(&txn, "product", p.id)
+                    .await
+                    .map_err(AppError::from)?;
+                summary.updated += 1;
+            }
+            None => {
+                insert(&txn, enterprise_id, &v, published, None).await?;
+                summary.created += 1;
+            }
+        }
+    }
+    audit(
+        &txn,
+        caller.user_id,
+        "product.imported",
+        "enterprise",
+        enterprise_id,
+        None,
+        Some(format!(
+            "{} created, {} updated",
+            summary.created, summary.updated
+        )),
+    )
+    .await
+    .map_err(AppError::from)?;
+    txn.commit().await.map_err(AppError::from)?;
+    Ok(summary)
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    Lines(Vec<LineError>),
+    App(AppError),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        ImportError::App(e)
+    }
+}
+
+impl ImportError {
+    /// As one error for the server-function boundary: each bad line is a
+    /// field refusal named `line:N:field`, so the page lists them in order.
+    pub fn into_app(self, locale: Locale) -> AppError {
+        match self {
+            ImportError::App(e) => e.localized(locale),
+            ImportError::Lines(lines) => AppError::Invalid(
+                lines
+                    .into_iter()
+                    .map(|l| FieldError {
+                        message: format!(
+                            "{} {}, {}: {}",
+                            locale.pick("Ред", "Line"),
+                            l.line,
+                            l.field,
+                            crate::i18n::field_message(locale, &l.code)
+                        ),
+                        field: format!("line:{}:{}", l.line, l.field),
+                        code: l.code,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
