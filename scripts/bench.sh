@@ -32,6 +32,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+echo "== CSV import of 10,000 lines (SQLite, demo data)"
+cargo bench -q -p server --bench import
+
 echo "== search latency (1,000 queries: one word, two words, typo, prefix, Latin; with and without facets)"
 BENCH_DATA_DIR=$DATA BENCH_URL=$BASE cargo bench -q -p server --bench search
 

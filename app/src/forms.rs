@@ -501,6 +501,18 @@ impl EnterpriseInput {
     }
 }
 
+/// What the buyer fills in when sending the basket.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SendInput {
+    pub contact_name: String,
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    pub delivery: String,
+    #[serde(default)]
+    pub message: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

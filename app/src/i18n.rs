@@ -721,6 +721,26 @@ pub fn field_message(locale: Locale, code: &str) -> &'static str {
             "You have no product with this slug.",
         ),
         "file_missing" => ("Изберете файл.", "Choose a file."),
+        "quantity_positive" => (
+            "Количеството трябва да е поне 1.",
+            "The quantity must be at least 1.",
+        ),
+        "below_min_order" => ("Под минималната поръчка.", "Below the minimum order."),
+        "out_of_stock" => ("Няма наличност.", "Out of stock."),
+        "over_stock" => ("Повече от наличното количество.", "More than is in stock."),
+        "basket_full" => (
+            "Кошницата е пълна (до 100 продукта).",
+            "The basket is full (up to 100 products).",
+        ),
+        "basket_empty" => ("Кошницата е празна.", "The basket is empty."),
+        "form_expired" => (
+            "Формулярът е остарял. Презаредете страницата.",
+            "The form has expired. Reload the page.",
+        ),
+        "not_orderable" => (
+            "Този продукт вече не може да се поръча. Махнете го от кошницата.",
+            "This product can no longer be ordered. Remove it from the basket.",
+        ),
         _ => ("Стойността не е приета.", "The value was not accepted."),
     };
     locale.pick(bg, en)

@@ -39,6 +39,7 @@ use routes::catalogue::{
     product::ProductPage,
     search::SearchRoute,
 };
+use routes::orders::{BasketPage, InboxPage, MyRequestsPage, RequestPage};
 use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, WorkspacePage};
 
 /// The HTML document around the app; rendered on the server only.
@@ -110,6 +111,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
                     <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
                     <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
+                    <Route path=path!("/dashboard/e/:slug/requests") view=InboxPage/>
+                    <Route path=path!("/basket") view=BasketPage/>
+                    <Route path=path!("/requests") view=MyRequestsPage/>
+                    <Route path=path!("/requests/:id") view=RequestPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
@@ -128,6 +133,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
                     <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
                     <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
+                    <Route path=path!("/dashboard/e/:slug/requests") view=InboxPage/>
+                    <Route path=path!("/basket") view=BasketPage/>
+                    <Route path=path!("/requests") view=MyRequestsPage/>
+                    <Route path=path!("/requests/:id") view=RequestPage/>
                 </ParentRoute>
             </Routes>
         </Router>

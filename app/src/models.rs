@@ -307,6 +307,9 @@ pub struct EnterpriseDetail {
     pub centre_name: String,
     pub networks: Vec<NetworkCard>,
     pub products: Vec<ProductCard>,
+    /// The logo's address, when one was uploaded.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -410,6 +413,7 @@ pub struct Workspace {
     pub verification_status: String,
     pub verification_note: Option<String>,
     pub suspension_reason: Option<String>,
+    pub logo: Option<String>,
     pub profile: crate::forms::EnterpriseInput,
     pub products: Vec<WorkspaceProduct>,
     pub members: Vec<Member>,
@@ -443,4 +447,85 @@ pub struct ProductForm {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterpriseFormChoices {
     pub districts: Vec<Choice>,
+}
+
+/// One line of the basket, with today's product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BasketLine {
+    pub product_id: i32,
+    pub slug: String,
+    pub title: String,
+    pub unit: String,
+    pub unit_price_cents: i64,
+    pub quantity: i32,
+    pub min_order: i32,
+    /// Items on the shelf, where the enterprise counts them.
+    pub stock: Option<i32>,
+}
+
+/// The basket's lines of one enterprise: one order request when sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BasketEnterprise {
+    pub enterprise_id: i32,
+    pub enterprise_slug: String,
+    pub enterprise_name: String,
+    pub lines: Vec<BasketLine>,
+    pub total_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BasketView {
+    pub enterprises: Vec<BasketEnterprise>,
+    /// Lines whose product can no longer be ordered (unpublished, hidden).
+    pub unavailable: usize,
+}
+
+/// A request in a list (the buyer's, or an enterprise's inbox).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub id: i32,
+    pub kind: String,
+    /// submitted, accepted, declined, fulfilled, cancelled.
+    pub status: String,
+    pub enterprise_slug: String,
+    pub enterprise_name: String,
+    pub buyer_name: String,
+    pub total_cents: i64,
+    pub line_count: usize,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub product_id: i32,
+    pub title: String,
+    pub unit: String,
+    pub quantity: i32,
+    /// The price when the request was sent.
+    pub unit_price_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub author: String,
+    pub mine: bool,
+    pub body: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderRequestView {
+    pub summary: OrderSummary,
+    pub as_buyer: bool,
+    pub as_enterprise: bool,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub delivery: String,
+    pub message: String,
+    pub enterprise_note: Option<String>,
+    pub decline_reason: Option<String>,
+    pub lines: Vec<OrderLineView>,
+    pub thread: Vec<ThreadMessage>,
 }

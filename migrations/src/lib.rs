@@ -9,6 +9,7 @@ mod m20261127_000002_reference_data;
 mod m20261127_000003_outbox_delivered;
 mod m20261127_000004_product_listing_indexes;
 mod m20261127_000005_product_creation_key;
+mod m20261127_000006_notices;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_outbox_delivered::Migration),
             Box::new(m20261127_000004_product_listing_indexes::Migration),
             Box::new(m20261127_000005_product_creation_key::Migration),
+            Box::new(m20261127_000006_notices::Migration),
         ]
     }
 }

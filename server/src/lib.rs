@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod cache;
 pub mod config;
 pub mod seed;
 pub mod web;

@@ -78,6 +78,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(
+            crate::cache::PageCache::from_env(),
+            crate::cache::serve,
+        ))
         .layer(middleware::from_fn(remembered_language));
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))

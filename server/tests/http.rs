@@ -163,3 +163,46 @@ async fn pages_are_compressed_for_clients_that_ask() {
         .unwrap();
     assert_eq!(resp.headers()["content-encoding"], "br");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_pages_are_served_from_a_short_cache_and_signed_in_readers_never_are() {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = common::spawn_server(t.db.clone()).await;
+    let client = common::client();
+    let get = |cookie: Option<&'static str>| {
+        let mut req = client.get(format!("{base}/centres"));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send()
+    };
+    let first = get(None).await.unwrap();
+    assert_eq!(first.status(), 200);
+    assert!(first.headers().get("x-page-cache").is_none());
+    let first = first.text().await.unwrap();
+    let second = get(None).await.unwrap();
+    assert_eq!(
+        second
+            .headers()
+            .get("x-page-cache")
+            .map(|v| v.to_str().unwrap()),
+        Some("hit")
+    );
+    assert_eq!(second.text().await.unwrap(), first);
+    let signed_in = get(Some("sid=whatever")).await.unwrap();
+    assert!(
+        signed_in.headers().get("x-page-cache").is_none(),
+        "a session cookie bypasses the cache"
+    );
+    // Answers other than 200 are not kept.
+    for _ in 0..2 {
+        let r = client
+            .get(format!("{base}/p/no-such-product"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        assert!(r.headers().get("x-page-cache").is_none());
+    }
+}

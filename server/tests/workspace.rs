@@ -314,6 +314,23 @@ async fn permission_matrix_every_refusal_changes_nothing() {
                 }),
             ));
             actions.push((
+                "upload logo",
+                MEMBERS,
+                Box::new(move |b: &Browser| {
+                    Box::pin(async move {
+                        let form = reqwest::multipart::Form::new()
+                            .text("locale", "bg")
+                            .text("enterprise_id", a.to_string())
+                            .part(
+                                "file",
+                                reqwest::multipart::Part::bytes(png(300, 200))
+                                    .file_name("logo.png"),
+                            );
+                        b.post_multipart("/fn/upload_logo", form).await
+                    })
+                }),
+            ));
+            actions.push((
                 "import csv",
                 MEMBERS,
                 Box::new(move |b: &Browser| {

@@ -86,10 +86,12 @@ fn Header(locale: Locale) -> impl IntoView {
 fn AccountLinks(locale: Locale) -> impl IntoView {
     let me = Resource::new(|| (), |_| crate::functions::accounts::me());
     view! {
+        <li><a href=locale.href("/basket")>{locale.pick("Кошница", "Basket")}</a></li>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match me.await.ok().flatten() {
                     Some(me) => view! {
+                        <li><a href=locale.href("/requests")>{locale.pick("Запитвания", "Requests")}</a></li>
                         <li><a href=locale.href("/dashboard")>{locale.pick("Табло", "Dashboard")}</a></li>
                         <li><a href=locale.href("/account")>{me.display_name}</a></li>
                         <li>

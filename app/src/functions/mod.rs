@@ -3,4 +3,5 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod orders;
 pub mod workspace;

@@ -317,6 +317,51 @@ pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
     back_to_product(locale, product.enterprise_id, product_id).await
 }
 
+/// Sets the enterprise's logo (multipart: `locale`, `enterprise_id`, `file`);
+/// stored as the 400 px rendition of the same image pipeline.
+#[server(prefix = "/fn", endpoint = "upload_logo", input = MultipartFormData)]
+pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
+    use crate::server::services::images;
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
+    let locale = fields
+        .get("locale")
+        .and_then(|l| Locale::from_code(l))
+        .unwrap_or_default();
+    let enterprise_id: i32 = fields
+        .get("enterprise_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::NotFound)?;
+    workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
+    let bytes = file
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
+    let rel = format!("enterprises/{enterprise_id}/{}.jpg", products::new_key());
+    let write = async {
+        tokio::fs::create_dir_all(state.media_dir.join(format!("enterprises/{enterprise_id}")))
+            .await?;
+        tokio::fs::write(state.media_dir.join(&rel), &processed.thumb).await
+    };
+    if let Err(e) = write.await {
+        tracing::error!(error = %e, "writing a logo");
+        remove_files(&state.media_dir, std::slice::from_ref(&rel)).await;
+        return Err(AppError::Internal);
+    }
+    match workspace::set_logo(&state.db, &caller, enterprise_id, &rel).await {
+        Ok(old) => remove_files(&state.media_dir, &old.into_iter().collect::<Vec<_>>()).await,
+        Err(e) => {
+            remove_files(&state.media_dir, &[rel]).await;
+            return Err(e.localized(locale));
+        }
+    }
+    back_to_workspace(locale, enterprise_id, "logo").await
+}
+
 #[cfg(feature = "ssr")]
 async fn back_to_product(
     locale: Locale,

@@ -4,4 +4,5 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod orders;
 pub mod workspace;

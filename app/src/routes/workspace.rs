@@ -238,6 +238,9 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
     let import_fields = posted.fields(import_action);
     let invite_error = posted.for_action(invite_action).cloned();
     let invite_fields = posted.fields(invite_action);
+    let logo_action = "/fn/upload_logo";
+    let logo_error = posted.for_action(logo_action).cloned();
+    let logo_fields = posted.fields(logo_action);
     view! {
         <PageTitle text=w.name.clone()/>
         <h1>{w.name.clone()}</h1>
@@ -253,6 +256,7 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
             view! { <p class="notice" role="status">{locale.pick("Импортът е готов: нови ", "Import done: created ")}{c.to_string()}{locale.pick(", обновени ", ", updated ")}{u.to_string()}"."</p> }
         })}
 
+        <p><a class="button" href=format!("{here}/requests")>{locale.pick("Запитвания и поръчки", "Requests and orders")}</a></p>
         <section aria-labelledby="h-products">
             <h2 id="h-products">{locale.pick("Продукти и услуги", "Products and services")}" ("{w.products.len()}")"</h2>
             <p><a class="button primary" href=format!("{here}/p/new")>{locale.pick("Нов продукт", "New product")}</a></p>
@@ -346,6 +350,20 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
 
         <section aria-labelledby="h-profile">
             <h2 id="h-profile">{locale.pick("Профил на предприятието", "Enterprise profile")}</h2>
+            {w.logo.clone().map(|src| view! { <img class="logo" src=src alt=locale.pick("Лого", "Logo") width="120"/> })}
+            <EnhancedForm>
+                <form method="post" action=logo_action enctype="multipart/form-data" class="stack">
+                    <LocaleField locale/>
+                    <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
+                    <FormMessage locale error=logo_error/>
+                    <div class="field">
+                        <label for="logo-file">{locale.pick("Лого (JPEG, PNG или WebP, до 10 MB)", "Logo (JPEG, PNG or WebP, up to 10 MB)")}</label>
+                        <input id="logo-file" type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true data-field="file" aria-describedby="err-file"/>
+                        <FieldErrorView key="file" errors=logo_fields/>
+                    </div>
+                    <button type="submit">{locale.pick("Качи логото", "Upload the logo")}</button>
+                </form>
+            </EnhancedForm>
             <EnterpriseForm locale action="/fn/update_enterprise" enterprise_id=Some(w.id) input=w.profile.clone() districts posted/>
         </section>
     }

@@ -15,6 +15,7 @@ pub mod favourite;
 pub mod message;
 pub mod network;
 pub mod network_member;
+pub mod notice;
 pub mod order_request;
 pub mod order_request_line;
 pub mod outbox;

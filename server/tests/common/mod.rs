@@ -123,6 +123,11 @@ pub async fn spawn_server_with(
     engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
     embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
 ) -> String {
+    // Server logs go to the test's captured output: shown when it fails.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn,server=info,app=info")
+        .with_test_writer()
+        .try_init();
     tokio::spawn(server::worker::run(db.clone(), engine.clone(), embedded));
     let options = leptos::config::LeptosOptions::builder()
         .output_name("socialen-pazar")

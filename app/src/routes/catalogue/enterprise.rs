@@ -47,6 +47,7 @@ fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView
         "email": e.email,
         "telephone": e.phone,
         "url": e.website,
+        "logo": e.logo,
     });
     view! {
         <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name)/>
@@ -57,6 +58,7 @@ fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView
         <Meta property="og:site_name" content=t.site_name/>
         <JsonLd value=json_ld/>
         <article class="enterprise">
+            {e.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="120"/> })}
             <h1>{c.name.clone()}</h1>
             <p class="lead">
                 {c.legal_form.clone()}", "{c.settlement.clone()}" ("{c.district.clone()}") "

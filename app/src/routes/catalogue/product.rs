@@ -98,6 +98,9 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                         {t.availability(&p.availability)}
                         {product.stock.map(|n| format!(" ({n} {})", t.unit(&p.unit)))}
                     </p>
+                    {(p.availability != "out_of_stock").then(|| view! {
+                        <crate::routes::orders::AddToBasket locale product_id=p.id min_order=product.min_order/>
+                    })}
                     <dl class="facts">
                         <dt>{t.product_min_order}</dt>
                         <dd>{product.min_order}" "{t.unit(&p.unit)}</dd>

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod images;
+pub mod orders;
 pub mod pages;
 pub mod product_csv;
 pub mod products;

@@ -249,6 +249,7 @@ pub async fn enterprise(
         centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
         networks: networks_of(db, e.id).await?,
         products: product_cards(db, locale, products).await?,
+        logo: e.logo_path.as_deref().map(super::products::media_url),
     })
 }
 

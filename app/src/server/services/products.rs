@@ -126,6 +126,7 @@ pub async fn workspace(
         verification_status: e.verification_status,
         verification_note: e.verification_note,
         suspension_reason: e.suspended_at.and(e.suspension_reason),
+        logo: e.logo_path.as_deref().map(media_url),
         products,
         members,
         invited,

@@ -525,3 +525,35 @@ pub async fn remove_member(
     txn.commit().await?;
     Ok(())
 }
+
+/// Sets the enterprise's logo (a file the caller wrote); the old logo's
+/// path, to delete after the commit.
+///
+/// # Errors
+/// [`AppError::Forbidden`] / NotFound.
+pub async fn set_logo(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    path: &str,
+) -> AppResult<Option<String>> {
+    let txn = db.begin().await?;
+    let e = member_enterprise(&txn, caller, enterprise_id).await?;
+    let old = e.logo_path.clone();
+    let mut row: enterprise::ActiveModel = e.into();
+    row.logo_path = Set(Some(path.to_string()));
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "enterprise.logo",
+        "enterprise",
+        enterprise_id,
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(old)
+}

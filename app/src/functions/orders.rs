@@ -1,0 +1,151 @@
+//! The buyer's basket and order requests, and the enterprise's inbox. The
+//! basket lives in the session (a visitor has one too, and keeps it when
+//! signing in); sending it needs an account.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::forms::SendInput;
+use crate::i18n::Locale;
+use crate::models::{BasketView, OrderRequestView, OrderSummary};
+#[cfg(feature = "ssr")]
+use crate::server::{
+    AppState, auth,
+    services::orders::{self, Basket, Transition},
+};
+
+#[cfg(feature = "ssr")]
+const BASKET_KEY: &str = "basket";
+
+#[cfg(feature = "ssr")]
+async fn load_basket() -> Result<(tower_sessions::Session, Basket), AppError> {
+    let session = auth::session().await?;
+    let basket = session
+        .get::<Basket>(BASKET_KEY)
+        .await
+        .map_err(|_| AppError::Internal)?
+        .unwrap_or_default();
+    Ok((session, basket))
+}
+
+#[cfg(feature = "ssr")]
+async fn save_basket(session: &tower_sessions::Session, basket: &Basket) -> Result<(), AppError> {
+    session
+        .insert(BASKET_KEY, basket)
+        .await
+        .map_err(|_| AppError::Internal)
+}
+
+#[server(prefix = "/fn", endpoint = "basket")]
+pub async fn get_basket() -> Result<BasketView, AppError> {
+    let state = AppState::current()?;
+    let (_, basket) = load_basket().await?;
+    orders::basket_view(&state.db, &basket).await
+}
+
+/// Puts a product in the basket, or sets its quantity (0 removes it).
+#[server(prefix = "/fn", endpoint = "put_in_basket")]
+pub async fn put_in_basket(
+    locale: Locale,
+    product_id: i32,
+    quantity: String,
+) -> Result<(), AppError> {
+    let state = AppState::current()?;
+    let quantity: i32 = match quantity.trim() {
+        "" => 1,
+        q => q
+            .parse()
+            .map_err(|_| AppError::invalid("quantity", "not_a_number").localized(locale))?,
+    };
+    let (session, mut basket) = load_basket().await?;
+    orders::put_in_basket(&state.db, &mut basket, product_id, quantity)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    save_basket(&session, &basket).await?;
+    leptos_axum::redirect(&locale.href("/basket"));
+    Ok(())
+}
+
+/// Sends the basket: one request per enterprise.
+#[server(prefix = "/fn", endpoint = "send_basket")]
+pub async fn send_basket(locale: Locale, key: String, input: SendInput) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let (session, basket) = load_basket().await?;
+    let sent = orders::send_basket(&state.db, &caller, &basket, &input, &key)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    save_basket(&session, &Basket::new()).await?;
+    leptos_axum::redirect(&format!("{}?sent={}", locale.href("/requests"), sent.len()));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "my_requests")]
+pub async fn get_my_requests() -> Result<Vec<OrderSummary>, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    orders::my_requests(&state.db, &caller).await
+}
+
+#[server(prefix = "/fn", endpoint = "request")]
+pub async fn get_request(id: i32) -> Result<OrderRequestView, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    orders::request(&state.db, &caller, id).await
+}
+
+/// The enterprise's inbox: its name and its requests, newest first.
+#[server(prefix = "/fn", endpoint = "inbox")]
+pub async fn get_inbox(slug: String) -> Result<(String, Vec<OrderSummary>), AppError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let e = crate::server::entities::enterprise::Entity::find()
+        .filter(crate::server::entities::enterprise::Column::Slug.eq(&slug))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let list = orders::inbox(&state.db, &caller, e.id).await?;
+    Ok((e.name, list))
+}
+
+/// `action`: accept (with an optional `note`), decline (with a `reason`),
+/// fulfil, cancel.
+#[server(prefix = "/fn", endpoint = "request_action")]
+pub async fn request_action(
+    locale: Locale,
+    id: i32,
+    action: String,
+    note: Option<String>,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let t = match action.as_str() {
+        "accept" => Transition::Accept {
+            note: note.unwrap_or_default(),
+        },
+        "decline" => Transition::Decline {
+            reason: reason.unwrap_or_default(),
+        },
+        "fulfil" => Transition::Fulfil,
+        "cancel" => Transition::Cancel,
+        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+    };
+    orders::transition(&state.db, &caller, id, t)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "post_message")]
+pub async fn post_message(locale: Locale, id: i32, body: String) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    orders::post_message(&state.db, &caller, id, &body)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
+    Ok(())
+}

@@ -1,0 +1,701 @@
+//! Order requests: a buyer's basket becomes one request per enterprise, and
+//! each request moves through
+//! `submitted → accepted | declined → fulfilled`, or `cancelled` by the
+//! buyer before it is fulfilled.
+//!
+//! Lines keep the price of the moment the request was sent. Stock goes down
+//! when the enterprise accepts, with one conditional UPDATE per line
+//! (`stock >= quantity`), so two acceptances of the last items cannot both
+//! succeed; it goes back up when an accepted request is cancelled. Every
+//! change leaves a notice for the other party.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+
+use crate::error::{AppError, AppResult, FieldError};
+use crate::forms::{Refusals, SendInput};
+use crate::models::{
+    BasketEnterprise, BasketLine, BasketView, OrderLineView, OrderRequestView, OrderSummary,
+    ThreadMessage,
+};
+use crate::server::auth::Caller;
+use crate::server::entities::*;
+use crate::server::services::search_index::enqueue;
+use crate::server::services::visibility::visible_products_by_ids;
+
+pub const DELIVERIES: [&str; 3] = ["pickup", "delivery", "event"];
+pub const MAX_BASKET_LINES: usize = 100;
+pub const MAX_QUANTITY: i32 = 100_000;
+
+/// The basket as the session keeps it: product id → quantity.
+pub type Basket = BTreeMap<i32, i32>;
+
+/// The basket with today's products, grouped by enterprise. Lines whose
+/// product can no longer be ordered are listed as unavailable.
+///
+/// # Errors
+/// The database's.
+pub async fn basket_view(db: &DatabaseConnection, basket: &Basket) -> AppResult<BasketView> {
+    let ids: Vec<i32> = basket.keys().copied().collect();
+    let visible: HashMap<i32, product::Model> = visible_products_by_ids(db, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(visible.values().map(|p| p.enterprise_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut groups: BTreeMap<i32, BasketEnterprise> = BTreeMap::new();
+    let mut unavailable = 0;
+    for (id, quantity) in basket {
+        let Some(p) = visible.get(id) else {
+            unavailable += 1;
+            continue;
+        };
+        let Some(e) = enterprises.get(&p.enterprise_id) else {
+            continue;
+        };
+        let group = groups.entry(e.id).or_insert_with(|| BasketEnterprise {
+            enterprise_id: e.id,
+            enterprise_slug: e.slug.clone(),
+            enterprise_name: e.name.clone(),
+            lines: vec![],
+            total_cents: 0,
+        });
+        group.total_cents += p.price_cents * i64::from(*quantity);
+        group.lines.push(BasketLine {
+            product_id: p.id,
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            unit: p.unit.clone(),
+            unit_price_cents: p.price_cents,
+            quantity: *quantity,
+            min_order: p.min_order,
+            stock: p.stock.filter(|_| p.availability == "in_stock"),
+        });
+    }
+    Ok(BasketView {
+        enterprises: groups.into_values().collect(),
+        unavailable,
+    })
+}
+
+/// Checks a quantity for a product: positive, at least the minimum order,
+/// at most the stock where stock is tracked.
+fn check_quantity(p: &product::Model, quantity: i32) -> Option<&'static str> {
+    if quantity <= 0 {
+        Some("quantity_positive")
+    } else if quantity > MAX_QUANTITY {
+        Some("too_large")
+    } else if quantity < p.min_order {
+        Some("below_min_order")
+    } else if p.availability == "out_of_stock" {
+        Some("out_of_stock")
+    } else if p.availability == "in_stock" && p.stock.is_some_and(|s| quantity > s) {
+        Some("over_stock")
+    } else {
+        None
+    }
+}
+
+/// Puts a product in the basket (or changes its quantity; 0 removes it).
+///
+/// # Errors
+/// [`AppError::NotFound`] for a product that cannot be ordered;
+/// [`AppError::Invalid`] for a bad quantity.
+pub async fn put_in_basket(
+    db: &DatabaseConnection,
+    basket: &mut Basket,
+    product_id: i32,
+    quantity: i32,
+) -> AppResult<()> {
+    if quantity == 0 {
+        basket.remove(&product_id);
+        return Ok(());
+    }
+    let p = visible_products_by_ids(db, &[product_id])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    if let Some(code) = check_quantity(&p, quantity) {
+        return Err(AppError::invalid("quantity", code));
+    }
+    if !basket.contains_key(&product_id) && basket.len() >= MAX_BASKET_LINES {
+        return Err(AppError::invalid("quantity", "basket_full"));
+    }
+    basket.insert(product_id, quantity);
+    Ok(())
+}
+
+async fn notify(
+    db: &impl ConnectionTrait,
+    user_ids: impl IntoIterator<Item = i32>,
+    kind: &str,
+    request_id: i32,
+) -> Result<(), sea_orm::DbErr> {
+    for user_id in user_ids {
+        notice::Entity::insert(notice::ActiveModel {
+            user_id: Set(user_id),
+            kind: Set(kind.into()),
+            order_request_id: Set(Some(request_id)),
+            created_at: Set(Utc::now()),
+            read_at: Set(None),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn member_ids(
+    db: &impl ConnectionTrait,
+    enterprise_id: i32,
+) -> Result<Vec<i32>, sea_orm::DbErr> {
+    Ok(enterprise_member::Entity::find()
+        .filter(enterprise_member::Column::EnterpriseId.eq(enterprise_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
+}
+
+/// Sends the basket: one order request per enterprise, in one transaction,
+/// with the lines at today's prices. The form's key makes a double submit
+/// find the requests of the first.
+///
+/// # Errors
+/// [`AppError::Invalid`]: contact fields, or a line that cannot be ordered
+/// (field `line:<product id>`), with nothing saved.
+pub async fn send_basket(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    basket: &Basket,
+    input: &SendInput,
+    key: &str,
+) -> AppResult<Vec<i32>> {
+    match send_once(db, caller, basket, input, key).await {
+        // Two submits of one form at once: one wins in the database; the
+        // other answers with the winner's requests once they are committed.
+        Err(AppError::Internal) if !key.trim().is_empty() => {
+            for _ in 0..50 {
+                let found = by_key(db, caller, key.trim()).await?;
+                if !found.is_empty() {
+                    return Ok(found);
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(AppError::Internal)
+        }
+        other => other,
+    }
+}
+
+async fn by_key(db: &impl ConnectionTrait, caller: &Caller, key: &str) -> AppResult<Vec<i32>> {
+    Ok(order_request::Entity::find()
+        .filter(order_request::Column::IdempotencyKey.starts_with(format!("{key}:")))
+        .filter(order_request::Column::BuyerId.eq(caller.user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect())
+}
+
+async fn send_once(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    basket: &Basket,
+    input: &SendInput,
+    key: &str,
+) -> AppResult<Vec<i32>> {
+    let mut r = Refusals::default();
+    let contact_name = r.line("contact_name", &input.contact_name, 2, 120);
+    let contact_email = r.email("contact_email", &input.contact_email);
+    let contact_phone = r.line("contact_phone", &input.contact_phone, 0, 40);
+    let delivery = r.one_of("delivery", &input.delivery, &DELIVERIES);
+    let message = r.text("message", &input.message, 4000);
+    let key = key.trim();
+    if key.is_empty() || key.len() > 48 {
+        r.add("_form", "form_expired");
+    }
+    if basket.is_empty() {
+        r.add("_form", "basket_empty");
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = db.begin().await?;
+    // A second submit of the same form: answer with what the first made.
+    let existing = by_key(&txn, caller, key).await?;
+    if !existing.is_empty() {
+        return Ok(existing);
+    }
+    let ids: Vec<i32> = basket.keys().copied().collect();
+    let visible: HashMap<i32, product::Model> = visible_products_by_ids(&txn, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut errors = Vec::new();
+    let mut by_enterprise: BTreeMap<i32, Vec<(&product::Model, i32)>> = BTreeMap::new();
+    for (id, quantity) in basket {
+        match visible.get(id) {
+            None => errors.push(FieldError {
+                field: format!("line:{id}"),
+                code: "not_orderable".into(),
+                message: String::new(),
+            }),
+            Some(p) => match check_quantity(p, *quantity) {
+                Some(code) => errors.push(FieldError {
+                    field: format!("line:{id}"),
+                    code: code.into(),
+                    message: String::new(),
+                }),
+                None => by_enterprise
+                    .entry(p.enterprise_id)
+                    .or_default()
+                    .push((p, *quantity)),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let now = Utc::now();
+    let mut created = Vec::new();
+    for (enterprise_id, lines) in by_enterprise {
+        let request = order_request::ActiveModel {
+            buyer_id: Set(caller.user_id),
+            enterprise_id: Set(enterprise_id),
+            kind: Set("order".into()),
+            status: Set("submitted".into()),
+            delivery: Set(delivery.clone()),
+            event_id: Set(None),
+            contact_name: Set(contact_name.clone()),
+            contact_email: Set(contact_email.clone()),
+            contact_phone: Set(contact_phone.clone()),
+            message: Set(message.clone()),
+            enterprise_note: Set(None),
+            decline_reason: Set(None),
+            idempotency_key: Set(format!("{key}:{enterprise_id}")),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for (p, quantity) in lines {
+            order_request_line::ActiveModel {
+                order_request_id: Set(request.id),
+                product_id: Set(p.id),
+                title: Set(p.title.clone()),
+                unit: Set(p.unit.clone()),
+                quantity: Set(quantity),
+                unit_price_cents: Set(p.price_cents),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        notify(
+            &txn,
+            member_ids(&txn, enterprise_id).await?,
+            "request_received",
+            request.id,
+        )
+        .await?;
+        created.push(request.id);
+    }
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Loads a request the caller may see: its buyer, a member of its
+/// enterprise, or an admin. Anyone else gets NotFound, as if it did not exist.
+async fn visible_request(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    id: i32,
+) -> AppResult<order_request::Model> {
+    let o = order_request::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if o.buyer_id == caller.user_id || caller.role_in(o.enterprise_id).is_some() || caller.admin {
+        Ok(o)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The request with its lines and thread.
+///
+/// # Errors
+/// [`AppError::NotFound`] for a request the caller may not see.
+pub async fn request(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+) -> AppResult<OrderRequestView> {
+    let o = visible_request(db, caller, id).await?;
+    let e = enterprise::Entity::find_by_id(o.enterprise_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let lines = order_request_line::Entity::find()
+        .filter(order_request_line::Column::OrderRequestId.eq(o.id))
+        .order_by_asc(order_request_line::Column::Id)
+        .all(db)
+        .await?;
+    let messages = message::Entity::find()
+        .filter(message::Column::OrderRequestId.eq(o.id))
+        .order_by_asc(message::Column::Id)
+        .all(db)
+        .await?;
+    let authors: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(messages.iter().map(|m| m.author_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let as_buyer = o.buyer_id == caller.user_id;
+    Ok(OrderRequestView {
+        summary: summary(&o, &e, &lines),
+        as_buyer,
+        as_enterprise: caller.role_in(o.enterprise_id).is_some() || (caller.admin && !as_buyer),
+        contact_name: o.contact_name,
+        contact_email: o.contact_email,
+        contact_phone: o.contact_phone,
+        delivery: o.delivery,
+        message: o.message,
+        enterprise_note: o.enterprise_note,
+        decline_reason: o.decline_reason,
+        lines: lines
+            .into_iter()
+            .map(|l| OrderLineView {
+                product_id: l.product_id,
+                title: l.title,
+                unit: l.unit,
+                quantity: l.quantity,
+                unit_price_cents: l.unit_price_cents,
+            })
+            .collect(),
+        thread: messages
+            .into_iter()
+            .map(|m| ThreadMessage {
+                author: authors.get(&m.author_id).cloned().unwrap_or_default(),
+                mine: m.author_id == caller.user_id,
+                body: m.body,
+                at: m.created_at,
+            })
+            .collect(),
+    })
+}
+
+fn summary(
+    o: &order_request::Model,
+    e: &enterprise::Model,
+    lines: &[order_request_line::Model],
+) -> OrderSummary {
+    OrderSummary {
+        id: o.id,
+        kind: o.kind.clone(),
+        status: o.status.clone(),
+        enterprise_slug: e.slug.clone(),
+        enterprise_name: e.name.clone(),
+        buyer_name: o.contact_name.clone(),
+        total_cents: lines
+            .iter()
+            .map(|l| l.unit_price_cents * i64::from(l.quantity))
+            .sum(),
+        line_count: lines.len(),
+        created_at: o.created_at,
+        updated_at: o.updated_at,
+    }
+}
+
+async fn summaries(
+    db: &impl ConnectionTrait,
+    orders: Vec<order_request::Model>,
+) -> AppResult<Vec<OrderSummary>> {
+    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(orders.iter().map(|o| o.enterprise_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut lines: HashMap<i32, Vec<order_request_line::Model>> = HashMap::new();
+    for l in order_request_line::Entity::find()
+        .filter(order_request_line::Column::OrderRequestId.is_in(orders.iter().map(|o| o.id)))
+        .all(db)
+        .await?
+    {
+        lines.entry(l.order_request_id).or_default().push(l);
+    }
+    Ok(orders
+        .iter()
+        .filter_map(|o| {
+            enterprises
+                .get(&o.enterprise_id)
+                .map(|e| summary(o, e, lines.get(&o.id).map_or(&[], Vec::as_slice)))
+        })
+        .collect())
+}
+
+/// The buyer's own requests, newest first.
+///
+/// # Errors
+/// The database's.
+pub async fn my_requests(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<OrderSummary>> {
+    let orders = order_request::Entity::find()
+        .filter(order_request::Column::BuyerId.eq(caller.user_id))
+        .order_by_desc(order_request::Column::CreatedAt)
+        .order_by_desc(order_request::Column::Id)
+        .all(db)
+        .await?;
+    summaries(db, orders).await
+}
+
+/// An enterprise's inbox, newest first.
+///
+/// # Errors
+/// [`AppError::Forbidden`] unless the caller keeps the enterprise.
+pub async fn inbox(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+) -> AppResult<Vec<OrderSummary>> {
+    caller.require_member(enterprise_id)?;
+    let orders = order_request::Entity::find()
+        .filter(order_request::Column::EnterpriseId.eq(enterprise_id))
+        .order_by_desc(order_request::Column::CreatedAt)
+        .order_by_desc(order_request::Column::Id)
+        .all(db)
+        .await?;
+    summaries(db, orders).await
+}
+
+/// What a party does to a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transition {
+    Accept { note: String },
+    Decline { reason: String },
+    Fulfil,
+    Cancel,
+}
+
+/// Moves a request on. The enterprise accepts, declines or fulfils; the
+/// buyer cancels. Anything else, or a move the current status does not
+/// allow, is refused and changes nothing.
+///
+/// # Errors
+/// [`AppError::NotFound`] for a request the caller may not see;
+/// [`AppError::Forbidden`] for the wrong party; [`AppError::Conflict`] for a
+/// move from the wrong status or when stock ran out (`stock`);
+/// [`AppError::Invalid`] for an empty decline reason.
+pub async fn transition(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+    t: Transition,
+) -> AppResult<()> {
+    // SQLite refuses the second of two writing transactions that read the
+    // same rows ("database is locked"); tried again, it sees the first one's
+    // result (the stock is gone, the status moved) and answers accordingly.
+    let mut tries = 0;
+    loop {
+        match transition_once(db, caller, id, t.clone()).await {
+            Err(AppError::Internal) if tries < 3 => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(30 * tries)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn transition_once(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+    t: Transition,
+) -> AppResult<()> {
+    let mut r = Refusals::default();
+    let (note, reason) = match &t {
+        Transition::Accept { note } => (Some(r.text("note", note, 2000)), None),
+        Transition::Decline { reason } => (None, Some(r.line("reason", reason, 2, 1000))),
+        _ => (None, None),
+    };
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = db.begin().await?;
+    let o = visible_request(&txn, caller, id).await?;
+    let enterprise_side = caller.role_in(o.enterprise_id).is_some() || caller.admin;
+    let buyer_side = o.buyer_id == caller.user_id;
+    let (allowed_from, to, party_ok): (&[&str], &str, bool) = match &t {
+        Transition::Accept { .. } => (&["submitted"], "accepted", enterprise_side),
+        Transition::Decline { .. } => (&["submitted"], "declined", enterprise_side),
+        Transition::Fulfil => (&["accepted"], "fulfilled", enterprise_side),
+        Transition::Cancel => (&["submitted", "accepted"], "cancelled", buyer_side),
+    };
+    if !party_ok {
+        return Err(AppError::Forbidden);
+    }
+    if !allowed_from.contains(&o.status.as_str()) {
+        return Err(AppError::Conflict(format!("{} → {to}", o.status)));
+    }
+    let lines = order_request_line::Entity::find()
+        .filter(order_request_line::Column::OrderRequestId.eq(o.id))
+        .all(&txn)
+        .await?;
+    match &t {
+        Transition::Accept { .. } => take_stock(&txn, &lines).await?,
+        Transition::Cancel if o.status == "accepted" => return_stock(&txn, &lines).await?,
+        _ => {}
+    }
+    // The status is changed only if nobody changed it meanwhile.
+    let changed = order_request::Entity::update_many()
+        .col_expr(order_request::Column::Status, Expr::value(to))
+        .col_expr(order_request::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            order_request::Column::EnterpriseNote,
+            Expr::value(note.or(o.enterprise_note.clone())),
+        )
+        .col_expr(
+            order_request::Column::DeclineReason,
+            Expr::value(reason.or(o.decline_reason.clone())),
+        )
+        .filter(order_request::Column::Id.eq(o.id))
+        .filter(order_request::Column::Status.eq(o.status.clone()))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed != 1 {
+        return Err(AppError::Conflict("changed meanwhile".into()));
+    }
+    let notice_to: Vec<i32> = if buyer_side && !enterprise_side {
+        member_ids(&txn, o.enterprise_id).await?
+    } else {
+        vec![o.buyer_id]
+    };
+    notify(&txn, notice_to, &format!("request_{to}"), o.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Takes each line's quantity from stock where stock is tracked. One
+/// conditional UPDATE per line: of two acceptances racing for the last
+/// items, the second finds too little and its whole transaction rolls back.
+async fn take_stock(
+    db: &impl ConnectionTrait,
+    lines: &[order_request_line::Model],
+) -> AppResult<()> {
+    for l in lines {
+        let p = product::Entity::find_by_id(l.product_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::Internal)?;
+        if p.availability != "in_stock" || p.stock.is_none() {
+            continue;
+        }
+        let taken = product::Entity::update_many()
+            .col_expr(
+                product::Column::Stock,
+                Expr::col(product::Column::Stock).sub(l.quantity),
+            )
+            .col_expr(product::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(product::Column::Id.eq(l.product_id))
+            .filter(product::Column::Stock.gte(l.quantity))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if taken != 1 {
+            return Err(AppError::Conflict("stock".into()));
+        }
+        enqueue(db, "product", l.product_id).await?;
+    }
+    Ok(())
+}
+
+async fn return_stock(
+    db: &impl ConnectionTrait,
+    lines: &[order_request_line::Model],
+) -> AppResult<()> {
+    for l in lines {
+        let p = product::Entity::find_by_id(l.product_id).one(db).await?;
+        if p.is_some_and(|p| p.availability == "in_stock" && p.stock.is_some()) {
+            product::Entity::update_many()
+                .col_expr(
+                    product::Column::Stock,
+                    Expr::col(product::Column::Stock).add(l.quantity),
+                )
+                .filter(product::Column::Id.eq(l.product_id))
+                .exec(db)
+                .await?;
+            enqueue(db, "product", l.product_id).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a message to a request's thread (its buyer or the enterprise).
+///
+/// # Errors
+/// [`AppError::NotFound`] for a request the caller may not see;
+/// [`AppError::Invalid`] for an empty or too long message.
+pub async fn post_message(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+    body: &str,
+) -> AppResult<()> {
+    let mut r = Refusals::default();
+    let body = r.text("body", body, 4000);
+    if body.is_empty() {
+        r.add("body", "required");
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = db.begin().await?;
+    let o = visible_request(&txn, caller, id).await?;
+    message::ActiveModel {
+        order_request_id: Set(o.id),
+        author_id: Set(caller.user_id),
+        body: Set(body),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let to: Vec<i32> = if o.buyer_id == caller.user_id {
+        member_ids(&txn, o.enterprise_id).await?
+    } else {
+        vec![o.buyer_id]
+    };
+    notify(
+        &txn,
+        to.into_iter().filter(|u| *u != caller.user_id),
+        "message",
+        o.id,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

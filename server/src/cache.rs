@@ -1,0 +1,117 @@
+//! A micro-cache of rendered pages for readers who are not signed in.
+//!
+//! A catalogue page costs several queries and a render; the same page for
+//! every anonymous reader within a couple of seconds is the same bytes. So
+//! anonymous GETs of pages are kept for `PAGE_CACHE_SECONDS` (default 2),
+//! per address and per content encoding. Signed-in readers (a session
+//! cookie) always get a fresh render, so an enterprise sees its own change
+//! at once; everyone else within the cache's seconds. Only 200 answers
+//! without cookies are kept, and the whole cache is bounded in bytes.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use moka::sync::Cache;
+
+/// Pages larger than this are not kept (none of ours come near it).
+const MAX_PAGE: usize = 8 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct PageCache {
+    pages: Option<Cache<String, Page>>,
+}
+
+#[derive(Clone)]
+struct Page {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl PageCache {
+    /// A cache keeping pages for `seconds` (0 turns it off), at most
+    /// `max_bytes` in all.
+    pub fn new(seconds: u64, max_bytes: u64) -> PageCache {
+        let pages = (seconds > 0).then(|| {
+            Cache::builder()
+                .time_to_live(Duration::from_secs(seconds))
+                .max_capacity(max_bytes)
+                .weigher(|k: &String, p: &Page| {
+                    u32::try_from(k.len() + p.body.len() + 512).unwrap_or(u32::MAX)
+                })
+                .build()
+        });
+        PageCache { pages }
+    }
+
+    /// From `PAGE_CACHE_SECONDS` (default 2), 64 MB at most.
+    pub fn from_env() -> PageCache {
+        let seconds = std::env::var("PAGE_CACHE_SECONDS")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(2);
+        PageCache::new(seconds, 64 * 1024 * 1024)
+    }
+}
+
+fn encoding(req: &Request) -> &'static str {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if accept.contains("br") {
+        "br"
+    } else if accept.contains("gzip") {
+        "gzip"
+    } else {
+        "identity"
+    }
+}
+
+fn signed_in(req: &Request) -> bool {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|kv| kv.trim_start().starts_with("sid="))
+}
+
+pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
+    let Some(pages) = cache.pages.as_ref() else {
+        return next.run(req).await;
+    };
+    if req.method() != Method::GET || signed_in(&req) {
+        return next.run(req).await;
+    }
+    let key = format!("{}|{}", encoding(&req), req.uri());
+    if let Some(hit) = pages.get(&key) {
+        let mut resp = (hit.status, hit.body.clone()).into_response();
+        *resp.headers_mut() = hit.headers.clone();
+        resp.headers_mut()
+            .insert("x-page-cache", HeaderValue::from_static("hit"));
+        return resp;
+    }
+    let resp = next.run(req).await;
+    if resp.status() != StatusCode::OK || resp.headers().contains_key(header::SET_COOKIE) {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "page too large").into_response();
+    };
+    pages.insert(
+        key,
+        Page {
+            status: parts.status,
+            headers: parts.headers.clone(),
+            body: bytes.clone(),
+        },
+    );
+    Response::from_parts(parts, Body::from(bytes))
+}
