@@ -28,8 +28,11 @@ impl PostedError {
     pub fn from_query() -> PostedError {
         use base64::Engine;
         let q = use_query_map().read_untracked();
-        let path = q.get("__path").unwrap_or_default();
-        let error = q.get("__err").and_then(|e| {
+        // A failed post after a failed post appends a second pair to the
+        // address; the last one is the latest.
+        let last = |k: &str| q.get_all(k).and_then(|v| v.last().cloned());
+        let path = last("__path").unwrap_or_default();
+        let error = last("__err").and_then(|e| {
             let bytes = base64::engine::general_purpose::URL_SAFE
                 .decode(e.as_bytes())
                 .ok()?;

@@ -47,12 +47,16 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     use crate::server::{AppState, auth, services::accounts, sessions::USER_KEY};
     let state = AppState::current()?;
-    state
-        .sign_in_limits
-        .check(&email, auth::client_address().await)?;
-    let user_id = accounts::authenticate(&state.db, &email, &password)
-        .await
-        .map_err(|e| e.localized(locale))?;
+    let address = auth::client_address().await;
+    state.sign_in_limits.check(&email, address)?;
+    let user_id = match accounts::authenticate(&state.db, &email, &password).await {
+        Ok(id) => id,
+        Err(e) if state.sign_in_limits.failed(&email, address) => {
+            tracing::warn!(error = %e, "sign-in limit reached");
+            return Err(AppError::RateLimited);
+        }
+        Err(e) => return Err(e.localized(locale)),
+    };
     let session = auth::session().await?;
     // A new id on sign-in: a session id planted before cannot ride along.
     session.cycle_id().await.map_err(internal)?;

@@ -145,21 +145,23 @@ pub async fn caller() -> AppResult<Caller> {
     caller_optional().await?.ok_or(AppError::Unauthorized)
 }
 
-/// Sign-in attempts, limited per account and per address, so that neither
+/// Failed sign-ins, limited per account and per address, so that neither
 /// guessing one account's password from many places nor many accounts'
-/// from one place gets far. Kept in memory per app server: behind a load
-/// balancer the limit applies per server, which still caps guessing at a
-/// handful per minute per server.
+/// from one place gets far: after five failures in a row an account gets
+/// one more try a minute, an address after twenty one every six seconds.
+/// Successful sign-ins cost nothing. Kept in memory per app server: behind a
+/// load balancer the limit applies per server, which still caps guessing at
+/// a handful per minute per server.
 pub struct SignInLimits {
     per_account: DefaultKeyedRateLimiter<String>,
     per_address: DefaultKeyedRateLimiter<IpAddr>,
+    /// Until when a key is refused outright, once its failures used up the quota.
+    blocked: std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>,
 }
 
 impl Default for SignInLimits {
     fn default() -> Self {
         let nz = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
-        // Five tries in a row, then one a minute; twenty from an address,
-        // then one every six seconds.
         let account = Quota::with_period(Duration::from_secs(60))
             .map(|q| q.allow_burst(nz(5)))
             .unwrap_or_else(|| Quota::per_minute(nz(1)));
@@ -169,24 +171,52 @@ impl Default for SignInLimits {
         SignInLimits {
             per_account: RateLimiter::keyed(account),
             per_address: RateLimiter::keyed(address),
+            blocked: std::sync::Mutex::new(std::collections::HashMap::new()),
         }
     }
 }
 
+fn account_key(email: &str) -> String {
+    format!("a:{}", email.trim().to_lowercase())
+}
+
 impl SignInLimits {
+    /// Refuses an attempt while the account or the address is blocked.
+    ///
     /// # Errors
-    /// [`AppError::RateLimited`] when either limit is used up.
+    /// [`AppError::RateLimited`].
     pub fn check(&self, email: &str, address: Option<IpAddr>) -> AppResult<()> {
-        let account = self
-            .per_account
-            .check_key(&email.trim().to_lowercase())
-            .is_ok();
-        let address = address.is_none_or(|a| self.per_address.check_key(&a).is_ok());
-        if account && address {
-            Ok(())
-        } else {
+        let now = std::time::Instant::now();
+        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
+        blocked.retain(|_, until| *until > now);
+        let keys = [Some(account_key(email)), address.map(|a| format!("ip:{a}"))];
+        if keys.iter().flatten().any(|k| blocked.contains_key(k)) {
             Err(AppError::RateLimited)
+        } else {
+            Ok(())
         }
+    }
+
+    /// Counts a failed attempt; true when it used up a quota (the caller
+    /// answers "too many attempts" from now on).
+    pub fn failed(&self, email: &str, address: Option<IpAddr>) -> bool {
+        use governor::clock::{Clock, DefaultClock};
+        let clock = DefaultClock::default();
+        let mut newly = Vec::new();
+        if let Err(not_until) = self.per_account.check_key(&email.trim().to_lowercase()) {
+            newly.push((account_key(email), not_until.wait_time_from(clock.now())));
+        }
+        if let Some(a) = address
+            && let Err(not_until) = self.per_address.check_key(&a)
+        {
+            newly.push((format!("ip:{a}"), not_until.wait_time_from(clock.now())));
+        }
+        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
+        let now = std::time::Instant::now();
+        for (k, wait) in &newly {
+            blocked.insert(k.clone(), now + *wait);
+        }
+        !newly.is_empty()
     }
 }
 
