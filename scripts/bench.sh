@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/tools.sh --bench
 N=${BENCH_PRODUCTS:-100000}
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 SERVER=$TARGET/release/server
@@ -50,6 +51,21 @@ base, search, product = map(float, sys.argv[1:])
 print(f"   no-I/O route /healthz/live : {base:10.0f} req/s   1.00x")
 print(f"   search page /search?q=мед  : {search:10.0f} req/s   {search/base:.2f}x  (target >= 0.20x)")
 print(f"   product page /p/<slug>     : {product:10.0f} req/s   {product/base:.2f}x  (target >= 0.25x)")
+PY
+
+# The same pages rendered every time (what a signed-in reader gets).
+kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true
+DATA_DIR=$DATA LEPTOS_SITE_ADDR=127.0.0.1:$PORT PAGE_CACHE_SECONDS=0 "$SERVER" serve &
+PID=$!
+for _ in $(seq 1 60); do curl -fs "$BASE/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
+echo "== the same, without the page cache (PAGE_CACHE_SECONDS=0)"
+SEARCH=$(rps "$BASE/search?q=%D0%BC%D0%B5%D0%B4")
+PRODUCT=$(rps "$BASE/p/$SLUG")
+python3 - "$BASELINE" "$SEARCH" "$PRODUCT" <<'PY'
+import sys
+base, search, product = map(float, sys.argv[1:])
+print(f"   search page, rendered      : {search:10.0f} req/s   {search/base:.3f}x")
+print(f"   product page, rendered     : {product:10.0f} req/s   {product/base:.3f}x")
 PY
 
 echo "== JS and wasm a catalogue page loads (brotli, as served)"

@@ -29,6 +29,13 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
   (cd end2end && npm ci --no-audit --no-fund && touch node_modules/.installed)
 fi
 
+# wrk for `make bench` only (Debian's package).
+if [ "${1:-}" = "--bench" ] && ! command -v wrk >/dev/null; then
+  say "installing wrk"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
 # Chromium for the end-to-end tests only (Playwright cannot download browsers here).
 if [ "${1:-}" = "--e2e" ] && [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium"

@@ -70,23 +70,27 @@ pub async fn update_enterprise(
     back_to_workspace(locale, enterprise_id, "profile").await
 }
 
+/// Redirects to a page of an enterprise's workspace (`suffix` after its
+/// address, e.g. `?saved=profile` or `/p/12?saved=image`).
 #[cfg(feature = "ssr")]
-async fn back_to_workspace(
-    locale: Locale,
-    enterprise_id: i32,
-    saved: &str,
-) -> Result<(), AppError> {
+async fn to_workspace(locale: Locale, enterprise_id: i32, suffix: &str) -> Result<(), AppError> {
     use sea_orm::EntityTrait;
     let state = AppState::current()?;
     let e = crate::server::entities::enterprise::Entity::find_by_id(enterprise_id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!(
-        "{}?saved={saved}",
-        workspace_href(locale, &e.slug)
-    ));
+    leptos_axum::redirect(&format!("{}{suffix}", workspace_href(locale, &e.slug)));
     Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn back_to_workspace(
+    locale: Locale,
+    enterprise_id: i32,
+    saved: &str,
+) -> Result<(), AppError> {
+    to_workspace(locale, enterprise_id, &format!("?saved={saved}")).await
 }
 
 #[server(prefix = "/fn", endpoint = "invite_member")]
@@ -230,7 +234,7 @@ async fn remove_files(dir: &std::path::Path, files: &[String]) {
 async fn read_multipart(
     data: MultipartData,
     cap: usize,
-) -> Result<(std::collections::HashMap<String, String>, Option<Vec<u8>>), AppError> {
+) -> Result<(Fields, Option<Vec<u8>>), AppError> {
     let mut fields = std::collections::HashMap::new();
     let mut file = None;
     let Some(mut mp) = data.into_inner() else {
@@ -255,6 +259,32 @@ async fn read_multipart(
     Ok((fields, file))
 }
 
+#[cfg(feature = "ssr")]
+type Fields = std::collections::HashMap<String, String>;
+
+#[cfg(feature = "ssr")]
+fn form_locale(fields: &Fields) -> Locale {
+    fields
+        .get("locale")
+        .and_then(|l| Locale::from_code(l))
+        .unwrap_or_default()
+}
+
+/// A record id from a multipart form; a missing or bad one names nothing.
+#[cfg(feature = "ssr")]
+fn id_field(fields: &Fields, name: &str) -> Result<i32, AppError> {
+    fields
+        .get(name)
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+fn the_file(file: Option<Vec<u8>>, locale: Locale) -> Result<Vec<u8>, AppError> {
+    file.filter(|b| !b.is_empty())
+        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))
+}
+
 /// Adds an image to a product (multipart: `locale`, `product_id`, `file`).
 #[server(prefix = "/fn", endpoint = "upload_image", input = MultipartFormData)]
 pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
@@ -262,17 +292,9 @@ pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
-    let locale = fields
-        .get("locale")
-        .and_then(|l| Locale::from_code(l))
-        .unwrap_or_default();
-    let product_id: i32 = fields
-        .get("product_id")
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::NotFound)?;
-    let bytes = file
-        .filter(|b| !b.is_empty())
-        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    let locale = form_locale(&fields);
+    let product_id = id_field(&fields, "product_id")?;
+    let bytes = the_file(file, locale)?;
     // Check the caller before spending time on the image.
     let product = {
         use sea_orm::EntityTrait;
@@ -325,18 +347,10 @@ pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
-    let locale = fields
-        .get("locale")
-        .and_then(|l| Locale::from_code(l))
-        .unwrap_or_default();
-    let enterprise_id: i32 = fields
-        .get("enterprise_id")
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::NotFound)?;
+    let locale = form_locale(&fields);
+    let enterprise_id = id_field(&fields, "enterprise_id")?;
     workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
-    let bytes = file
-        .filter(|b| !b.is_empty())
-        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    let bytes = the_file(file, locale)?;
     let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
         .await
         .map_err(|_| AppError::Internal)?
@@ -368,17 +382,12 @@ async fn back_to_product(
     enterprise_id: i32,
     product_id: i32,
 ) -> Result<(), AppError> {
-    use sea_orm::EntityTrait;
-    let state = AppState::current()?;
-    let e = crate::server::entities::enterprise::Entity::find_by_id(enterprise_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!(
-        "{}/p/{product_id}?saved=image",
-        workspace_href(locale, &e.slug)
-    ));
-    Ok(())
+    to_workspace(
+        locale,
+        enterprise_id,
+        &format!("/p/{product_id}?saved=image"),
+    )
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "remove_image")]
@@ -414,17 +423,9 @@ pub async fn import_csv(data: MultipartData) -> Result<(), AppError> {
     let state = AppState::current()?;
     // 10,000 lines of a full catalogue stay well under 20 MB.
     let (fields, file) = read_multipart(data, 20 * 1024 * 1024).await?;
-    let locale = fields
-        .get("locale")
-        .and_then(|l| Locale::from_code(l))
-        .unwrap_or_default();
-    let enterprise_id: i32 = fields
-        .get("enterprise_id")
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::NotFound)?;
-    let bytes = file
-        .filter(|b| !b.is_empty())
-        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))?;
+    let locale = form_locale(&fields);
+    let enterprise_id = id_field(&fields, "enterprise_id")?;
+    let bytes = the_file(file, locale)?;
     let summary = products::import_csv(&state.db, &caller, enterprise_id, &bytes)
         .await
         .map_err(|e| e.into_app(locale))?;

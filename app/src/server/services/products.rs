@@ -21,7 +21,9 @@ use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::services::product_csv::{self, CsvProduct, ExportRow, LineError};
 use crate::server::services::search_index::enqueue;
-use crate::server::services::workspace::{audit, member_enterprise, members, profile_input};
+use crate::server::services::workspace::{
+    audit, free_slug, member_enterprise, members, profile_input,
+};
 
 pub const MAX_IMAGES: usize = 8;
 
@@ -258,29 +260,6 @@ pub fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-async fn free_slug(db: &impl ConnectionTrait, title: &str) -> Result<String, sea_orm::DbErr> {
-    let base = match crate::text::slugify(title, 120) {
-        s if s.is_empty() => "produkt".to_string(),
-        s => s,
-    };
-    for n in 1.. {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        let taken = product::Entity::find()
-            .filter(product::Column::Slug.eq(&candidate))
-            .count(db)
-            .await?
-            > 0;
-        if !taken {
-            return Ok(candidate);
-        }
-    }
-    unreachable!("the loop returns")
-}
-
 async fn write_tags(
     db: &impl ConnectionTrait,
     product_id: i32,
@@ -323,7 +302,9 @@ async fn insert(
     let category_id = category_id(db, &v.category).await?;
     let now = Utc::now();
     let mut row = product::ActiveModel {
-        slug: Set(free_slug(db, &v.title).await?),
+        slug: Set(
+            free_slug::<product::Entity>(db, &v.title, "produkt", product::Column::Slug).await?,
+        ),
         enterprise_id: Set(enterprise_id),
         currency: Set("EUR".into()),
         status: Set(if published { "published" } else { "draft" }.into()),

@@ -131,9 +131,22 @@ async fn district_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<distric
         .ok_or_else(|| AppError::invalid("district", "district_unknown"))
 }
 
-async fn free_slug(db: &impl ConnectionTrait, name: &str) -> Result<String, sea_orm::DbErr> {
+/// The first free readable address for a name: `sinya-nishka`, then
+/// `sinya-nishka-2`, … (`column` is the entity's unique slug column).
+///
+/// # Errors
+/// The database's.
+pub async fn free_slug<E>(
+    db: &impl ConnectionTrait,
+    name: &str,
+    fallback: &str,
+    column: E::Column,
+) -> Result<String, sea_orm::DbErr>
+where
+    E: EntityTrait,
+{
     let base = match crate::text::slugify(name, 100) {
-        s if s.is_empty() => "predpriyatie".to_string(),
+        s if s.is_empty() => fallback.to_string(),
         s => s,
     };
     for n in 1.. {
@@ -142,11 +155,11 @@ async fn free_slug(db: &impl ConnectionTrait, name: &str) -> Result<String, sea_
         } else {
             format!("{base}-{n}")
         };
-        let taken = enterprise::Entity::find()
-            .filter(enterprise::Column::Slug.eq(&candidate))
-            .count(db)
+        let taken = E::find()
+            .filter(column.eq(&candidate))
+            .one(db)
             .await?
-            > 0;
+            .is_some();
         if !taken {
             return Ok(candidate);
         }
@@ -176,7 +189,13 @@ pub async fn register(
     if taken {
         return Err(AppError::invalid("eik", "eik_taken"));
     }
-    let slug = free_slug(&txn, &valid.name).await?;
+    let slug = free_slug::<enterprise::Entity>(
+        &txn,
+        &valid.name,
+        "predpriyatie",
+        enterprise::Column::Slug,
+    )
+    .await?;
     let now = Utc::now();
     let mut row = enterprise::ActiveModel {
         slug: Set(slug.clone()),
