@@ -39,6 +39,7 @@ use routes::catalogue::{
     product::ProductPage,
     search::SearchRoute,
 };
+use routes::favourites::{FavouritesPage, NoticesPage};
 use routes::orders::{BasketPage, InboxPage, MyRequestsPage, RequestPage};
 use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, WorkspacePage};
 
@@ -115,6 +116,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/basket") view=BasketPage/>
                     <Route path=path!("/requests") view=MyRequestsPage/>
                     <Route path=path!("/requests/:id") view=RequestPage/>
+                    <Route path=path!("/favourites") view=FavouritesPage/>
+                    <Route path=path!("/notices") view=NoticesPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
@@ -137,6 +140,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/basket") view=BasketPage/>
                     <Route path=path!("/requests") view=MyRequestsPage/>
                     <Route path=path!("/requests/:id") view=RequestPage/>
+                    <Route path=path!("/favourites") view=FavouritesPage/>
+                    <Route path=path!("/notices") view=NoticesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -290,6 +290,8 @@ pub struct ProductDetail {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterpriseDetail {
+    #[serde(default)]
+    pub id: i32,
     pub card: EnterpriseCard,
     pub eik: String,
     pub address: String,
@@ -528,4 +530,20 @@ pub struct OrderRequestView {
     pub decline_reason: Option<String>,
     pub lines: Vec<OrderLineView>,
     pub thread: Vec<ThreadMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Favourites {
+    pub products: Vec<ProductCard>,
+    pub enterprises: Vec<EnterpriseCard>,
+}
+
+/// Something that changed for the user (a request received, accepted, a
+/// message), as the notices page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub kind: String,
+    pub order_request_id: Option<i32>,
+    pub at: DateTime<Utc>,
+    pub unread: bool,
 }

@@ -363,3 +363,87 @@ async fn unpublished_products_cannot_be_ordered_and_nothing_is_saved() {
         "an unpublished product cannot go in the basket"
     );
 }
+
+async fn toggle(b: &Browser, what: &str, id: i32) -> reqwest::Response {
+    let id = id.to_string();
+    b.post(
+        "/fn/toggle_favourite",
+        &[
+            ("locale", "bg"),
+            (what, id.as_str()),
+            ("next", "/favourites"),
+        ],
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn favourites_and_notices() {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    let p = stocked(&t.db, "sinya-nishka-varna", 5).await;
+    // A visitor is sent to sign in, and nothing is saved.
+    let visitor = Browser::new(&base);
+    let r = toggle(&visitor, "product_id", p.id).await;
+    assert_eq!(r.status(), 200);
+    assert!(common::location(&r).starts_with("/signin?next=/favourites"));
+    assert!(
+        favourite::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let buyer = Browser::new(&base);
+    buyer.sign_in(BUYER.0, BUYER.1).await;
+    assert_eq!(toggle(&buyer, "product_id", p.id).await.status(), 200);
+    assert_eq!(
+        toggle(&buyer, "enterprise_id", p.enterprise_id)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(toggle(&buyer, "product_id", 999_999).await.status(), 404);
+    let f: serde_json::Value = buyer
+        .post("/fn/favourites", &[("locale", "bg")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(f["products"][0]["id"], p.id);
+    assert_eq!(f["enterprises"].as_array().unwrap().len(), 1);
+    // A second press removes it.
+    assert_eq!(toggle(&buyer, "product_id", p.id).await.status(), 200);
+    let f: serde_json::Value = buyer
+        .post("/fn/favourites", &[("locale", "bg")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(f["products"].as_array().unwrap().is_empty());
+    assert_eq!(
+        visitor
+            .post("/fn/favourites", &[("locale", "bg")])
+            .await
+            .status(),
+        401
+    );
+
+    // A sent request leaves a notice for the enterprise; reading marks it read.
+    assert_eq!(put(&buyer, p.id, 1).await.status(), 200);
+    assert_eq!(send(&buyer, "k-notice").await.status(), 200);
+    let owner = Browser::new(&base);
+    owner.sign_in(OWNER.0, OWNER.1).await;
+    let n: serde_json::Value = owner.post("/fn/notices", &[]).await.json().await.unwrap();
+    assert_eq!(n[0]["kind"], "request_received");
+    assert_eq!(n[0]["unread"], true);
+    let n: serde_json::Value = owner.post("/fn/notices", &[]).await.json().await.unwrap();
+    assert_eq!(n[0]["unread"], false);
+    let b: serde_json::Value = buyer.post("/fn/notices", &[]).await.json().await.unwrap();
+    assert!(
+        b.as_array().unwrap().is_empty(),
+        "the buyer's own request is no notice to them"
+    );
+}

@@ -92,6 +92,8 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
                 match me.await.ok().flatten() {
                     Some(me) => view! {
                         <li><a href=locale.href("/requests")>{locale.pick("Запитвания", "Requests")}</a></li>
+                        <li><a href=locale.href("/favourites")>{locale.pick("Любими", "Favourites")}</a></li>
+                        <li><a href=locale.href("/notices")>{locale.pick("Известия", "Notices")}</a></li>
                         <li><a href=locale.href("/dashboard")>{locale.pick("Табло", "Dashboard")}</a></li>
                         <li><a href=locale.href("/account")>{me.display_name}</a></li>
                         <li>

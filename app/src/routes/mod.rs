@@ -4,5 +4,6 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod favourites;
 pub mod orders;
 pub mod workspace;

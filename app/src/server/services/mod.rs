@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod favourites;
 pub mod images;
 pub mod orders;
 pub mod pages;

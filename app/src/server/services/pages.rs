@@ -227,6 +227,7 @@ pub async fn enterprise(
         .await?
         .remove(0);
     Ok(EnterpriseDetail {
+        id: e.id,
         card,
         eik: e.eik.clone(),
         address: e.address.clone(),
