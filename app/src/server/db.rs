@@ -47,3 +47,21 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     }
     Ok(())
 }
+
+/// Begins a transaction that will write. On SQLite it takes the write lock
+/// at once (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
+/// writes later fails with "database is locked" when another writer (the
+/// search worker, a session update) committed in between, whereas an
+/// immediate one simply waits its turn (the busy timeout). PostgreSQL
+/// ignores the option.
+///
+/// # Errors
+/// The database's.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

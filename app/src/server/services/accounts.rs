@@ -11,10 +11,7 @@ use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::error::{AppError, AppResult};
 use crate::forms::Refusals;
@@ -173,7 +170,7 @@ pub async fn change_password(
         return Err(AppError::Invalid(r.0));
     }
     let password_hash = hash(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let mut active: user::ActiveModel = found.into();
     active.password_hash = Set(password_hash);
     active.update(&txn).await?;
@@ -212,7 +209,7 @@ pub async fn update_profile(
 /// # Errors
 /// [`AppError::NotFound`] for an unknown user.
 pub async fn disable(db: &DatabaseConnection, user_id: i32) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let found = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await?

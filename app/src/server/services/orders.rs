@@ -15,7 +15,7 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::error::{AppError, AppResult, FieldError};
@@ -237,7 +237,7 @@ async fn send_once(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     // A second submit of the same form: answer with what the first made.
     let existing = by_key(&txn, caller, key).await?;
     if !existing.is_empty() {
@@ -544,7 +544,7 @@ async fn transition_once(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let o = visible_request(&txn, caller, id).await?;
     let enterprise_side = caller.role_in(o.enterprise_id).is_some() || caller.admin;
     let buyer_side = o.buyer_id == caller.user_id;
@@ -673,7 +673,7 @@ pub async fn post_message(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let o = visible_request(&txn, caller, id).await?;
     message::ActiveModel {
         order_request_id: Set(o.id),

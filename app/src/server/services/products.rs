@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use crate::error::{AppError, AppResult, FieldError};
@@ -373,7 +373,7 @@ async fn create_once(
     key: Option<String>,
 ) -> AppResult<product::Model> {
     let valid = input.validate().map_err(AppError::Invalid);
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     let valid = valid?;
     if let Some(k) = &key
@@ -409,7 +409,7 @@ pub async fn update(
     input: &ProductInput,
 ) -> AppResult<product::Model> {
     let valid = input.validate().map_err(AppError::Invalid);
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let valid = valid?;
     let category_id = category_id(&txn, &valid.category).await?;
@@ -443,7 +443,7 @@ pub async fn set_published(
     product_id: i32,
     published: bool,
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     if p.status == "hidden" || p.archived_at.is_some() {
         return Err(AppError::Conflict("hidden or archived".into()));
@@ -473,7 +473,7 @@ pub async fn duplicate(
     caller: &Caller,
     product_id: i32,
 ) -> AppResult<product::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let cat = category::Entity::find_by_id(p.category_id)
         .one(&txn)
@@ -514,7 +514,7 @@ pub async fn delete(
     caller: &Caller,
     product_id: i32,
 ) -> AppResult<Vec<String>> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let ordered = order_request_line::Entity::find()
         .filter(order_request_line::Column::ProductId.eq(p.id))
@@ -589,7 +589,7 @@ pub async fn add_image(
     thumb_path: &str,
     size: (u32, u32),
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let count = product_image::Entity::find()
         .filter(product_image::Column::ProductId.eq(p.id))
@@ -625,7 +625,7 @@ pub async fn remove_image(
     caller: &Caller,
     image_id: i32,
 ) -> AppResult<Vec<String>> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let img = product_image::Entity::find_by_id(image_id)
         .one(&txn)
         .await?
@@ -709,7 +709,9 @@ pub async fn import_csv(
     enterprise_id: i32,
     bytes: &[u8],
 ) -> Result<ImportSummary, ImportError> {
-    let txn = db.begin().await.map_err(AppError::from)?;
+    let txn = crate::server::db::begin_write(db)
+        .await
+        .map_err(AppError::from)?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     let rows = product_csv::parse(bytes).map_err(ImportError::Lines)?;
     let cats: HashMap<String, i32> = category::Entity::find()

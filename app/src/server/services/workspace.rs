@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use crate::error::{AppError, AppResult};
@@ -179,7 +179,7 @@ pub async fn register(
     input: &EnterpriseInput,
 ) -> AppResult<String> {
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let district = district_id(&txn, &valid.district).await?;
     let taken = enterprise::Entity::find()
         .filter(enterprise::Column::Eik.eq(&valid.eik))
@@ -303,7 +303,7 @@ pub async fn update_profile(
     enterprise_id: i32,
     input: &EnterpriseInput,
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = member_enterprise(&txn, caller, enterprise_id).await?;
     let mut input = input.clone();
     input.eik = current.eik.clone();
@@ -414,7 +414,7 @@ pub async fn invite(
 ) -> AppResult<()> {
     let mut r = crate::forms::Refusals::default();
     let email = r.email("email", email);
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     caller.require_owner(enterprise_id)?;
     if !r.is_empty() {
@@ -459,7 +459,7 @@ pub async fn accept_invitation(
     caller: &Caller,
     invitation_id: i32,
 ) -> AppResult<String> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let inv = enterprise_invitation::Entity::find_by_id(invitation_id)
         .one(&txn)
         .await?
@@ -510,7 +510,7 @@ pub async fn remove_member(
     email: &str,
 ) -> AppResult<()> {
     let email = email.trim().to_lowercase();
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     caller.require_owner(enterprise_id)?;
     enterprise_invitation::Entity::delete_many()
@@ -556,7 +556,7 @@ pub async fn set_logo(
     enterprise_id: i32,
     path: &str,
 ) -> AppResult<Option<String>> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let e = member_enterprise(&txn, caller, enterprise_id).await?;
     let old = e.logo_path.clone();
     let mut row: enterprise::ActiveModel = e.into();
