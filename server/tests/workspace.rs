@@ -556,6 +556,43 @@ async fn products_double_submit_search_images_and_csv() {
     }
     assert_eq!(before, fingerprint(&t.db).await);
 
+    // A product a curator hid stays hidden; an unknown action is refused.
+    let mut hidden: product::ActiveModel = p.clone().into();
+    hidden.status = sea_orm::Set("hidden".into());
+    sea_orm::ActiveModelTrait::update(hidden, &t.db)
+        .await
+        .unwrap();
+    let before = fingerprint(&t.db).await;
+    let id = p.id.to_string();
+    for (action, status) in [("publish", 409), ("unpublish", 409), ("explode", 422)] {
+        let r = owner
+            .post(
+                "/fn/product_action",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", id.as_str()),
+                    ("action", action),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), status, "{action}");
+    }
+    assert_eq!(
+        before,
+        fingerprint(&t.db).await,
+        "refused actions changed nothing"
+    );
+    let mut shown: product::ActiveModel = product::Entity::find_by_id(p.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    shown.status = sea_orm::Set("published".into());
+    sea_orm::ActiveModelTrait::update(shown, &t.db)
+        .await
+        .unwrap();
+
     // Images: checked by content, a bad file leaves nothing behind.
     let r = owner
         .post_multipart(

@@ -514,27 +514,6 @@ pub async fn transition(
     id: i32,
     t: Transition,
 ) -> AppResult<()> {
-    // SQLite refuses the second of two writing transactions that read the
-    // same rows ("database is locked"); tried again, it sees the first one's
-    // result (the stock is gone, the status moved) and answers accordingly.
-    let mut tries = 0;
-    loop {
-        match transition_once(db, caller, id, t.clone()).await {
-            Err(AppError::Internal) if tries < 3 => {
-                tries += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(30 * tries)).await;
-            }
-            other => return other,
-        }
-    }
-}
-
-async fn transition_once(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: i32,
-    t: Transition,
-) -> AppResult<()> {
     let mut r = Refusals::default();
     let (note, reason) = match &t {
         Transition::Accept { note } => (Some(r.text("note", note, 2000)), None),

@@ -336,9 +336,11 @@ pub async fn create(
     let key = (!key.is_empty() && key.len() <= 64).then(|| key.to_string());
     match create_once(db, caller, enterprise_id, input, publish, key.clone()).await {
         Ok(p) => Ok(p),
-        // Two submits of one form at once: the database lets one win (a
-        // unique key on PostgreSQL, the write lock on SQLite). The loser
-        // answers with the winner's product once it is committed.
+        // Two submits of one form at once on PostgreSQL: both pass the key
+        // check, the unique index lets one insert win, and the loser answers
+        // with the winner's product once it is committed. (SQLite's
+        // immediate transactions run them one after the other, so the second
+        // finds the key.)
         Err(AppError::Internal) if key.is_some() => {
             let k = key.unwrap_or_default();
             for _ in 0..50 {
