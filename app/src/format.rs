@@ -103,6 +103,23 @@ pub fn date_time(dt: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
     )
 }
 
+/// A wall-clock time in Bulgaria (as a curator types an event's start) as
+/// UTC. In the hour the clocks go back, the earlier of the two is meant.
+pub fn from_sofia(local: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    let summer = chrono::Utc.from_utc_datetime(&(local - chrono::Duration::hours(3)));
+    if sofia_offset(summer).local_minus_utc() == 3 * 3600 {
+        summer
+    } else {
+        chrono::Utc.from_utc_datetime(&(local - chrono::Duration::hours(2)))
+    }
+}
+
+/// A UTC time as Bulgarian wall-clock time, for a `datetime-local` field.
+pub fn to_sofia(dt: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    dt.with_timezone(&sofia_offset(dt)).naive_local()
+}
+
 /// Europe/Sofia: UTC+2, and UTC+3 from the last Sunday of March to the last
 /// Sunday of October (EU rule, switching at 01:00 UTC).
 fn sofia_offset(dt: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
@@ -136,6 +153,17 @@ mod tests {
         assert_eq!(bgn_cents(100), 196); // 1.95583 → 1.96
         assert_eq!(bgn_cents(1250), 2445); // 24.447875 → 24.45
         assert_eq!(leva(2445, Locale::Bg), "24,45\u{a0}лв.");
+    }
+
+    #[test]
+    fn wall_clock_times_round_trip() {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        // Winter: UTC+2; summer: UTC+3.
+        assert_eq!(from_sofia(at("2026-12-12T10:00")).to_rfc3339(), "2026-12-12T08:00:00+00:00");
+        assert_eq!(from_sofia(at("2027-05-21T10:00")).to_rfc3339(), "2027-05-21T07:00:00+00:00");
+        for s in ["2026-12-12T10:00", "2027-05-21T10:00", "2027-03-28T05:00"] {
+            assert_eq!(to_sofia(from_sofia(at(s))), at(s));
+        }
     }
 
     #[test]

@@ -513,6 +513,210 @@ pub struct SendInput {
     pub message: String,
 }
 
+// ---- The regional centres' forms ----
+
+pub const REGISTER_CLASSES: [&str; 2] = ["A", "A+"];
+pub const NETWORK_KINDS: [&str; 4] = ["production", "distribution", "regional", "thematic"];
+pub const EVENT_KINDS: [&str; 6] = [
+    "fair",
+    "bazaar",
+    "exchange",
+    "forum",
+    "conference",
+    "training",
+];
+
+fn parse_date(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::NaiveDate> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        r.add(field, "required");
+        return None;
+    }
+    match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            r.add(field, "date_invalid");
+            None
+        }
+    }
+}
+
+/// `datetime-local` gives `2026-12-12T10:00` (seconds optional).
+fn parse_local_time(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::NaiveDateTime> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        r.add(field, "required");
+        return None;
+    }
+    let parsed = chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"));
+    match parsed {
+        Ok(d) => Some(d),
+        Err(_) => {
+            r.add(field, "date_invalid");
+            None
+        }
+    }
+}
+
+/// A curator's record of the register entry that verifies an enterprise.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VerifyInput {
+    pub register_entry: String,
+    pub register_class: String,
+    pub certified_on: String,
+    pub valid_until: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidVerification {
+    pub register_entry: String,
+    pub register_class: String,
+    pub certified_on: chrono::NaiveDate,
+    pub valid_until: chrono::NaiveDate,
+}
+
+impl VerifyInput {
+    /// The certificate must have been issued by `today` and still be valid
+    /// after it: verifying with an expired certificate would show a badge
+    /// that has already lapsed.
+    ///
+    /// # Errors
+    /// Every refused field.
+    pub fn validate(&self, today: chrono::NaiveDate) -> Result<ValidVerification, Vec<FieldError>> {
+        let mut r = Refusals::default();
+        let register_entry = r.line("register_entry", &self.register_entry, 1, 40);
+        let register_class = self.register_class.trim().to_string();
+        if !REGISTER_CLASSES.contains(&register_class.as_str()) {
+            r.add("register_class", if register_class.is_empty() { "required" } else { "not_allowed" });
+        }
+        let certified_on = parse_date(&mut r, "certified_on", &self.certified_on);
+        let valid_until = parse_date(&mut r, "valid_until", &self.valid_until);
+        if let Some(c) = certified_on
+            && c > today
+        {
+            r.add("certified_on", "date_future");
+        }
+        if let Some(v) = valid_until {
+            if v <= today {
+                r.add("valid_until", "date_past");
+            } else if certified_on.is_some_and(|c| v <= c) {
+                r.add("valid_until", "ends_before_start");
+            }
+        }
+        match (certified_on, valid_until) {
+            (Some(certified_on), Some(valid_until)) if r.is_empty() => Ok(ValidVerification {
+                register_entry,
+                register_class,
+                certified_on,
+                valid_until,
+            }),
+            _ => Err(r.0),
+        }
+    }
+}
+
+/// The reason a curator gives for a refusal, a correction, a suspension or
+/// a hidden product: the enterprise reads it, so it cannot be empty.
+///
+/// # Errors
+/// `reason` refused.
+pub fn valid_reason(raw: &str) -> Result<String, Vec<FieldError>> {
+    let mut r = Refusals::default();
+    let reason = r.line("reason", &raw.replace(['\r', '\n'], " "), 3, 1000);
+    r.into_result(reason)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInput {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl NetworkInput {
+    /// # Errors
+    /// Every refused field.
+    pub fn validate(&self) -> Result<NetworkInput, Vec<FieldError>> {
+        let mut r = Refusals::default();
+        let name = r.line("name", &self.name, 3, 120);
+        let kind = self.kind.trim().to_string();
+        if !NETWORK_KINDS.contains(&kind.as_str()) {
+            r.add("kind", if kind.is_empty() { "required" } else { "not_allowed" });
+        }
+        let description = r.text("description", &self.description, 3000);
+        r.into_result(NetworkInput {
+            name,
+            kind,
+            description,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventInput {
+    pub title: String,
+    pub kind: String,
+    /// Bulgarian wall-clock time, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidEvent {
+    pub title: String,
+    pub kind: String,
+    pub starts_at: chrono::NaiveDateTime,
+    pub ends_at: chrono::NaiveDateTime,
+    pub place: String,
+    pub description: String,
+}
+
+impl EventInput {
+    /// An event ends after it starts and does not start in the past (`now`
+    /// is Bulgarian wall-clock time).
+    ///
+    /// # Errors
+    /// Every refused field.
+    pub fn validate(&self, now: chrono::NaiveDateTime) -> Result<ValidEvent, Vec<FieldError>> {
+        let mut r = Refusals::default();
+        let title = r.line("title", &self.title, 3, 200);
+        let kind = self.kind.trim().to_string();
+        if !EVENT_KINDS.contains(&kind.as_str()) {
+            r.add("kind", if kind.is_empty() { "required" } else { "not_allowed" });
+        }
+        let starts_at = parse_local_time(&mut r, "starts_at", &self.starts_at);
+        let ends_at = parse_local_time(&mut r, "ends_at", &self.ends_at);
+        if let Some(s) = starts_at
+            && s < now
+        {
+            r.add("starts_at", "date_past");
+        }
+        if let (Some(s), Some(e)) = (starts_at, ends_at)
+            && e <= s
+        {
+            r.add("ends_at", "ends_before_start");
+        }
+        let place = r.line("place", &self.place, 2, 300);
+        let description = r.text("description", &self.description, 5000);
+        match (starts_at, ends_at) {
+            (Some(starts_at), Some(ends_at)) if r.is_empty() => Ok(ValidEvent {
+                title,
+                kind,
+                starts_at,
+                ends_at,
+                place,
+                description,
+            }),
+            _ => Err(r.0),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -656,5 +860,52 @@ mod tests {
         assert!(!is_email("a b@c.bg"));
         assert!(!is_email("@c.bg"));
         assert!(!is_email("a@@c.bg"));
+    }
+
+    #[test]
+    fn curator_inputs_refuse_bad_dates_and_empty_names() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let ok = VerifyInput {
+            register_entry: "2024/0112".into(),
+            register_class: "A+".into(),
+            certified_on: "2024-03-01".into(),
+            valid_until: "2027-03-01".into(),
+        };
+        assert!(ok.validate(today).is_ok());
+        let past = VerifyInput { valid_until: "2026-11-27".into(), ..ok.clone() };
+        assert_eq!(codes(&past.validate(today).unwrap_err()), vec![("valid_until".into(), "date_past".into())]);
+        let inverted = VerifyInput { certified_on: "2026-01-01".into(), valid_until: "2025-12-01".into(), ..ok.clone() };
+        assert!(codes(&inverted.validate(today).unwrap_err()).contains(&("valid_until".into(), "date_past".into())));
+        let bad = VerifyInput { register_entry: " ".into(), register_class: "B".into(), certified_on: "1.3.2024".into(), valid_until: "2027-02-30".into() };
+        assert_eq!(
+            codes(&bad.validate(today).unwrap_err()),
+            vec![
+                ("register_entry".into(), "required".into()),
+                ("register_class".into(), "not_allowed".into()),
+                ("certified_on".into(), "date_invalid".into()),
+                ("valid_until".into(), "date_invalid".into()),
+            ]
+        );
+        assert_eq!(codes(&valid_reason("  ").unwrap_err()), vec![("reason".into(), "required".into())]);
+        assert_eq!(valid_reason(" Липсва вписване\r\nв регистъра ").unwrap(), "Липсва вписване  в регистъра");
+        let net = NetworkInput { name: "".into(), kind: "guild".into(), description: String::new() };
+        assert_eq!(
+            codes(&net.validate().unwrap_err()),
+            vec![("name".into(), "required".into()), ("kind".into(), "not_allowed".into())]
+        );
+        let now = chrono::NaiveDateTime::parse_from_str("2026-11-27T12:00", "%Y-%m-%dT%H:%M").unwrap();
+        let ev = EventInput {
+            title: "Коледен базар".into(),
+            kind: "bazaar".into(),
+            starts_at: "2026-12-12T10:00".into(),
+            ends_at: "2026-12-12T09:00".into(),
+            place: "Варна".into(),
+            description: String::new(),
+        };
+        assert_eq!(codes(&ev.validate(now).unwrap_err()), vec![("ends_at".into(), "ends_before_start".into())]);
+        let started = EventInput { starts_at: "2026-11-01T10:00".into(), ends_at: "2026-12-01T10:00".into(), ..ev.clone() };
+        assert_eq!(codes(&started.validate(now).unwrap_err()), vec![("starts_at".into(), "date_past".into())]);
+        let fine = EventInput { ends_at: "2026-12-13T18:00".into(), ..ev };
+        assert!(fine.validate(now).is_ok());
     }
 }

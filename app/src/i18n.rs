@@ -658,6 +658,20 @@ pub fn field_message(locale: Locale, code: &str) -> &'static str {
             "Не може да е повече от общия брой заети.",
             "Cannot be more than the total number employed.",
         ),
+        "date_invalid" => (
+            "Въведете дата (напр. 2027-03-01).",
+            "Enter a date (e.g. 2027-03-01).",
+        ),
+        "date_past" => ("Датата вече е минала.", "This date has already passed."),
+        "date_future" => ("Датата още не е настъпила.", "This date is still to come."),
+        "ends_before_start" => (
+            "Краят трябва да е след началото.",
+            "The end must come after the start.",
+        ),
+        "enterprise_unknown" => (
+            "Няма предприятие с такъв адрес или ЕИК.",
+            "No enterprise has this address or EIK.",
+        ),
         "password_short" => (
             "Паролата трябва да е поне 10 знака.",
             "The password must be at least 10 characters.",

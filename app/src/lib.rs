@@ -39,6 +39,10 @@ use routes::catalogue::{
     product::ProductPage,
     search::SearchRoute,
 };
+use routes::curation::{
+    AdminAuditPage, CentreAuditPage, CuratorHomePage, DeskPage, EventPrintPage, FiguresPage,
+    ReviewPage,
+};
 use routes::favourites::{FavouritesPage, NoticesPage};
 use routes::orders::{BasketPage, InboxPage, MyRequestsPage, RequestPage};
 use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, WorkspacePage};
@@ -118,6 +122,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/:id") view=RequestPage/>
                     <Route path=path!("/favourites") view=FavouritesPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/events/:slug/print") view=EventPrintPage/>
+                    <Route path=path!("/curator") view=CuratorHomePage/>
+                    <Route path=path!("/curator/:centre") view=DeskPage/>
+                    <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
+                    <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
+                    <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
+                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage/>
@@ -142,6 +153,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/:id") view=RequestPage/>
                     <Route path=path!("/favourites") view=FavouritesPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/events/:slug/print") view=EventPrintPage/>
+                    <Route path=path!("/curator") view=CuratorHomePage/>
+                    <Route path=path!("/curator/:centre") view=DeskPage/>
+                    <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
+                    <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
+                    <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
+                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
                 </ParentRoute>
             </Routes>
         </Router>

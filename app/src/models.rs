@@ -331,6 +331,8 @@ pub struct EventDetail {
     pub description: String,
     pub centre_slug: String,
     pub participants: Vec<EnterpriseCard>,
+    /// The catalogue of the enterprises taking part (the first ones).
+    pub products: Vec<ProductCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -544,6 +546,193 @@ pub struct Favourites {
 pub struct NoticeView {
     pub kind: String,
     pub order_request_id: Option<i32>,
+    /// Notices about an enterprise (verification, suspension) link to its workspace.
+    pub enterprise_slug: Option<String>,
+    /// The reason a curator gave, where there is one.
+    pub detail: Option<String>,
     pub at: DateTime<Utc>,
     pub unread: bool,
+}
+
+// ---- The regional centres' work ----
+
+/// A centre the caller curates (admins: every centre), with what waits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CuratedCentre {
+    pub slug: String,
+    pub name: String,
+    pub waiting: u64,
+}
+
+/// The curator's start page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CuratorHome {
+    pub admin: bool,
+    pub centres: Vec<CuratedCentre>,
+}
+
+/// What an enterprise declared, as the curator checks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredEnterprise {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub eik: String,
+    pub legal_form: String,
+    pub district: String,
+    pub settlement: String,
+    pub email: String,
+    pub phone: String,
+    pub website: Option<String>,
+    pub description: String,
+    pub employees_total: i32,
+    pub employees_vulnerable: i32,
+    pub profit_reinvested_pct: i32,
+    pub impact_groups: Vec<String>,
+    pub register_entry: Option<String>,
+    pub register_class: Option<String>,
+    pub certified_on: Option<chrono::NaiveDate>,
+    pub valid_until: Option<chrono::NaiveDate>,
+    /// "unverified" (waiting), "verified", "rejected", "correction_requested", "expired".
+    pub verification_status: String,
+    /// The badge shows (verified and the certificate valid today).
+    pub verified: bool,
+    pub verification_note: Option<String>,
+    pub requested_at: Option<DateTime<Utc>>,
+    pub suspension_reason: Option<String>,
+    pub product_count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MembershipRow {
+    /// The membership's (or participation's) own id, for the decision buttons.
+    pub id: i32,
+    pub enterprise_slug: String,
+    pub enterprise_name: String,
+    /// Networks: "applied", "invited", "approved". Events: "applied", "confirmed".
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskNetwork {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub members: Vec<MembershipRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskEvent {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub starts_at: DateTime<Utc>,
+    pub place: String,
+    pub participants: Vec<MembershipRow>,
+}
+
+/// A curator's desk for one centre.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Desk {
+    pub centre_slug: String,
+    pub centre_name: String,
+    /// Waiting for verification, oldest request first.
+    pub queue: Vec<DeclaredEnterprise>,
+    /// Every enterprise of the region, by name.
+    pub enterprises: Vec<DeclaredEnterprise>,
+    pub networks: Vec<DeskNetwork>,
+    pub events: Vec<DeskEvent>,
+}
+
+/// One enterprise under review: its declaration and its products.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub centre_slug: String,
+    pub centre_name: String,
+    pub enterprise: DeclaredEnterprise,
+    pub products: Vec<WorkspaceProduct>,
+}
+
+/// A region's figures for one month (`month` is `YYYY-MM`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MonthFigures {
+    pub month: String,
+    pub registered: u64,
+    pub verified: u64,
+    pub products: u64,
+    pub requests_sent: u64,
+    pub requests_fulfilled: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub centre_slug: String,
+    pub centre_name: String,
+    /// The last twelve months, oldest first.
+    pub months: Vec<MonthFigures>,
+    pub enterprises: u64,
+    pub verified_now: u64,
+    pub products_listed: u64,
+    pub networks: u64,
+    pub network_members: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The person, or `None` for the platform itself (a certificate lapsing).
+    pub actor: Option<String>,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_label: String,
+    pub centre: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// The centre's name, or `None` for the whole platform (admins).
+    pub centre_name: Option<String>,
+    pub centre_slug: Option<String>,
+    pub entries: Vec<AuditEntry>,
+}
+
+/// A network an enterprise belongs to, applied to or was invited to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyNetwork {
+    pub membership_id: i32,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+}
+
+/// An upcoming event, and whether the enterprise signed up for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyEvent {
+    pub event_id: i32,
+    pub slug: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub centre_city: String,
+    /// `None` when not signed up; "applied" or "confirmed".
+    pub status: Option<String>,
+}
+
+/// The enterprise's side of the centres' work, shown in its workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participation {
+    pub networks: Vec<MyNetwork>,
+    /// Networks it may apply to (value: network id).
+    pub open_networks: Vec<Choice>,
+    pub events: Vec<MyEvent>,
+}
+
+/// The printable page of an event, with a QR code of its address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPrint {
+    pub event: EventDetail,
+    pub url: String,
+    pub qr_svg: String,
 }

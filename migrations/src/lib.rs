@@ -10,6 +10,7 @@ mod m20261127_000003_outbox_delivered;
 mod m20261127_000004_product_listing_indexes;
 mod m20261127_000005_product_creation_key;
 mod m20261127_000006_notices;
+mod m20261127_000007_curation;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_product_listing_indexes::Migration),
             Box::new(m20261127_000005_product_creation_key::Migration),
             Box::new(m20261127_000006_notices::Migration),
+            Box::new(m20261127_000007_curation::Migration),
         ]
     }
 }

@@ -106,6 +106,7 @@ async fn main() {
             let engines = server::open_search(&config)
                 .await
                 .unwrap_or_else(|e| fail(e));
+            tokio::spawn(server::worker::certificates(db.clone()));
             tokio::spawn(server::worker::run(
                 db.clone(),
                 engines.engine.clone(),

@@ -308,6 +308,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 verification_status: Set(status.into()),
                 verified_at: Set(verified_at),
                 verified_by: Set(verified_by),
+                verification_requested_at: Set((status == "unverified").then_some(created)),
                 created_at: Set(created),
                 updated_at: Set(created),
                 ..Default::default()

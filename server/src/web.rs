@@ -101,6 +101,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/dashboard/e/{slug}/catalogue.csv", get(export_csv))
         .route("/en/dashboard/e/{slug}/catalogue.csv", get(export_csv))
+        .route("/curator/{centre}/figures.csv", get(figures_csv))
+        .route("/en/curator/{centre}/figures.csv", get(figures_csv))
         .nest("/media", media)
         // Liveness without I/O: for load balancers, and the benchmarks' baseline.
         .route("/healthz/live", get(|| async { "ok" }))
@@ -132,12 +134,7 @@ async fn export_csv(
     Path(slug): Path<String>,
 ) -> Response {
     use app::server::services::products;
-    let user_id: Option<i32> = session.get(USER_KEY).await.ok().flatten();
-    let caller = match user_id {
-        Some(id) => app::server::auth::load(&state.db, id).await.ok().flatten(),
-        None => None,
-    };
-    let Some(caller) = caller else {
+    let Some(caller) = session_caller(&state, &session).await else {
         return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
     };
     let enterprise = app::server::entities::enterprise::Entity::find()
@@ -158,6 +155,52 @@ async fn export_csv(
                 (header::CACHE_CONTROL, "no-store".to_string()),
             ],
             bytes,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            e.to_string(),
+        )
+            .into_response(),
+    }
+}
+
+/// The signed-in user of a plain (non-Leptos) route.
+async fn session_caller(
+    state: &AppState,
+    session: &tower_sessions::Session,
+) -> Option<app::server::auth::Caller> {
+    let user_id: i32 = session.get(USER_KEY).await.ok().flatten()?;
+    app::server::auth::load(&state.db, user_id)
+        .await
+        .ok()
+        .flatten()
+}
+
+/// `GET /curator/{centre}/figures.csv`: the region's figures for its
+/// curators and admins, as a download (headers in the page's language).
+async fn figures_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    Path(centre): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    use app::server::services::figures;
+    let Some(caller) = session_caller(&state, &session).await else {
+        return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
+    };
+    let locale = Locale::from_path(req.uri().path());
+    match figures::figures(&state.db, &caller, locale, &centre).await {
+        Ok(f) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{centre}-figures.csv\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            figures::figures_csv(&f, locale),
         )
             .into_response(),
         Err(e) => (

@@ -1,4 +1,5 @@
-//! The background worker that delivers outbox rows to the search engine.
+//! The background workers: one delivers outbox rows to the search engine,
+//! one sweeps the register certificates (warnings and lapses).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,5 +57,22 @@ pub async fn run(
                 tracing::warn!(error = %e, "purging delivered outbox rows");
             }
         }
+    }
+}
+
+/// Every hour (and at start): warns of certificates expiring within 30 days
+/// and takes the badge from lapsed ones. Idempotent, so several app servers
+/// may run it.
+pub async fn certificates(db: DatabaseConnection) {
+    loop {
+        let today = app::server::services::visibility::today();
+        match app::server::services::curation::sweep_certificates(&db, today).await {
+            Ok(s) if s.warned + s.lapsed > 0 => {
+                tracing::info!(warned = s.warned, lapsed = s.lapsed, "certificates swept");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "sweeping certificates"),
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
     }
 }

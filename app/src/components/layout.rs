@@ -95,6 +95,9 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
                         <li><a href=locale.href("/favourites")>{locale.pick("Любими", "Favourites")}</a></li>
                         <li><a href=locale.href("/notices")>{locale.pick("Известия", "Notices")}</a></li>
                         <li><a href=locale.href("/dashboard")>{locale.pick("Табло", "Dashboard")}</a></li>
+                        {(me.curator || me.admin).then(|| view! {
+                            <li><a href=locale.href("/curator")>{locale.pick("Център", "Centre")}</a></li>
+                        })}
                         <li><a href=locale.href("/account")>{me.display_name}</a></li>
                         <li>
                             <form method="post" action="/fn/sign_out" class="inline">

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod curation;
 pub mod favourites;
 pub mod orders;
 pub mod workspace;

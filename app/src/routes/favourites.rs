@@ -44,6 +44,15 @@ pub fn FavouritesPage() -> impl IntoView {
     }
 }
 
+/// Notices a curator gets about an enterprise of their region.
+const CURATOR_NOTICES: [&str; 5] = [
+    "verification_requested",
+    "network_applied",
+    "event_applied",
+    "certificate_expiring",
+    "certificate_lapsed",
+];
+
 fn notice_text(locale: Locale, kind: &str) -> &'static str {
     match kind {
         "request_received" => locale.pick("Ново запитване", "A new request"),
@@ -57,6 +66,26 @@ fn notice_text(locale: Locale, kind: &str) -> &'static str {
             "The buyer cancelled a request",
         ),
         "message" => locale.pick("Ново съобщение", "A new message"),
+        "enterprise_verified" => locale.pick(
+            "Предприятието е проверено от регионалния център",
+            "The enterprise was verified by its regional centre",
+        ),
+        "verification_rejected" => locale.pick("Проверката е отказана", "Verification was refused"),
+        "correction_requested" => locale.pick("Регионалният център поиска корекция", "The regional centre asked for a correction"),
+        "verification_requested" => locale.pick("Предприятие поиска проверка", "An enterprise asked for verification"),
+        "enterprise_suspended" => locale.pick("Предприятието е спряно", "The enterprise was suspended"),
+        "enterprise_restored" => locale.pick("Предприятието е възстановено", "The enterprise was restored"),
+        "product_hidden" => locale.pick("Продукт е скрит от куратор", "A product was hidden by a curator"),
+        "product_shown" => locale.pick("Продукт отново е видим", "A product is visible again"),
+        "certificate_expiring" => locale.pick("Удостоверението за социално предприятие изтича скоро", "The social enterprise certificate expires soon"),
+        "certificate_lapsed" => locale.pick("Удостоверението изтече; знакът „проверено“ е свален", "The certificate expired; the verified badge was removed"),
+        "network_invited" => locale.pick("Покана за мрежа", "An invitation to a network"),
+        "network_approved" => locale.pick("Приети сте в мрежа", "You were accepted into a network"),
+        "network_removed" => locale.pick("Членството в мрежа приключи", "A network membership ended"),
+        "network_applied" => locale.pick("Кандидатура за мрежа", "An application to a network"),
+        "event_applied" => locale.pick("Заявка за участие в събитие", "A sign-up for an event"),
+        "event_confirmed" => locale.pick("Участието в събитие е потвърдено", "Taking part in an event was confirmed"),
+        "event_declined" => locale.pick("Участието в събитие е отказано", "Taking part in an event was declined"),
         _ => locale.pick("Промяна", "A change"),
     }
 }
@@ -83,8 +112,17 @@ pub fn NoticesPage() -> impl IntoView {
                                         Some(id) => view! {
                                             <a href=locale.href(&format!("/requests/{id}"))>{notice_text(locale, &n.kind)}" #"{id}</a>
                                         }.into_any(),
-                                        None => view! { <span>{notice_text(locale, &n.kind)}</span> }.into_any(),
+                                        None => match n.enterprise_slug.clone() {
+                                            Some(slug) => view! {
+                                                <a href=locale.href(&format!("/dashboard/e/{slug}"))>{notice_text(locale, &n.kind)}</a>
+                                            }.into_any(),
+                                            None if CURATOR_NOTICES.contains(&n.kind.as_str()) => view! {
+                                                <a href=locale.href("/curator")>{notice_text(locale, &n.kind)}</a>
+                                            }.into_any(),
+                                            None => view! { <span>{notice_text(locale, &n.kind)}</span> }.into_any(),
+                                        },
                                     }}
+                                    {n.detail.clone().map(|d| view! { ": "<q>{d}</q> })}
                                     " · "{crate::format::date_time(n.at, locale)}
                                 </li>
                             }).collect_view()}

@@ -19,22 +19,9 @@ use crate::functions::workspace::{
     get_dashboard, get_enterprise_choices, get_product_form, get_workspace, workspace_href,
 };
 use crate::i18n::Locale;
-use crate::models::{Dashboard, ProductForm, Workspace};
-
-fn verification_label(locale: Locale, status: &str) -> &'static str {
-    match status {
-        "verified" => locale.pick(
-            "Проверено от регионален център",
-            "Verified by a regional centre",
-        ),
-        "rejected" => locale.pick("Отказана проверка", "Verification refused"),
-        "correction_requested" => locale.pick("Поискана е корекция", "A correction was requested"),
-        _ => locale.pick(
-            "Непроверено — чака проверка от регионалния център",
-            "Not verified yet: waiting for the regional centre",
-        ),
-    }
-}
+use crate::models::{Dashboard, Participation, ProductForm, Workspace};
+use crate::routes::curation::{NextField, verification_label};
+use crate::functions::curation::get_participation;
 
 fn status_label(locale: Locale, status: &str) -> &'static str {
     match status {
@@ -249,6 +236,14 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
             " · "<a href=locale.href(&format!("/e/{}", w.slug))>{locale.pick("Публична страница", "Public page")}</a>
         </p>
         {w.verification_note.clone().map(|n| view! { <p class="notice">{locale.pick("Бележка от куратора: ", "Curator's note: ")}{n}</p> })}
+        {matches!(w.verification_status.as_str(), "rejected" | "correction_requested" | "expired").then(|| view! {
+            <form method="post" action="/fn/resubmit_verification" class="inline">
+                <LocaleField locale/>
+                <NextField/>
+                <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
+                <button type="submit" class="primary">{locale.pick("Поискай проверка отново", "Ask for verification again")}</button>
+            </form>
+        })}
         {w.suspension_reason.clone().map(|r| view! { <p class="warning">{locale.pick("Спряно от куратор: ", "Suspended by a curator: ")}{r}</p> })}
         {saved.map(|_| view! { <p class="notice" role="status">{locale.pick("Запазено.", "Saved.")}</p> })}
         {imported.map(|i| {
@@ -290,6 +285,8 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
                 </tbody>
             </table>
         </section>
+
+        <ParticipationPanel locale enterprise_id=w.id slug=w.slug.clone()/>
 
         <section aria-labelledby="h-csv" class="panel">
             <h2 id="h-csv">{locale.pick("Импорт и експорт (CSV)", "Import and export (CSV)")}</h2>
@@ -519,5 +516,92 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// The enterprise's networks and events: apply, accept an invitation, leave,
+/// sign up for an event.
+#[component]
+fn ParticipationPanel(locale: Locale, enterprise_id: i32, slug: String) -> impl IntoView {
+    let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_participation(l, s));
+    view! { {with_data(locale, data, move |p| view! { <ParticipationView locale enterprise_id p/> })} }
+}
+
+#[component]
+fn ParticipationView(locale: Locale, enterprise_id: i32, p: Participation) -> impl IntoView {
+    let posted = PostedError::from_query();
+    let apply_action = "/fn/apply_to_network";
+    let apply_error = posted.for_action(apply_action).cloned();
+    let apply_fields = posted.fields(apply_action);
+    let id = enterprise_id.to_string();
+    let member_button = |membership: i32, action: &'static str, label: &'static str| {
+        view! {
+            <form method="post" action="/fn/network_membership" class="inline">
+                <LocaleField locale/>
+                <NextField/>
+                <input type="hidden" name="membership_id" value=membership.to_string()/>
+                <input type="hidden" name="action" value=action/>
+                <button type="submit" class="small">{label}</button>
+            </form>
+        }
+    };
+    view! {
+        <section aria-labelledby="h-networks" class="panel" id="networks">
+            <h2 id="h-networks">{locale.pick("Мрежи", "Networks")}</h2>
+            <ul class="plain">
+                {p.networks.iter().map(|n| view! {
+                    <li>
+                        <a href=locale.href(&format!("/n/{}", n.slug))>{n.name.clone()}</a>" — "
+                        {match n.status.as_str() {
+                            "approved" => locale.pick("член", "member"),
+                            "invited" => locale.pick("покана от регионалния център", "invited by the regional centre"),
+                            _ => locale.pick("кандидатурата чака одобрение", "application waiting for approval"),
+                        }}" "
+                        {(n.status == "invited").then(|| member_button(n.membership_id, "accept", locale.pick("Приеми", "Accept")))}
+                        {member_button(n.membership_id, "leave", if n.status == "approved" { locale.pick("Напусни", "Leave") } else { locale.pick("Откажи", "Withdraw") })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!p.open_networks.is_empty()).then(|| {
+                let id = id.clone();
+                let options: Vec<(String, String)> = p.open_networks.iter().map(|c| (c.value.clone(), c.label.clone())).collect();
+                view! {
+                    <EnhancedForm>
+                        <form method="post" action=apply_action class="stack">
+                            <LocaleField locale/>
+                            <NextField/>
+                            <input type="hidden" name="enterprise_id" value=id.clone()/>
+                            <FormMessage locale error=apply_error/>
+                            <SelectField label=locale.pick("Кандидатствай за мрежа", "Apply to join a network").into() name="network_id".into() key="network" options required=true errors=apply_fields/>
+                            <button type="submit">{locale.pick("Кандидатствай", "Apply")}</button>
+                        </form>
+                    </EnhancedForm>
+                }
+            })}
+        </section>
+        <section aria-labelledby="h-events" class="panel" id="events">
+            <h2 id="h-events">{locale.pick("Предстоящи събития", "Upcoming events")}</h2>
+            <ul class="plain">
+                {p.events.iter().map(|ev| view! {
+                    <li>
+                        <a href=locale.href(&format!("/events/{}", ev.slug))>{ev.title.clone()}</a>
+                        " · "{crate::format::date_time(ev.starts_at, locale)}" · "{ev.centre_city.clone()}" — "
+                        {match ev.status.as_deref() {
+                            Some("confirmed") => view! { <span>{locale.pick("участието е потвърдено", "taking part (confirmed)")}</span> }.into_any(),
+                            Some(_) => view! { <span>{locale.pick("заявено, чака потвърждение", "signed up, waiting for confirmation")}</span> }.into_any(),
+                            None => view! {
+                                <form method="post" action="/fn/take_part" class="inline">
+                                    <LocaleField locale/>
+                                    <NextField/>
+                                    <input type="hidden" name="enterprise_id" value=id.clone()/>
+                                    <input type="hidden" name="event_id" value=ev.event_id.to_string()/>
+                                    <button type="submit" class="small">{locale.pick("Ще участваме", "We will take part")}</button>
+                                </form>
+                            }.into_any(),
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

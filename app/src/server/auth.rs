@@ -60,6 +60,18 @@ impl Caller {
         }
     }
 
+    /// Curators act for their own centre only; admins everywhere.
+    ///
+    /// # Errors
+    /// [`AppError::Forbidden`].
+    pub fn require_curator(&self, centre_id: i32) -> AppResult<()> {
+        if self.admin || self.curator_of.contains(&centre_id) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// # Errors
     /// [`AppError::Forbidden`].
     pub fn require_admin(&self) -> AppResult<()> {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::cards::{EnterpriseCardView, EventCardView};
+use crate::components::cards::{EnterpriseCardView, EventCardView, ProductCardView};
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::format;
@@ -91,5 +91,14 @@ fn EventView(locale: Locale, event: EventDetail) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        {(!event.products.is_empty()).then(|| view! {
+            <section aria-labelledby="h-event-products">
+                <h2 id="h-event-products">{locale.pick("Продукти на участниците", "The participants' products")}</h2>
+                <div class="card-grid">
+                    {event.products.into_iter().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
+                </div>
+            </section>
+        })}
+        <p><a href=locale.href(&format!("/events/{}/print", e.slug))>{locale.pick("Страница за печат с QR код", "Printable page with a QR code")}</a></p>
     }
 }

@@ -35,6 +35,8 @@ pub struct Model {
     pub verification_note: Option<String>,
     pub suspended_at: Option<DateTimeUtc>,
     pub suspension_reason: Option<String>,
+    pub verification_requested_at: Option<DateTimeUtc>,
+    pub expiry_warned_for: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

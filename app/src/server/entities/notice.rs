@@ -10,6 +10,8 @@ pub struct Model {
     pub user_id: i32,
     pub kind: String,
     pub order_request_id: Option<i32>,
+    pub enterprise_id: Option<i32>,
+    pub detail: Option<String>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
 }

@@ -1,6 +1,8 @@
 //! Favourites: products and enterprises a buyer keeps, on one page; and the
 //! notices of what changed for a user.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -108,11 +110,24 @@ pub async fn notices(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<
         .limit(100)
         .all(db)
         .await?;
+    let slugs: HashMap<i32, String> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(rows.iter().filter_map(|n| n.enterprise_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.slug))
+        .collect();
     let out = rows
         .iter()
         .map(|n| NoticeView {
             kind: n.kind.clone(),
             order_request_id: n.order_request_id,
+            // A curator's notice about someone else's enterprise leads to the desk instead.
+            enterprise_slug: n
+                .enterprise_id
+                .filter(|id| caller.role_in(*id).is_some())
+                .and_then(|id| slugs.get(&id).cloned()),
+            detail: n.detail.clone(),
             at: n.created_at,
             unread: n.read_at.is_none(),
         })

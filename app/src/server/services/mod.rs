@@ -5,7 +5,11 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod favourites;
+pub mod curation;
+pub mod figures;
 pub mod images;
+pub mod networks;
+pub mod notices;
 pub mod orders;
 pub mod pages;
 pub mod product_csv;

@@ -26,6 +26,7 @@ use crate::models::{
 };
 use crate::server::auth::Caller;
 use crate::server::entities::*;
+use crate::server::services::notices;
 use crate::server::services::search_index::enqueue;
 use crate::server::services::visibility::visible_products_by_ids;
 
@@ -138,38 +139,18 @@ pub async fn put_in_basket(
     Ok(())
 }
 
+/// A notice about an order request for each of these users.
 async fn notify(
     db: &impl ConnectionTrait,
     user_ids: impl IntoIterator<Item = i32>,
     kind: &str,
     request_id: i32,
 ) -> Result<(), sea_orm::DbErr> {
-    for user_id in user_ids {
-        notice::Entity::insert(notice::ActiveModel {
-            user_id: Set(user_id),
-            kind: Set(kind.into()),
-            order_request_id: Set(Some(request_id)),
-            created_at: Set(Utc::now()),
-            read_at: Set(None),
-            ..Default::default()
-        })
-        .exec(db)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn member_ids(
-    db: &impl ConnectionTrait,
-    enterprise_id: i32,
-) -> Result<Vec<i32>, sea_orm::DbErr> {
-    Ok(enterprise_member::Entity::find()
-        .filter(enterprise_member::Column::EnterpriseId.eq(enterprise_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
+    let about = notices::About {
+        order_request_id: Some(request_id),
+        ..Default::default()
+    };
+    notices::notify(db, user_ids, kind, &about).await
 }
 
 /// Sends the basket: one order request per enterprise, in one transaction,
@@ -312,7 +293,7 @@ async fn send_once(
         }
         notify(
             &txn,
-            member_ids(&txn, enterprise_id).await?,
+            notices::members_of(&txn, enterprise_id).await?,
             "request_received",
             request.id,
         )
@@ -569,7 +550,7 @@ pub async fn transition(
         return Err(AppError::Conflict("changed meanwhile".into()));
     }
     let notice_to: Vec<i32> = if buyer_side && !enterprise_side {
-        member_ids(&txn, o.enterprise_id).await?
+        notices::members_of(&txn, o.enterprise_id).await?
     } else {
         vec![o.buyer_id]
     };
@@ -664,7 +645,7 @@ pub async fn post_message(
     .insert(&txn)
     .await?;
     let to: Vec<i32> = if o.buyer_id == caller.user_id {
-        member_ids(&txn, o.enterprise_id).await?
+        notices::members_of(&txn, o.enterprise_id).await?
     } else {
         vec![o.buyer_id]
     };

@@ -357,6 +357,13 @@ pub async fn event(
         .order_by_asc(enterprise::Column::Name)
         .all(db)
         .await?;
+    let products = product::Entity::find()
+        .filter(public_product())
+        .filter(product::Column::EnterpriseId.is_in(participants.iter().map(|e| e.id)))
+        .order_by_desc(product::Column::CreatedAt)
+        .limit(24)
+        .all(db)
+        .await?;
     let description = ev.description.clone();
     let card = event_cards(db, locale, vec![ev]).await?.remove(0);
     Ok(EventDetail {
@@ -364,5 +371,36 @@ pub async fn event(
         description,
         centre_slug: c.slug,
         participants: enterprise_cards(db, locale, &participants).await?,
+        products: product_cards(db, locale, products).await?,
     })
+}
+
+/// An event's printable page: its details and a QR code that opens its
+/// page (with the catalogue of those taking part) at `base_url`.
+///
+/// # Errors
+/// [`AppError::NotFound`] for an unknown event.
+pub async fn event_print(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+    slug: &str,
+    base_url: &str,
+) -> AppResult<EventPrint> {
+    let event = event(db, locale, slug).await?;
+    let url = format!(
+        "{}{}",
+        base_url.trim_end_matches('/'),
+        locale.href(&format!("/events/{slug}"))
+    );
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| {
+            tracing::error!(error = %e, "QR code of an event address");
+            AppError::Internal
+        })?;
+    let qr_svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .build();
+    Ok(EventPrint { event, url, qr_svg })
 }

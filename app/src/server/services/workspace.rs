@@ -201,6 +201,7 @@ pub async fn register(
         slug: Set(slug.clone()),
         eik: Set(valid.eik.clone()),
         verification_status: Set("unverified".into()),
+        verification_requested_at: Set(Some(now)),
         created_at: Set(now),
         ..Default::default()
     };

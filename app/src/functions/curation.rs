@@ -1,0 +1,336 @@
+//! The regional centres' work: the verification desk, suspensions and
+//! hidden products, networks, events, the region's figures and the audit
+//! log; and the enterprise's side of it (asking again for verification,
+//! joining networks, taking part in events). Each function reads the caller
+//! from the session and lets the service check the region. Forms send the
+//! page they came from as `next`, and a success goes back there.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::forms::{EventInput, NetworkInput, VerifyInput};
+use crate::i18n::Locale;
+use crate::models::{AuditPage, CuratorHome, Desk, EventPrint, Figures, Participation, Review};
+
+#[cfg(feature = "ssr")]
+use crate::server::{
+    AppState, auth,
+    services::{curation, figures, networks, pages},
+};
+
+/// Back to the page the form was on (only an address on this site), with
+/// `?saved=<what>` so that it confirms the change.
+#[cfg(feature = "ssr")]
+fn back(locale: Locale, next: &str, saved: &str) {
+    let page = crate::functions::accounts::safe_next(Some(next), locale);
+    let page = page.split(['?', '#']).next().unwrap_or_default();
+    leptos_axum::redirect(&format!("{page}?saved={saved}"));
+}
+
+#[server(prefix = "/fn", endpoint = "curated_centres")]
+pub async fn get_curated_centres(locale: Locale) -> Result<CuratorHome, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    Ok(CuratorHome {
+        admin: caller.admin,
+        centres: curation::my_centres(&state.db, &caller, locale).await?,
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "desk")]
+pub async fn get_desk(locale: Locale, centre: String) -> Result<Desk, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    curation::desk(&state.db, &caller, locale, &centre).await
+}
+
+#[server(prefix = "/fn", endpoint = "review")]
+pub async fn get_review(
+    locale: Locale,
+    centre: String,
+    enterprise: String,
+) -> Result<Review, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    curation::review(&state.db, &caller, locale, &centre, &enterprise).await
+}
+
+#[server(prefix = "/fn", endpoint = "verify_enterprise")]
+pub async fn verify_enterprise(
+    locale: Locale,
+    enterprise_id: i32,
+    input: VerifyInput,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    curation::verify(&state.db, &caller, enterprise_id, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "verified");
+    Ok(())
+}
+
+/// `how` is "reject" or "correction".
+#[server(prefix = "/fn", endpoint = "refuse_verification")]
+pub async fn refuse_verification(
+    locale: Locale,
+    enterprise_id: i32,
+    how: String,
+    reason: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let how = match how.as_str() {
+        "reject" => curation::Refusal::Reject,
+        "correction" => curation::Refusal::Correction,
+        _ => return Err(AppError::invalid("how", "not_allowed").localized(locale)),
+    };
+    curation::refuse(&state.db, &caller, enterprise_id, how, &reason)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "answered");
+    Ok(())
+}
+
+/// Suspends with a reason; `restore` = "1" lifts the suspension.
+#[server(prefix = "/fn", endpoint = "suspend_enterprise")]
+pub async fn suspend_enterprise(
+    locale: Locale,
+    enterprise_id: i32,
+    reason: Option<String>,
+    restore: Option<String>,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let restore = restore.as_deref() == Some("1");
+    let reason = reason.unwrap_or_default();
+    let reason = (!restore).then_some(reason.as_str());
+    curation::set_suspended(&state.db, &caller, enterprise_id, reason)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, if restore { "restored" } else { "suspended" });
+    Ok(())
+}
+
+/// Hides a product with a reason; `show` = "1" shows it again.
+#[server(prefix = "/fn", endpoint = "hide_product")]
+pub async fn hide_product(
+    locale: Locale,
+    product_id: i32,
+    reason: Option<String>,
+    show: Option<String>,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let show = show.as_deref() == Some("1");
+    let reason = reason.unwrap_or_default();
+    let reason = (!show).then_some(reason.as_str());
+    curation::set_hidden(&state.db, &caller, product_id, reason)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, if show { "shown" } else { "hidden" });
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "create_network")]
+pub async fn create_network(
+    locale: Locale,
+    centre: String,
+    input: NetworkInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::create_network(&state.db, &caller, &centre, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/curator/{centre}?saved=network#networks")));
+    Ok(())
+}
+
+/// `enterprise` is the enterprise's address (or its last part) or its ЕИК.
+#[server(prefix = "/fn", endpoint = "invite_to_network")]
+pub async fn invite_to_network(
+    locale: Locale,
+    network_id: i32,
+    enterprise: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::invite(&state.db, &caller, network_id, &enterprise)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "invited");
+    Ok(())
+}
+
+/// `decision` is "approve" or "remove".
+#[server(prefix = "/fn", endpoint = "decide_membership")]
+pub async fn decide_membership(
+    locale: Locale,
+    membership_id: i32,
+    decision: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let decision = match decision.as_str() {
+        "approve" => networks::Decision::Approve,
+        "remove" => networks::Decision::Remove,
+        _ => return Err(AppError::invalid("decision", "not_allowed").localized(locale)),
+    };
+    networks::decide_membership(&state.db, &caller, membership_id, decision).await?;
+    back(locale, &next, "membership");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "create_event")]
+pub async fn create_event(
+    locale: Locale,
+    centre: String,
+    input: EventInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let slug = networks::create_event(&state.db, &caller, &centre, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/events/{slug}")));
+    Ok(())
+}
+
+/// `decision` is "confirm" or "remove".
+#[server(prefix = "/fn", endpoint = "decide_participant")]
+pub async fn decide_participant(
+    locale: Locale,
+    participant_id: i32,
+    decision: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let confirm = match decision.as_str() {
+        "confirm" => true,
+        "remove" => false,
+        _ => return Err(AppError::invalid("decision", "not_allowed").localized(locale)),
+    };
+    networks::decide_participant(&state.db, &caller, participant_id, confirm).await?;
+    back(locale, &next, "participant");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "figures")]
+pub async fn get_figures(locale: Locale, centre: String) -> Result<Figures, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    figures::figures(&state.db, &caller, locale, &centre).await
+}
+
+/// A centre's audit log (its curators), or the whole platform's (admins,
+/// `centre` empty).
+#[server(prefix = "/fn", endpoint = "audit_log")]
+pub async fn get_audit_log(locale: Locale, centre: String) -> Result<AuditPage, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let centre = Some(centre.as_str()).filter(|c| !c.is_empty());
+    figures::audit_log(&state.db, &caller, locale, centre).await
+}
+
+// ---- The enterprise's side ----
+
+#[server(prefix = "/fn", endpoint = "participation")]
+pub async fn get_participation(locale: Locale, slug: String) -> Result<Participation, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::participation(&state.db, &caller, locale, &slug).await
+}
+
+#[server(prefix = "/fn", endpoint = "resubmit_verification")]
+pub async fn resubmit_verification(
+    locale: Locale,
+    enterprise_id: i32,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    curation::resubmit(&state.db, &caller, enterprise_id).await?;
+    back(locale, &next, "resubmitted");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "apply_to_network")]
+pub async fn apply_to_network(
+    locale: Locale,
+    enterprise_id: i32,
+    network_id: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let network_id: i32 = network_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid("network", "required").localized(locale))?;
+    networks::apply(&state.db, &caller, enterprise_id, network_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "applied");
+    Ok(())
+}
+
+/// `action` is "accept" (an invitation) or "leave".
+#[server(prefix = "/fn", endpoint = "network_membership")]
+pub async fn network_membership(
+    locale: Locale,
+    membership_id: i32,
+    action: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let action = match action.as_str() {
+        "accept" => networks::MemberAction::Accept,
+        "leave" => networks::MemberAction::Leave,
+        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+    };
+    networks::membership_action(&state.db, &caller, membership_id, action).await?;
+    back(locale, &next, "network");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "take_part")]
+pub async fn take_part(
+    locale: Locale,
+    enterprise_id: i32,
+    event_id: i32,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::take_part(&state.db, &caller, enterprise_id, event_id).await?;
+    back(locale, &next, "event");
+    Ok(())
+}
+
+/// The printable page of an event. Public, like the event page itself.
+#[server(prefix = "/fn", endpoint = "event_print")]
+pub async fn get_event_print(locale: Locale, slug: String) -> Result<EventPrint, AppError> {
+    let state = AppState::current()?;
+    let base = match std::env::var("PUBLIC_URL") {
+        Ok(u) if !u.is_empty() => u,
+        _ => {
+            let headers: axum::http::HeaderMap = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+            let host = headers
+                .get(axum::http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+                .unwrap_or("127.0.0.1:3000");
+            format!("http://{host}")
+        }
+    };
+    pages::event_print(&state.db, locale, &slug, &base).await
+}

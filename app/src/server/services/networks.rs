@@ -1,0 +1,616 @@
+//! Networks and events of the regional centres. A centre owns its networks
+//! and events; its curators create them and decide who is in. Enterprises
+//! apply to join a network (or are invited) and sign up for events; a
+//! network may have members from any region. A membership that starts or
+//! ends changes the member's listings (the network facet), so it writes an
+//! outbox row in the same transaction.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+use crate::error::{AppError, AppResult};
+use crate::forms::{EventInput, NetworkInput};
+use crate::i18n::Locale;
+use crate::models::{Choice, DeskEvent, DeskNetwork, MembershipRow, MyEvent, MyNetwork, Participation};
+use crate::server::auth::Caller;
+use crate::server::entities::*;
+use crate::server::services::accounts::is_unique_violation;
+use crate::server::services::curation::curated_centre;
+use crate::server::services::notices::{self, About};
+use crate::server::services::search_index::enqueue;
+use crate::server::services::workspace::{audit, free_slug, member_enterprise};
+
+async fn names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, enterprise::Model>, sea_orm::DbErr> {
+    Ok(enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect())
+}
+
+/// A centre's networks with every membership, for its desk.
+///
+/// # Errors
+/// The database's.
+pub async fn desk_networks(
+    db: &impl ConnectionTrait,
+    centre_id: i32,
+) -> AppResult<Vec<DeskNetwork>> {
+    let networks = network::Entity::find()
+        .filter(network::Column::CentreId.eq(centre_id))
+        .order_by_asc(network::Column::Name)
+        .all(db)
+        .await?;
+    let rows = network_member::Entity::find()
+        .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
+        .order_by_asc(network_member::Column::Id)
+        .all(db)
+        .await?;
+    let ents = names(db, rows.iter().map(|m| m.enterprise_id)).await?;
+    let mut by_network: BTreeMap<i32, Vec<MembershipRow>> = BTreeMap::new();
+    for m in rows {
+        if let Some(e) = ents.get(&m.enterprise_id) {
+            by_network.entry(m.network_id).or_default().push(MembershipRow {
+                id: m.id,
+                enterprise_slug: e.slug.clone(),
+                enterprise_name: e.name.clone(),
+                status: m.status,
+            });
+        }
+    }
+    Ok(networks
+        .into_iter()
+        .map(|n| DeskNetwork {
+            members: by_network.remove(&n.id).unwrap_or_default(),
+            id: n.id,
+            slug: n.slug,
+            name: n.name,
+            kind: n.kind,
+        })
+        .collect())
+}
+
+/// A centre's upcoming events with their sign-ups, soonest first.
+///
+/// # Errors
+/// The database's.
+pub async fn desk_events(db: &impl ConnectionTrait, centre_id: i32) -> AppResult<Vec<DeskEvent>> {
+    let events = event::Entity::find()
+        .filter(event::Column::CentreId.eq(centre_id))
+        .filter(event::Column::EndsAt.gte(Utc::now()))
+        .order_by_asc(event::Column::StartsAt)
+        .all(db)
+        .await?;
+    let rows = event_participant::Entity::find()
+        .filter(event_participant::Column::EventId.is_in(events.iter().map(|e| e.id)))
+        .order_by_asc(event_participant::Column::Id)
+        .all(db)
+        .await?;
+    let ents = names(db, rows.iter().map(|p| p.enterprise_id)).await?;
+    let mut by_event: BTreeMap<i32, Vec<MembershipRow>> = BTreeMap::new();
+    for p in rows {
+        if let Some(e) = ents.get(&p.enterprise_id) {
+            by_event.entry(p.event_id).or_default().push(MembershipRow {
+                id: p.id,
+                enterprise_slug: e.slug.clone(),
+                enterprise_name: e.name.clone(),
+                status: p.status,
+            });
+        }
+    }
+    Ok(events
+        .into_iter()
+        .map(|ev| DeskEvent {
+            participants: by_event.remove(&ev.id).unwrap_or_default(),
+            id: ev.id,
+            slug: ev.slug,
+            title: ev.title,
+            kind: ev.kind,
+            starts_at: ev.starts_at,
+            place: ev.place,
+        })
+        .collect())
+}
+
+/// Creates a network owned by the centre; returns its address.
+///
+/// # Errors
+/// [`AppError::Invalid`] (no name, an unknown kind), [`AppError::Forbidden`]
+/// for another centre.
+pub async fn create_network(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    centre_slug: &str,
+    input: &NetworkInput,
+) -> AppResult<String> {
+    let valid = input.validate().map_err(AppError::Invalid)?;
+    let txn = crate::server::db::begin_write(db).await?;
+    let c = curated_centre(&txn, caller, centre_slug).await?;
+    let slug = free_slug::<network::Entity>(&txn, &valid.name, "mrezha", network::Column::Slug)
+        .await?;
+    let id = network::Entity::insert(network::ActiveModel {
+        slug: Set(slug.clone()),
+        centre_id: Set(c.id),
+        name: Set(valid.name),
+        kind: Set(valid.kind),
+        description: Set(valid.description),
+        logo_path: Set(None),
+        created_by: Set(Some(caller.user_id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    audit(&txn, caller.user_id, "network.created", "network", id, Some(c.id), None).await?;
+    txn.commit().await?;
+    Ok(slug)
+}
+
+/// An enterprise by its address (slug) or its ЕИК, as a curator types it.
+async fn enterprise_by_reference(
+    db: &impl ConnectionTrait,
+    reference: &str,
+) -> AppResult<enterprise::Model> {
+    let r = reference.trim();
+    let slug = r.rsplit('/').next().unwrap_or(r);
+    enterprise::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(enterprise::Column::Slug.eq(slug))
+                .add(enterprise::Column::Eik.eq(r)),
+        )
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::invalid("enterprise", "enterprise_unknown"))
+}
+
+/// A curator invites an enterprise (of any region) into a network; it
+/// joins when one of its people accepts. An enterprise that had applied is
+/// approved at once.
+///
+/// # Errors
+/// [`AppError::Invalid`] for an unknown enterprise, [`AppError::Conflict`]
+/// when it is already a member or invited.
+pub async fn invite(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    network_id: i32,
+    reference: &str,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let n = curated_network(&txn, caller, network_id).await?;
+    let e = enterprise_by_reference(&txn, reference).await?;
+    let existing = network_member::Entity::find()
+        .filter(network_member::Column::NetworkId.eq(n.id))
+        .filter(network_member::Column::EnterpriseId.eq(e.id))
+        .one(&txn)
+        .await?;
+    match existing {
+        Some(m) if m.status == "applied" => {
+            approve_row(&txn, caller, m, n.centre_id).await?;
+        }
+        Some(_) => return Err(AppError::Conflict("already_member".into())),
+        None => {
+            let inserted = network_member::Entity::insert(network_member::ActiveModel {
+                network_id: Set(n.id),
+                enterprise_id: Set(e.id),
+                status: Set("invited".into()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            })
+            .exec(&txn)
+            .await;
+            match inserted {
+                Ok(_) => {}
+                Err(err) if is_unique_violation(&err) => {
+                    return Err(AppError::Conflict("already_member".into()));
+                }
+                Err(err) => return Err(err.into()),
+            }
+            audit(&txn, caller.user_id, "network.invited", "network", n.id, Some(n.centre_id), Some(e.name.clone())).await?;
+            notices::tell_enterprise(&txn, e.id, "network_invited", Some(n.name.clone())).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn curated_network(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    network_id: i32,
+) -> AppResult<network::Model> {
+    let n = network::Entity::find_by_id(network_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_curator(n.centre_id)?;
+    Ok(n)
+}
+
+async fn approve_row(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    m: network_member::Model,
+    centre_id: i32,
+) -> AppResult<()> {
+    let (network_id, enterprise_id) = (m.network_id, m.enterprise_id);
+    let mut row: network_member::ActiveModel = m.into();
+    row.status = Set("approved".into());
+    row.approved_at = Set(Some(Utc::now()));
+    row.approved_by = Set(Some(caller.user_id));
+    row.update(db).await?;
+    enqueue(db, "enterprise", enterprise_id).await?;
+    audit(db, caller.user_id, "network.approved", "network", network_id, Some(centre_id), Some(enterprise_id.to_string())).await?;
+    let n = network::Entity::find_by_id(network_id).one(db).await?.map(|n| n.name);
+    notices::tell_enterprise(db, enterprise_id, "network_approved", n).await?;
+    Ok(())
+}
+
+/// What a curator decides about a membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    /// Declines an application, withdraws an invitation or removes a member.
+    Remove,
+}
+
+/// A curator approves an application, or declines / removes a membership.
+///
+/// # Errors
+/// [`AppError::Conflict`] when approving what is not an application,
+/// [`AppError::Forbidden`] for another centre's network.
+pub async fn decide_membership(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    membership_id: i32,
+    decision: Decision,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let m = network_member::Entity::find_by_id(membership_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let n = curated_network(&txn, caller, m.network_id).await?;
+    match decision {
+        Decision::Approve if m.status == "applied" => approve_row(&txn, caller, m, n.centre_id).await?,
+        Decision::Approve => return Err(AppError::Conflict("not_applied".into())),
+        Decision::Remove => {
+            let (enterprise_id, was_member) = (m.enterprise_id, m.status == "approved");
+            network_member::Entity::delete_by_id(m.id).exec(&txn).await?;
+            if was_member {
+                enqueue(&txn, "enterprise", enterprise_id).await?;
+            }
+            audit(&txn, caller.user_id, "network.removed", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
+            notices::tell_enterprise(&txn, enterprise_id, "network_removed", Some(n.name.clone())).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// An enterprise applies to join a network; its curators decide.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for non-members of the enterprise,
+/// [`AppError::Conflict`] when already applied, invited or a member.
+pub async fn apply(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    network_id: i32,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let e = member_enterprise(&txn, caller, enterprise_id).await?;
+    let n = network::Entity::find_by_id(network_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::invalid("network", "not_allowed"))?;
+    let inserted = network_member::Entity::insert(network_member::ActiveModel {
+        network_id: Set(n.id),
+        enterprise_id: Set(e.id),
+        status: Set("applied".into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(err) if is_unique_violation(&err) => {
+            return Err(AppError::Conflict("already_member".into()));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    audit(&txn, caller.user_id, "network.applied", "network", n.id, Some(n.centre_id), Some(e.name.clone())).await?;
+    let curators = notices::curators_of(&txn, n.centre_id).await?;
+    notices::notify(
+        &txn,
+        curators,
+        "network_applied",
+        &About {
+            enterprise_id: Some(e.id),
+            detail: Some(n.name.clone()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What an enterprise does with its membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberAction {
+    /// Accepts a curator's invitation: it joins at once.
+    Accept,
+    /// Leaves, withdraws an application or turns an invitation down.
+    Leave,
+}
+
+/// An enterprise accepts an invitation or leaves a network.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for non-members of the enterprise,
+/// [`AppError::Conflict`] when accepting what is not an invitation.
+pub async fn membership_action(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    membership_id: i32,
+    action: MemberAction,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let m = network_member::Entity::find_by_id(membership_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    member_enterprise(&txn, caller, m.enterprise_id).await?;
+    let n = network::Entity::find_by_id(m.network_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let enterprise_id = m.enterprise_id;
+    match action {
+        MemberAction::Accept if m.status == "invited" => {
+            let mut row: network_member::ActiveModel = m.into();
+            row.status = Set("approved".into());
+            row.approved_at = Set(Some(Utc::now()));
+            row.update(&txn).await?;
+            enqueue(&txn, "enterprise", enterprise_id).await?;
+            audit(&txn, caller.user_id, "network.joined", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
+        }
+        MemberAction::Accept => return Err(AppError::Conflict("not_invited".into())),
+        MemberAction::Leave => {
+            let was_member = m.status == "approved";
+            network_member::Entity::delete_by_id(m.id).exec(&txn).await?;
+            if was_member {
+                enqueue(&txn, "enterprise", enterprise_id).await?;
+            }
+            audit(&txn, caller.user_id, "network.left", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Publishes an event of the centre; returns its address.
+///
+/// # Errors
+/// [`AppError::Invalid`] (an end before the start, a start in the past,
+/// no title), [`AppError::Forbidden`] for another centre.
+pub async fn create_event(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    centre_slug: &str,
+    input: &EventInput,
+) -> AppResult<String> {
+    use crate::format::{from_sofia, to_sofia};
+    let valid = input
+        .validate(to_sofia(Utc::now()))
+        .map_err(AppError::Invalid)?;
+    let txn = crate::server::db::begin_write(db).await?;
+    let c = curated_centre(&txn, caller, centre_slug).await?;
+    let slug = free_slug::<event::Entity>(&txn, &valid.title, "sabitie", event::Column::Slug).await?;
+    let id = event::Entity::insert(event::ActiveModel {
+        slug: Set(slug.clone()),
+        centre_id: Set(c.id),
+        title: Set(valid.title),
+        kind: Set(valid.kind),
+        starts_at: Set(from_sofia(valid.starts_at)),
+        ends_at: Set(from_sofia(valid.ends_at)),
+        place: Set(valid.place),
+        description: Set(valid.description),
+        created_by: Set(Some(caller.user_id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    audit(&txn, caller.user_id, "event.published", "event", id, Some(c.id), None).await?;
+    txn.commit().await?;
+    Ok(slug)
+}
+
+/// An enterprise signs up to take part in an upcoming event.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for non-members, [`AppError::Conflict`] when
+/// already signed up or the event is over.
+pub async fn take_part(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    event_id: i32,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let e = member_enterprise(&txn, caller, enterprise_id).await?;
+    let ev = event::Entity::find_by_id(event_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if ev.ends_at < Utc::now() {
+        return Err(AppError::Conflict("event_over".into()));
+    }
+    let inserted = event_participant::Entity::insert(event_participant::ActiveModel {
+        event_id: Set(ev.id),
+        enterprise_id: Set(e.id),
+        status: Set("applied".into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(err) if is_unique_violation(&err) => {
+            return Err(AppError::Conflict("already_signed_up".into()));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    audit(&txn, caller.user_id, "event.applied", "event", ev.id, Some(ev.centre_id), Some(e.name.clone())).await?;
+    let curators = notices::curators_of(&txn, ev.centre_id).await?;
+    notices::notify(
+        &txn,
+        curators,
+        "event_applied",
+        &About {
+            enterprise_id: Some(e.id),
+            detail: Some(ev.title.clone()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A curator confirms a sign-up (`confirm`) or declines / removes it.
+///
+/// # Errors
+/// [`AppError::Conflict`] when confirming what is confirmed,
+/// [`AppError::Forbidden`] for another centre's event.
+pub async fn decide_participant(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    participant_id: i32,
+    confirm: bool,
+) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let p = event_participant::Entity::find_by_id(participant_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ev = event::Entity::find_by_id(p.event_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_curator(ev.centre_id)?;
+    let enterprise_id = p.enterprise_id;
+    if confirm {
+        if p.status == "confirmed" {
+            return Err(AppError::Conflict("already_confirmed".into()));
+        }
+        let mut row: event_participant::ActiveModel = p.into();
+        row.status = Set("confirmed".into());
+        row.update(&txn).await?;
+        audit(&txn, caller.user_id, "event.confirmed", "event", ev.id, Some(ev.centre_id), Some(enterprise_id.to_string())).await?;
+        notices::tell_enterprise(&txn, enterprise_id, "event_confirmed", Some(ev.title.clone())).await?;
+    } else {
+        event_participant::Entity::delete_by_id(p.id).exec(&txn).await?;
+        audit(&txn, caller.user_id, "event.declined", "event", ev.id, Some(ev.centre_id), Some(enterprise_id.to_string())).await?;
+        notices::tell_enterprise(&txn, enterprise_id, "event_declined", Some(ev.title.clone())).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The enterprise's networks and upcoming events, for its workspace.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for non-members.
+pub async fn participation(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    locale: Locale,
+    enterprise_slug: &str,
+) -> AppResult<Participation> {
+    let e = enterprise::Entity::find()
+        .filter(enterprise::Column::Slug.eq(enterprise_slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    member_enterprise(db, caller, e.id).await?;
+    let memberships = network_member::Entity::find()
+        .filter(network_member::Column::EnterpriseId.eq(e.id))
+        .all(db)
+        .await?;
+    let all = network::Entity::find()
+        .order_by_asc(network::Column::Name)
+        .all(db)
+        .await?;
+    let by_id: HashMap<i32, &network::Model> = all.iter().map(|n| (n.id, n)).collect();
+    let networks = memberships
+        .iter()
+        .filter_map(|m| {
+            by_id.get(&m.network_id).map(|n| MyNetwork {
+                membership_id: m.id,
+                slug: n.slug.clone(),
+                name: n.name.clone(),
+                status: m.status.clone(),
+            })
+        })
+        .collect();
+    let open_networks = all
+        .iter()
+        .filter(|n| !memberships.iter().any(|m| m.network_id == n.id))
+        .map(|n| Choice {
+            value: n.id.to_string(),
+            label: n.name.clone(),
+        })
+        .collect();
+    let signed: HashMap<i32, String> = event_participant::Entity::find()
+        .filter(event_participant::Column::EnterpriseId.eq(e.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.event_id, p.status))
+        .collect();
+    let centres: HashMap<i32, String> = regional_centre::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, locale.pick(&c.city_bg, &c.city_en).to_string()))
+        .collect();
+    let events = event::Entity::find()
+        .filter(event::Column::EndsAt.gte(Utc::now()))
+        .order_by_asc(event::Column::StartsAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ev| MyEvent {
+            event_id: ev.id,
+            status: signed.get(&ev.id).cloned(),
+            centre_city: centres.get(&ev.centre_id).cloned().unwrap_or_default(),
+            slug: ev.slug,
+            title: ev.title,
+            starts_at: ev.starts_at,
+        })
+        .collect();
+    Ok(Participation {
+        networks,
+        open_networks,
+        events,
+    })
+}
