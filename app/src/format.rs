@@ -159,8 +159,14 @@ mod tests {
     fn wall_clock_times_round_trip() {
         let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
         // Winter: UTC+2; summer: UTC+3.
-        assert_eq!(from_sofia(at("2026-12-12T10:00")).to_rfc3339(), "2026-12-12T08:00:00+00:00");
-        assert_eq!(from_sofia(at("2027-05-21T10:00")).to_rfc3339(), "2027-05-21T07:00:00+00:00");
+        assert_eq!(
+            from_sofia(at("2026-12-12T10:00")).to_rfc3339(),
+            "2026-12-12T08:00:00+00:00"
+        );
+        assert_eq!(
+            from_sofia(at("2027-05-21T10:00")).to_rfc3339(),
+            "2027-05-21T07:00:00+00:00"
+        );
         for s in ["2026-12-12T10:00", "2027-05-21T10:00", "2027-03-28T05:00"] {
             assert_eq!(to_sofia(from_sofia(at(s))), at(s));
         }

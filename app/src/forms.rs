@@ -588,7 +588,14 @@ impl VerifyInput {
         let register_entry = r.line("register_entry", &self.register_entry, 1, 40);
         let register_class = self.register_class.trim().to_string();
         if !REGISTER_CLASSES.contains(&register_class.as_str()) {
-            r.add("register_class", if register_class.is_empty() { "required" } else { "not_allowed" });
+            r.add(
+                "register_class",
+                if register_class.is_empty() {
+                    "required"
+                } else {
+                    "not_allowed"
+                },
+            );
         }
         let certified_on = parse_date(&mut r, "certified_on", &self.certified_on);
         let valid_until = parse_date(&mut r, "valid_until", &self.valid_until);
@@ -643,7 +650,14 @@ impl NetworkInput {
         let name = r.line("name", &self.name, 3, 120);
         let kind = self.kind.trim().to_string();
         if !NETWORK_KINDS.contains(&kind.as_str()) {
-            r.add("kind", if kind.is_empty() { "required" } else { "not_allowed" });
+            r.add(
+                "kind",
+                if kind.is_empty() {
+                    "required"
+                } else {
+                    "not_allowed"
+                },
+            );
         }
         let description = r.text("description", &self.description, 3000);
         r.into_result(NetworkInput {
@@ -687,7 +701,14 @@ impl EventInput {
         let title = r.line("title", &self.title, 3, 200);
         let kind = self.kind.trim().to_string();
         if !EVENT_KINDS.contains(&kind.as_str()) {
-            r.add("kind", if kind.is_empty() { "required" } else { "not_allowed" });
+            r.add(
+                "kind",
+                if kind.is_empty() {
+                    "required"
+                } else {
+                    "not_allowed"
+                },
+            );
         }
         let starts_at = parse_local_time(&mut r, "starts_at", &self.starts_at);
         let ends_at = parse_local_time(&mut r, "ends_at", &self.ends_at);
@@ -872,11 +893,29 @@ mod tests {
             valid_until: "2027-03-01".into(),
         };
         assert!(ok.validate(today).is_ok());
-        let past = VerifyInput { valid_until: "2026-11-27".into(), ..ok.clone() };
-        assert_eq!(codes(&past.validate(today).unwrap_err()), vec![("valid_until".into(), "date_past".into())]);
-        let inverted = VerifyInput { certified_on: "2026-01-01".into(), valid_until: "2025-12-01".into(), ..ok.clone() };
-        assert!(codes(&inverted.validate(today).unwrap_err()).contains(&("valid_until".into(), "date_past".into())));
-        let bad = VerifyInput { register_entry: " ".into(), register_class: "B".into(), certified_on: "1.3.2024".into(), valid_until: "2027-02-30".into() };
+        let past = VerifyInput {
+            valid_until: "2026-11-27".into(),
+            ..ok.clone()
+        };
+        assert_eq!(
+            codes(&past.validate(today).unwrap_err()),
+            vec![("valid_until".into(), "date_past".into())]
+        );
+        let inverted = VerifyInput {
+            certified_on: "2026-01-01".into(),
+            valid_until: "2025-12-01".into(),
+            ..ok.clone()
+        };
+        assert!(
+            codes(&inverted.validate(today).unwrap_err())
+                .contains(&("valid_until".into(), "date_past".into()))
+        );
+        let bad = VerifyInput {
+            register_entry: " ".into(),
+            register_class: "B".into(),
+            certified_on: "1.3.2024".into(),
+            valid_until: "2027-02-30".into(),
+        };
         assert_eq!(
             codes(&bad.validate(today).unwrap_err()),
             vec![
@@ -886,14 +925,28 @@ mod tests {
                 ("valid_until".into(), "date_invalid".into()),
             ]
         );
-        assert_eq!(codes(&valid_reason("  ").unwrap_err()), vec![("reason".into(), "required".into())]);
-        assert_eq!(valid_reason(" Липсва вписване\r\nв регистъра ").unwrap(), "Липсва вписване  в регистъра");
-        let net = NetworkInput { name: "".into(), kind: "guild".into(), description: String::new() };
+        assert_eq!(
+            codes(&valid_reason("  ").unwrap_err()),
+            vec![("reason".into(), "required".into())]
+        );
+        assert_eq!(
+            valid_reason(" Липсва вписване\r\nв регистъра ").unwrap(),
+            "Липсва вписване  в регистъра"
+        );
+        let net = NetworkInput {
+            name: "".into(),
+            kind: "guild".into(),
+            description: String::new(),
+        };
         assert_eq!(
             codes(&net.validate().unwrap_err()),
-            vec![("name".into(), "required".into()), ("kind".into(), "not_allowed".into())]
+            vec![
+                ("name".into(), "required".into()),
+                ("kind".into(), "not_allowed".into())
+            ]
         );
-        let now = chrono::NaiveDateTime::parse_from_str("2026-11-27T12:00", "%Y-%m-%dT%H:%M").unwrap();
+        let now =
+            chrono::NaiveDateTime::parse_from_str("2026-11-27T12:00", "%Y-%m-%dT%H:%M").unwrap();
         let ev = EventInput {
             title: "Коледен базар".into(),
             kind: "bazaar".into(),
@@ -902,10 +955,23 @@ mod tests {
             place: "Варна".into(),
             description: String::new(),
         };
-        assert_eq!(codes(&ev.validate(now).unwrap_err()), vec![("ends_at".into(), "ends_before_start".into())]);
-        let started = EventInput { starts_at: "2026-11-01T10:00".into(), ends_at: "2026-12-01T10:00".into(), ..ev.clone() };
-        assert_eq!(codes(&started.validate(now).unwrap_err()), vec![("starts_at".into(), "date_past".into())]);
-        let fine = EventInput { ends_at: "2026-12-13T18:00".into(), ..ev };
+        assert_eq!(
+            codes(&ev.validate(now).unwrap_err()),
+            vec![("ends_at".into(), "ends_before_start".into())]
+        );
+        let started = EventInput {
+            starts_at: "2026-11-01T10:00".into(),
+            ends_at: "2026-12-01T10:00".into(),
+            ..ev.clone()
+        };
+        assert_eq!(
+            codes(&started.validate(now).unwrap_err()),
+            vec![("starts_at".into(), "date_past".into())]
+        );
+        let fine = EventInput {
+            ends_at: "2026-12-13T18:00".into(),
+            ..ev
+        };
         assert!(fine.validate(now).is_ok());
     }
 }

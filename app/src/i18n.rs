@@ -672,6 +672,19 @@ pub fn field_message(locale: Locale, code: &str) -> &'static str {
             "Няма предприятие с такъв адрес или ЕИК.",
             "No enterprise has this address or EIK.",
         ),
+        "choose_one" => (
+            "Изберете поне едно предприятие.",
+            "Choose at least one enterprise.",
+        ),
+        "not_a_member" => (
+            "Едно от избраните предприятия не е член на мрежата.",
+            "One of the chosen enterprises is not a member of the network.",
+        ),
+        "lines_mismatch" => (
+            "Предложете количество и цена за всеки ред.",
+            "Propose a quantity and a price for every line.",
+        ),
+        "no_lines" => ("Няма редове за промяна.", "There are no lines to change."),
         "password_short" => (
             "Паролата трябва да е поне 10 знака.",
             "The password must be at least 10 characters.",

@@ -488,8 +488,10 @@ pub struct BasketView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderSummary {
     pub id: i32,
+    /// "order", "question" (about one product) or "quote" (to a network's members).
     pub kind: String,
-    /// submitted, accepted, declined, fulfilled, cancelled.
+    /// submitted, proposed (changes waiting for the buyer), accepted,
+    /// declined, fulfilled, cancelled.
     pub status: String,
     pub enterprise_slug: String,
     pub enterprise_name: String,
@@ -502,12 +504,16 @@ pub struct OrderSummary {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderLineView {
+    pub line_id: i32,
     pub product_id: i32,
     pub title: String,
     pub unit: String,
     pub quantity: i32,
     /// The price when the request was sent.
     pub unit_price_cents: i64,
+    /// The enterprise's proposed change, waiting for the buyer.
+    pub proposed_quantity: Option<i32>,
+    pub proposed_unit_price_cents: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -530,6 +536,8 @@ pub struct OrderRequestView {
     pub message: String,
     pub enterprise_note: Option<String>,
     pub decline_reason: Option<String>,
+    /// The product a question is about: (address, title).
+    pub about_product: Option<(String, String)>,
     pub lines: Vec<OrderLineView>,
     pub thread: Vec<ThreadMessage>,
 }

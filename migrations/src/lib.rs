@@ -11,6 +11,7 @@ mod m20261127_000004_product_listing_indexes;
 mod m20261127_000005_product_creation_key;
 mod m20261127_000006_notices;
 mod m20261127_000007_curation;
+mod m20261127_000008_questions_and_proposals;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_product_creation_key::Migration),
             Box::new(m20261127_000006_notices::Migration),
             Box::new(m20261127_000007_curation::Migration),
+            Box::new(m20261127_000008_questions_and_proposals::Migration),
         ]
     }
 }

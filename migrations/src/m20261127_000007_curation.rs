@@ -41,19 +41,28 @@ impl MigrationTrait for Migration {
         add(
             m,
             "enterprises",
-            ColumnDef::new(n("expiry_warned_for")).date().null().to_owned(),
+            ColumnDef::new(n("expiry_warned_for"))
+                .date()
+                .null()
+                .to_owned(),
         )
         .await?;
         add(
             m,
             "notices",
-            ColumnDef::new(n("enterprise_id")).integer().null().to_owned(),
+            ColumnDef::new(n("enterprise_id"))
+                .integer()
+                .null()
+                .to_owned(),
         )
         .await?;
         add(
             m,
             "notices",
-            ColumnDef::new(n("detail")).string_len(2000).null().to_owned(),
+            ColumnDef::new(n("detail"))
+                .string_len(2000)
+                .null()
+                .to_owned(),
         )
         .await?;
         // Enterprises already waiting keep their place in the queue.

@@ -137,6 +137,12 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: "member",
     },
     DemoAccount {
+        email: "predpriyatie2@demo.socialenpazar.bg",
+        password: "demo-member-2026",
+        name: "Стефан Колев",
+        role: "member",
+    },
+    DemoAccount {
         email: "kupuvach@demo.socialenpazar.bg",
         password: "demo-buyer-2026",
         name: "Николай Петров",
@@ -338,23 +344,30 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
         }
     }
 
-    // The demo enterprise member owns the first enterprise of the Varna region.
-    if let (Some(uid), Some(first)) = (
-        user_ids.get("predpriyatie@demo.socialenpazar.bg"),
-        files
-            .first()
-            .and_then(|f| f.enterprises.first())
-            .and_then(|e| enterprise_ids.get(&e.slug)),
-    ) {
-        enterprise_member::Entity::insert(enterprise_member::ActiveModel {
-            enterprise_id: Set(*first),
-            user_id: Set(*uid),
-            role: Set("owner".into()),
-            created_at: Set(now),
-            ..Default::default()
-        })
-        .exec(&txn)
-        .await?;
+    // The demo enterprise members own the first two enterprises of the Varna
+    // region, so that a network of two can be walked through with demo accounts.
+    let first_two = files
+        .first()
+        .map(|f| f.enterprises.iter().take(2).collect::<Vec<_>>())
+        .unwrap_or_default();
+    for (email, e) in [
+        "predpriyatie@demo.socialenpazar.bg",
+        "predpriyatie2@demo.socialenpazar.bg",
+    ]
+    .into_iter()
+    .zip(first_two)
+    {
+        if let (Some(uid), Some(eid)) = (user_ids.get(email), enterprise_ids.get(&e.slug)) {
+            enterprise_member::Entity::insert(enterprise_member::ActiveModel {
+                enterprise_id: Set(*eid),
+                user_id: Set(*uid),
+                role: Set("owner".into()),
+                created_at: Set(now),
+                ..Default::default()
+            })
+            .exec(&txn)
+            .await?;
+        }
     }
 
     // Networks and events

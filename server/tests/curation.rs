@@ -233,20 +233,46 @@ async fn region_limits_every_refusal_changes_nothing() {
         const CURATORS: &[&str] = &["varna curator", "admin"];
         const ADMINS: &[&str] = &["admin"];
         const MEMBERS: &[&str] = &["owner", "admin"];
-        post!("read the desk", CURATORS, "/fn/desk", [("locale", "bg"), ("centre", "varna")]);
+        post!(
+            "read the desk",
+            CURATORS,
+            "/fn/desk",
+            [("locale", "bg"), ("centre", "varna")]
+        );
         post!(
             "review an enterprise",
             CURATORS,
             "/fn/review",
-            [("locale", "bg"), ("centre", "varna"), ("enterprise", target.slug.as_str())]
+            [
+                ("locale", "bg"),
+                ("centre", "varna"),
+                ("enterprise", target.slug.as_str())
+            ]
         );
-        post!("read the figures", CURATORS, "/fn/figures", [("locale", "bg"), ("centre", "varna")]);
-        post!("read the audit log", CURATORS, "/fn/audit_log", [("locale", "bg"), ("centre", "varna")]);
-        post!("read the whole audit log", ADMINS, "/fn/audit_log", [("locale", "bg"), ("centre", "")]);
+        post!(
+            "read the figures",
+            CURATORS,
+            "/fn/figures",
+            [("locale", "bg"), ("centre", "varna")]
+        );
+        post!(
+            "read the audit log",
+            CURATORS,
+            "/fn/audit_log",
+            [("locale", "bg"), ("centre", "varna")]
+        );
+        post!(
+            "read the whole audit log",
+            ADMINS,
+            "/fn/audit_log",
+            [("locale", "bg"), ("centre", "")]
+        );
         actions.push((
             "download the figures",
             CURATORS,
-            Box::new(|b: &Browser| Box::pin(async move { b.get("/curator/varna/figures.csv").await })),
+            Box::new(|b: &Browser| {
+                Box::pin(async move { b.get("/curator/varna/figures.csv").await })
+            }),
         ));
         post!(
             "ask for a correction",
@@ -289,7 +315,12 @@ async fn region_limits_every_refusal_changes_nothing() {
             "restore",
             CURATORS,
             "/fn/suspend_enterprise",
-            [("locale", "bg"), ("enterprise_id", target_s.as_str()), ("restore", "1"), ("next", next)]
+            [
+                ("locale", "bg"),
+                ("enterprise_id", target_s.as_str()),
+                ("restore", "1"),
+                ("next", next)
+            ]
         );
         post!(
             "hide a product",
@@ -306,7 +337,12 @@ async fn region_limits_every_refusal_changes_nothing() {
             "show a product again",
             CURATORS,
             "/fn/hide_product",
-            [("locale", "bg"), ("product_id", product_s.as_str()), ("show", "1"), ("next", next)]
+            [
+                ("locale", "bg"),
+                ("product_id", product_s.as_str()),
+                ("show", "1"),
+                ("next", next)
+            ]
         );
         post!(
             "create a network",
@@ -323,13 +359,23 @@ async fn region_limits_every_refusal_changes_nothing() {
             "invite into a network",
             CURATORS,
             "/fn/invite_to_network",
-            [("locale", "bg"), ("network_id", vn_s.as_str()), ("enterprise", "trapezata-plovdiv"), ("next", next)]
+            [
+                ("locale", "bg"),
+                ("network_id", vn_s.as_str()),
+                ("enterprise", "trapezata-plovdiv"),
+                ("next", next)
+            ]
         );
         post!(
             "approve an application",
             CURATORS,
             "/fn/decide_membership",
-            [("locale", "bg"), ("membership_id", application.as_str()), ("decision", "approve"), ("next", next)]
+            [
+                ("locale", "bg"),
+                ("membership_id", application.as_str()),
+                ("decision", "approve"),
+                ("next", next)
+            ]
         );
         post!(
             "publish an event",
@@ -349,19 +395,34 @@ async fn region_limits_every_refusal_changes_nothing() {
             "confirm a participant",
             CURATORS,
             "/fn/decide_participant",
-            [("locale", "bg"), ("participant_id", signup.as_str()), ("decision", "confirm"), ("next", next)]
+            [
+                ("locale", "bg"),
+                ("participant_id", signup.as_str()),
+                ("decision", "confirm"),
+                ("next", next)
+            ]
         );
         post!(
             "apply to a network for an enterprise",
             MEMBERS,
             "/fn/apply_to_network",
-            [("locale", "bg"), ("enterprise_id", a_s.as_str()), ("network_id", pn_s.as_str()), ("next", "/dashboard")]
+            [
+                ("locale", "bg"),
+                ("enterprise_id", a_s.as_str()),
+                ("network_id", pn_s.as_str()),
+                ("next", "/dashboard")
+            ]
         );
         post!(
             "sign an enterprise up for an event",
             MEMBERS,
             "/fn/take_part",
-            [("locale", "bg"), ("enterprise_id", a_s.as_str()), ("event_id", ve_s.as_str()), ("next", "/dashboard")]
+            [
+                ("locale", "bg"),
+                ("enterprise_id", a_s.as_str()),
+                ("event_id", ve_s.as_str()),
+                ("next", "/dashboard")
+            ]
         );
 
         let actors: [(&str, &Browser); 5] = [
@@ -380,7 +441,12 @@ async fn region_limits_every_refusal_changes_nothing() {
                 let before = fingerprint(&t.db).await;
                 let r = call(browser).await;
                 let want = if who == "anonymous" { 401 } else { 403 };
-                assert_eq!(r.status().as_u16(), want, "{}: {who} may not {name}", t.label);
+                assert_eq!(
+                    r.status().as_u16(),
+                    want,
+                    "{}: {who} may not {name}",
+                    t.label
+                );
                 assert_eq!(
                     before,
                     fingerprint(&t.db).await,
@@ -397,14 +463,27 @@ async fn region_limits_every_refusal_changes_nothing() {
                 &admin
             };
             let r = call(doer).await;
-            assert!(r.status().is_success(), "{}: {name} by an allowed caller: {}", t.label, r.status());
+            assert!(
+                r.status().is_success(),
+                "{}: {name} by an allowed caller: {}",
+                t.label,
+                r.status()
+            );
         }
         assert!(walked >= 70, "walked {walked} refusals");
         // The Plovdiv curator's own desk works, and does not list Varna.
-        let r = plovdiv_curator.post("/fn/desk", &[("locale", "bg"), ("centre", "plovdiv")]).await;
+        let r = plovdiv_curator
+            .post("/fn/desk", &[("locale", "bg"), ("centre", "plovdiv")])
+            .await;
         assert_eq!(r.status(), 200);
         let desk: serde_json::Value = r.json().await.unwrap();
-        assert!(desk["enterprises"].as_array().unwrap().iter().all(|e| e["slug"] != target.slug.as_str()));
+        assert!(
+            desk["enterprises"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["slug"] != target.slug.as_str())
+        );
         t.drop_db().await;
     }
 }
@@ -414,7 +493,11 @@ async fn search(base: &str, query: &str) -> serde_json::Value {
 }
 
 /// The search hits of one enterprise of the Varna region, found by its name.
-async fn hits_of(base: &str, enterprise: &enterprise::Model, filters: &[(&str, &str)]) -> Vec<serde_json::Value> {
+async fn hits_of(
+    base: &str,
+    enterprise: &enterprise::Model,
+    filters: &[(&str, &str)],
+) -> Vec<serde_json::Value> {
     let mut url = reqwest::Url::parse(&format!("{base}/api/v1/search")).unwrap();
     url.query_pairs_mut()
         .append_pair("q", &enterprise.name)
@@ -422,7 +505,11 @@ async fn hits_of(base: &str, enterprise: &enterprise::Model, filters: &[(&str, &
         .append_pair("per_page", "100")
         .extend_pairs(filters);
     let v = get_json(url.as_str()).await;
-    assert!(v["total"].as_u64().unwrap() <= 100, "more than one page: {}", v["total"]);
+    assert!(
+        v["total"].as_u64().unwrap() <= 100,
+        "more than one page: {}",
+        v["total"]
+    );
     v["hits"]
         .as_array()
         .unwrap()
@@ -462,7 +549,11 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         let admin = signed_in(&base, ADMIN).await;
         wait_until_indexed(&base).await;
         let before = hits_of(&base, &target, &[]).await;
-        assert!(!before.is_empty(), "{}: the waiting enterprise has products in search", t.label);
+        assert!(
+            !before.is_empty(),
+            "{}: the waiting enterprise has products in search",
+            t.label
+        );
         assert!(before.iter().all(|h| h["enterprise"]["verified"] == false));
 
         // Refusals with a clear message change nothing.
@@ -470,7 +561,13 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         let r = curator
             .post(
                 "/fn/refuse_verification",
-                &[("locale", "bg"), ("enterprise_id", &id), ("how", "correction"), ("reason", "  "), ("next", "/curator/varna")],
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("how", "correction"),
+                    ("reason", "  "),
+                    ("next", "/curator/varna"),
+                ],
             )
             .await;
         assert_eq!(r.status(), 422);
@@ -501,40 +598,92 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             let body: serde_json::Value = r.json().await.unwrap();
             let errs = body["Invalid"].as_array().unwrap();
             assert!(
-                errs.iter().any(|e| e["field"] == field && e["code"] == code && !e["message"].as_str().unwrap().is_empty()),
+                errs.iter().any(|e| e["field"] == field
+                    && e["code"] == code
+                    && !e["message"].as_str().unwrap().is_empty()),
                 "{certified}..{until}: {body}"
             );
         }
-        assert_eq!(snapshot, fingerprint(&t.db).await, "{}: refusals changed nothing", t.label);
+        assert_eq!(
+            snapshot,
+            fingerprint(&t.db).await,
+            "{}: refusals changed nothing",
+            t.label
+        );
 
         // Ask for a correction; the owner is told why and resubmits.
         let r = curator
             .post(
                 "/fn/refuse_verification",
-                &[("locale", "bg"), ("enterprise_id", &id), ("how", "correction"), ("reason", "Приложете удостоверението."), ("next", "/curator/varna")],
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("how", "correction"),
+                    ("reason", "Приложете удостоверението."),
+                    ("next", "/curator/varna"),
+                ],
             )
             .await;
         assert_eq!(r.status(), 200);
         assert!(location(&r).starts_with("/curator/varna?saved="));
         let e = enterprise_by_slug(&t.db, &target.slug).await;
         assert_eq!(e.verification_status, "correction_requested");
-        assert_eq!(e.verification_note.as_deref(), Some("Приложете удостоверението."));
+        assert_eq!(
+            e.verification_note.as_deref(),
+            Some("Приложете удостоверението.")
+        );
         // Answering again is a conflict: nothing waits now.
         let r = curator
             .post(
                 "/fn/refuse_verification",
-                &[("locale", "bg"), ("enterprise_id", &id), ("how", "reject"), ("reason", "Не е социално предприятие."), ("next", "/curator/varna")],
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("how", "reject"),
+                    ("reason", "Не е социално предприятие."),
+                    ("next", "/curator/varna"),
+                ],
             )
             .await;
         assert_eq!(r.status(), 409);
         // The admin resubmits for the enterprise (admins act as members); it goes back into the queue.
-        let r = admin.post("/fn/resubmit_verification", &[("locale", "bg"), ("enterprise_id", &id), ("next", "/dashboard")]).await;
+        let r = admin
+            .post(
+                "/fn/resubmit_verification",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("next", "/dashboard"),
+                ],
+            )
+            .await;
         assert_eq!(r.status(), 200);
-        let r = curator.post("/fn/desk", &[("locale", "bg"), ("centre", "varna")]).await;
+        let r = curator
+            .post("/fn/desk", &[("locale", "bg"), ("centre", "varna")])
+            .await;
         let desk: serde_json::Value = r.json().await.unwrap();
-        let queue: Vec<&str> = desk["queue"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap()).collect();
-        assert_eq!(queue.last().copied(), Some(target.slug.as_str()), "{}: resubmitted goes last: {queue:?}", t.label);
-        let r = admin.post("/fn/resubmit_verification", &[("locale", "bg"), ("enterprise_id", &id), ("next", "/dashboard")]).await;
+        let queue: Vec<&str> = desk["queue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["slug"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            queue.last().copied(),
+            Some(target.slug.as_str()),
+            "{}: resubmitted goes last: {queue:?}",
+            t.label
+        );
+        let r = admin
+            .post(
+                "/fn/resubmit_verification",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("next", "/dashboard"),
+                ],
+            )
+            .await;
         assert_eq!(r.status(), 409, "already waiting");
 
         // Verify: the badge shows in search within seconds.
@@ -562,13 +711,26 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         // Hide one product: gone from search and its page, the owner sees why.
         let p = first_published(&t.db, target.id).await;
         let r = curator
-            .post("/fn/hide_product", &[("locale", "bg"), ("product_id", &p.id.to_string()), ("reason", ""), ("next", "/curator/varna")])
+            .post(
+                "/fn/hide_product",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &p.id.to_string()),
+                    ("reason", ""),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 422);
         let r = curator
             .post(
                 "/fn/hide_product",
-                &[("locale", "bg"), ("product_id", &p.id.to_string()), ("reason", "Снимката не е на продукта."), ("next", "/curator/varna")],
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &p.id.to_string()),
+                    ("reason", "Снимката не е на продукта."),
+                    ("next", "/curator/varna"),
+                ],
             )
             .await;
         assert_eq!(r.status(), 200);
@@ -576,43 +738,100 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         wait_until_indexed(&base).await;
         let hidden = hits_of(&base, &target, &[]).await;
         assert_eq!(hidden.len(), before.len() - 1, "{}", t.label);
-        assert!(hidden.iter().all(|h| h["slug"] != p.slug.as_str()), "{}: hidden product still in search", t.label);
-        let ws = admin.post("/fn/workspace", &[("slug", target.slug.as_str())]).await;
+        assert!(
+            hidden.iter().all(|h| h["slug"] != p.slug.as_str()),
+            "{}: hidden product still in search",
+            t.label
+        );
+        let ws = admin
+            .post("/fn/workspace", &[("slug", target.slug.as_str())])
+            .await;
         let ws: serde_json::Value = ws.json().await.unwrap();
         assert!(ws.to_string().contains("Снимката не е на продукта."));
         // Its owner cannot publish it again.
-        let r = admin.post("/fn/product_action", &[("locale", "bg"), ("product_id", &p.id.to_string()), ("action", "publish")]).await;
+        let r = admin
+            .post(
+                "/fn/product_action",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &p.id.to_string()),
+                    ("action", "publish"),
+                ],
+            )
+            .await;
         assert_eq!(r.status(), 409);
         let r = curator
-            .post("/fn/hide_product", &[("locale", "bg"), ("product_id", &p.id.to_string()), ("show", "1"), ("next", "/curator/varna")])
+            .post(
+                "/fn/hide_product",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &p.id.to_string()),
+                    ("show", "1"),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 200);
 
         // Suspend: the enterprise and its products leave public pages and search.
         let r = curator
-            .post("/fn/suspend_enterprise", &[("locale", "bg"), ("enterprise_id", &id), ("reason", "Проверка на сигнал."), ("next", "/curator/varna")])
+            .post(
+                "/fn/suspend_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("reason", "Проверка на сигнал."),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
-        assert_eq!(curator.get(&format!("/e/{}", target.slug)).await.status(), 404);
+        assert_eq!(
+            curator.get(&format!("/e/{}", target.slug)).await.status(),
+            404
+        );
         assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 404);
         wait_until_indexed(&base).await;
         assert!(hits_of(&base, &target, &[]).await.is_empty());
         let r = curator
-            .post("/fn/suspend_enterprise", &[("locale", "bg"), ("enterprise_id", &id), ("reason", "Отново."), ("next", "/curator/varna")])
+            .post(
+                "/fn/suspend_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("reason", "Отново."),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 409, "already suspended");
         let r = curator
-            .post("/fn/suspend_enterprise", &[("locale", "bg"), ("enterprise_id", &id), ("restore", "1"), ("next", "/curator/varna")])
+            .post(
+                "/fn/suspend_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &id),
+                    ("restore", "1"),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         wait_until_indexed(&base).await;
         assert_eq!(hits_of(&base, &target, &[]).await.len(), before.len());
 
         // Every act is in the audit log, with its reason; curators see their region.
-        let r = curator.post("/fn/audit_log", &[("locale", "bg"), ("centre", "varna")]).await;
+        let r = curator
+            .post("/fn/audit_log", &[("locale", "bg"), ("centre", "varna")])
+            .await;
         let log: serde_json::Value = r.json().await.unwrap();
-        let actions: Vec<&str> = log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+        let actions: Vec<&str> = log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
         for a in [
             "enterprise.correction_requested",
             "enterprise.resubmitted",
@@ -622,10 +841,16 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             "enterprise.suspended",
             "enterprise.restored",
         ] {
-            assert!(actions.contains(&a), "{}: {a} missing from {actions:?}", t.label);
+            assert!(
+                actions.contains(&a),
+                "{}: {a} missing from {actions:?}",
+                t.label
+            );
         }
         assert!(log.to_string().contains("Проверка на сигнал."));
-        let r = admin.post("/fn/audit_log", &[("locale", "bg"), ("centre", "")]).await;
+        let r = admin
+            .post("/fn/audit_log", &[("locale", "bg"), ("centre", "")])
+            .await;
         assert_eq!(r.status(), 200);
         // The enterprise's people were told.
         let told: Vec<String> = notice::Entity::find()
@@ -637,8 +862,17 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             .into_iter()
             .map(|n| n.kind)
             .collect();
-        for k in ["correction_requested", "enterprise_verified", "product_hidden", "enterprise_suspended"] {
-            assert!(told.iter().any(|n| n == k), "{}: notice {k} missing: {told:?}", t.label);
+        for k in [
+            "correction_requested",
+            "enterprise_verified",
+            "product_hidden",
+            "enterprise_suspended",
+        ] {
+            assert!(
+                told.iter().any(|n| n == k),
+                "{}: notice {k} missing: {told:?}",
+                t.label
+            );
         }
         t.drop_db().await;
     }
@@ -658,11 +892,22 @@ async fn networks_and_events_from_creation_to_catalogue() {
 
         let snapshot = fingerprint(&t.db).await;
         let r = curator
-            .post("/fn/create_network", &[("locale", "bg"), ("centre", "varna"), ("input[name]", " "), ("input[kind]", "guild")])
+            .post(
+                "/fn/create_network",
+                &[
+                    ("locale", "bg"),
+                    ("centre", "varna"),
+                    ("input[name]", " "),
+                    ("input[kind]", "guild"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 422);
         let body = r.text().await.unwrap();
-        assert!(body.contains("\"name\"") && body.contains("\"kind\""), "{body}");
+        assert!(
+            body.contains("\"name\"") && body.contains("\"kind\""),
+            "{body}"
+        );
         assert_eq!(snapshot, fingerprint(&t.db).await);
 
         let r = curator
@@ -688,11 +933,27 @@ async fn networks_and_events_from_creation_to_catalogue() {
 
         // A applies and is approved; B is invited by ЕИК and accepts.
         let r = owner
-            .post("/fn/apply_to_network", &[("locale", "bg"), ("enterprise_id", &a.id.to_string()), ("network_id", &nid), ("next", "/dashboard")])
+            .post(
+                "/fn/apply_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &a.id.to_string()),
+                    ("network_id", &nid),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         let r = owner
-            .post("/fn/apply_to_network", &[("locale", "bg"), ("enterprise_id", &a.id.to_string()), ("network_id", &nid), ("next", "/dashboard")])
+            .post(
+                "/fn/apply_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &a.id.to_string()),
+                    ("network_id", &nid),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 409, "applying twice");
         let application = network_member::Entity::find()
@@ -703,15 +964,39 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .unwrap();
         assert_eq!(application.status, "applied");
         let r = curator
-            .post("/fn/decide_membership", &[("locale", "bg"), ("membership_id", &application.id.to_string()), ("decision", "approve"), ("next", "/curator/varna")])
+            .post(
+                "/fn/decide_membership",
+                &[
+                    ("locale", "bg"),
+                    ("membership_id", &application.id.to_string()),
+                    ("decision", "approve"),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         let r = curator
-            .post("/fn/invite_to_network", &[("locale", "bg"), ("network_id", &nid), ("enterprise", "000"), ("next", "/curator/varna")])
+            .post(
+                "/fn/invite_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("network_id", &nid),
+                    ("enterprise", "000"),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 422, "unknown enterprise");
         let r = curator
-            .post("/fn/invite_to_network", &[("locale", "bg"), ("network_id", &nid), ("enterprise", &b.eik), ("next", "/curator/varna")])
+            .post(
+                "/fn/invite_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("network_id", &nid),
+                    ("enterprise", &b.eik),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         let invitation = network_member::Entity::find()
@@ -724,17 +1009,42 @@ async fn networks_and_events_from_creation_to_catalogue() {
         assert_eq!(invitation.status, "invited");
         // The owner of A is no member of B: cannot accept for it.
         let r = owner
-            .post("/fn/network_membership", &[("locale", "bg"), ("membership_id", &invitation.id.to_string()), ("action", "accept"), ("next", "/dashboard")])
+            .post(
+                "/fn/network_membership",
+                &[
+                    ("locale", "bg"),
+                    ("membership_id", &invitation.id.to_string()),
+                    ("action", "accept"),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 403);
         let r = admin
-            .post("/fn/network_membership", &[("locale", "bg"), ("membership_id", &invitation.id.to_string()), ("action", "accept"), ("next", "/dashboard")])
+            .post(
+                "/fn/network_membership",
+                &[
+                    ("locale", "bg"),
+                    ("membership_id", &invitation.id.to_string()),
+                    ("action", "accept"),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
 
         // The network page and the network facet show both members' products.
-        let page = Browser::new(&base).get(&format!("/n/{}", n.slug)).await.text().await.unwrap();
-        assert!(page.contains(&a.name) && page.contains(&b.name), "{}: network page lacks members", t.label);
+        let page = Browser::new(&base)
+            .get(&format!("/n/{}", n.slug))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(&a.name) && page.contains(&b.name),
+            "{}: network page lacks members",
+            t.label
+        );
         wait_until_indexed(&base).await;
         let in_network = search(&base, &format!("q=&per_page=100&network={}", n.slug)).await;
         let enterprises: std::collections::BTreeSet<String> = in_network["hits"]
@@ -743,16 +1053,37 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .iter()
             .map(|h| h["enterprise"]["slug"].as_str().unwrap().to_string())
             .collect();
-        assert_eq!(enterprises, [a.slug.clone(), b.slug.clone()].into_iter().collect(), "{}", t.label);
+        assert_eq!(
+            enterprises,
+            [a.slug.clone(), b.slug.clone()].into_iter().collect(),
+            "{}",
+            t.label
+        );
 
         // A leaves: its products leave the network's catalogue.
         let r = owner
-            .post("/fn/network_membership", &[("locale", "bg"), ("membership_id", &application.id.to_string()), ("action", "leave"), ("next", "/dashboard")])
+            .post(
+                "/fn/network_membership",
+                &[
+                    ("locale", "bg"),
+                    ("membership_id", &application.id.to_string()),
+                    ("action", "leave"),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         wait_until_indexed(&base).await;
         let after = search(&base, &format!("q=&per_page=100&network={}", n.slug)).await;
-        assert!(after["hits"].as_array().unwrap().iter().all(|h| h["enterprise"]["slug"] == b.slug.as_str()), "{}: {after}", t.label);
+        assert!(
+            after["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|h| h["enterprise"]["slug"] == b.slug.as_str()),
+            "{}: {after}",
+            t.label
+        );
 
         // Events: bad dates refused, a good one published, A takes part.
         for (start, end, field) in [
@@ -775,7 +1106,12 @@ async fn networks_and_events_from_creation_to_catalogue() {
                 )
                 .await;
             assert_eq!(r.status(), 422, "{start}..{end}");
-            assert!(r.text().await.unwrap().contains(&format!("\"field\":\"{field}\"")));
+            assert!(
+                r.text()
+                    .await
+                    .unwrap()
+                    .contains(&format!("\"field\":\"{field}\""))
+            );
         }
         let r = curator
             .post(
@@ -802,7 +1138,15 @@ async fn networks_and_events_from_creation_to_catalogue() {
         // Bulgarian summer time: 10:00 there is 07:00 UTC.
         assert_eq!(ev.starts_at.to_rfc3339(), "2030-05-01T07:00:00+00:00");
         let r = owner
-            .post("/fn/take_part", &[("locale", "bg"), ("enterprise_id", &a.id.to_string()), ("event_id", &ev.id.to_string()), ("next", "/dashboard")])
+            .post(
+                "/fn/take_part",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &a.id.to_string()),
+                    ("event_id", &ev.id.to_string()),
+                    ("next", "/dashboard"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         let signup = event_participant::Entity::find()
@@ -811,24 +1155,64 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .await
             .unwrap()
             .unwrap();
-        let page = Browser::new(&base).get("/events/proleten-bazar").await.text().await.unwrap();
-        assert!(!page.contains(&a.name), "not listed before the curator confirms");
+        let page = Browser::new(&base)
+            .get("/events/proleten-bazar")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !page.contains(&a.name),
+            "not listed before the curator confirms"
+        );
         let r = curator
-            .post("/fn/decide_participant", &[("locale", "bg"), ("participant_id", &signup.id.to_string()), ("decision", "confirm"), ("next", "/curator/varna")])
+            .post(
+                "/fn/decide_participant",
+                &[
+                    ("locale", "bg"),
+                    ("participant_id", &signup.id.to_string()),
+                    ("decision", "confirm"),
+                    ("next", "/curator/varna"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
         // Anonymous pages are cached for two seconds; a signed-in reader sees it at once.
-        let page = owner.get("/events/proleten-bazar").await.text().await.unwrap();
-        assert!(page.contains(&a.name), "{}: event page lists the participant", t.label);
+        let page = owner
+            .get("/events/proleten-bazar")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(&a.name),
+            "{}: event page lists the participant",
+            t.label
+        );
         let a_product = first_published(&t.db, a.id).await;
-        assert!(page.contains(&a_product.title), "{}: and its products", t.label);
-        let print = Browser::new(&base).get("/events/proleten-bazar/print").await;
+        assert!(
+            page.contains(&a_product.title),
+            "{}: and its products",
+            t.label
+        );
+        let print = Browser::new(&base)
+            .get("/events/proleten-bazar/print")
+            .await;
         assert_eq!(print.status(), 200);
         let print = print.text().await.unwrap();
-        assert!(print.contains("<svg") && print.contains("/events/proleten-bazar"), "{}: QR code page", t.label);
+        assert!(
+            print.contains("<svg") && print.contains("/events/proleten-bazar"),
+            "{}: QR code page",
+            t.label
+        );
         // The home page lists it among upcoming events? Only the soonest few;
         // the events page lists every upcoming one.
-        let events = Browser::new(&base).get("/events").await.text().await.unwrap();
+        let events = Browser::new(&base)
+            .get("/events")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(events.contains("Пролетен базар"));
         t.drop_db().await;
     }
@@ -862,8 +1246,15 @@ async fn certificates_warn_once_then_lapse() {
     // The owner and the Varna curator.
     assert_eq!(warned.len(), 2, "{warned:?}");
     sweep_certificates(&t.db, today).await.unwrap();
-    assert_eq!(a_notices("certificate_expiring").await.len(), 2, "told once per expiry date");
-    assert_eq!(enterprise_by_slug(&t.db, A_SLUG).await.verification_status, "verified");
+    assert_eq!(
+        a_notices("certificate_expiring").await.len(),
+        2,
+        "told once per expiry date"
+    );
+    assert_eq!(
+        enterprise_by_slug(&t.db, A_SLUG).await.verification_status,
+        "verified"
+    );
 
     // Eleven days on, it lapses: no badge, out of the verified facet (outbox), audit line.
     let pending = outbox::Entity::find().all(&t.db).await.unwrap().len();
@@ -885,10 +1276,20 @@ async fn certificates_warn_once_then_lapse() {
     let base = spawn_server(t.db.clone()).await;
     let owner = signed_in(&base, OWNER).await;
     let r = owner
-        .post("/fn/resubmit_verification", &[("locale", "bg"), ("enterprise_id", &a.id.to_string()), ("next", "/dashboard")])
+        .post(
+            "/fn/resubmit_verification",
+            &[
+                ("locale", "bg"),
+                ("enterprise_id", &a.id.to_string()),
+                ("next", "/dashboard"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 200);
-    assert_eq!(enterprise_by_slug(&t.db, A_SLUG).await.verification_status, "unverified");
+    assert_eq!(
+        enterprise_by_slug(&t.db, A_SLUG).await.verification_status,
+        "unverified"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -921,9 +1322,19 @@ async fn figures_count_this_months_registrations_and_download_as_csv() {
     // Someone registers an enterprise in the Varna region now.
     let newcomer = Browser::new(&base);
     newcomer
-        .post("/fn/sign_up", &[("locale", "bg"), ("email", "nov@example.bg"), ("password", "дълга парола 2026"), ("display_name", "Нов")])
+        .post(
+            "/fn/sign_up",
+            &[
+                ("locale", "bg"),
+                ("email", "nov@example.bg"),
+                ("password", "дълга парола 2026"),
+                ("display_name", "Нов"),
+            ],
+        )
         .await;
-    newcomer.sign_in("nov@example.bg", "дълга парола 2026").await;
+    newcomer
+        .sign_in("nov@example.bg", "дълга парола 2026")
+        .await;
     let eik = app::eik::complete9(31_415_926);
     let r = newcomer
         .post(
@@ -945,21 +1356,43 @@ async fn figures_count_this_months_registrations_and_download_as_csv() {
         after["months"][11]["registered"].as_u64().unwrap(),
         before["months"][11]["registered"].as_u64().unwrap() + 1
     );
-    assert_eq!(after["enterprises"].as_u64().unwrap(), before["enterprises"].as_u64().unwrap() + 1);
+    assert_eq!(
+        after["enterprises"].as_u64().unwrap(),
+        before["enterprises"].as_u64().unwrap() + 1
+    );
 
     // The same figures as CSV: a header, twelve months, five totals.
     let r = curator.get("/curator/varna/figures.csv").await;
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let csv = r.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 12 + 5, "{csv}");
     assert!(lines[0].starts_with("месец,"));
     let row = lines[12];
-    assert!(row.starts_with(&format!("{this_month},{}", after["months"][11]["registered"])), "{row}");
-    let en = curator.get("/en/curator/varna/figures.csv").await.text().await.unwrap();
+    assert!(
+        row.starts_with(&format!(
+            "{this_month},{}",
+            after["months"][11]["registered"]
+        )),
+        "{row}"
+    );
+    let en = curator
+        .get("/en/curator/varna/figures.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(en.starts_with("month,enterprises registered"));
     // The Plovdiv curator gets nothing of Varna's.
     let plovdiv = signed_in(&base, PLOVDIV).await;
-    assert_eq!(plovdiv.get("/curator/varna/figures.csv").await.status(), 403);
+    assert_eq!(
+        plovdiv.get("/curator/varna/figures.csv").await.status(),
+        403
+    );
 }

@@ -231,15 +231,7 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
 
         // The other enterprise declines with a reason; a thread and notices.
         let other = Browser::new(&base);
-        let member = enterprise_member::Entity::find()
-            .filter(enterprise_member::Column::EnterpriseId.eq(rb.enterprise_id))
-            .one(&t.db)
-            .await
-            .unwrap();
-        assert!(
-            member.is_none(),
-            "the demo's second enterprise has no account"
-        );
+        // Admins act for any enterprise.
         let admin = other;
         admin
             .sign_in("admin@demo.socialenpazar.bg", "demo-admin-2026")
@@ -446,4 +438,254 @@ async fn favourites_and_notices() {
         b.as_array().unwrap().is_empty(),
         "the buyer's own request is no notice to them"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changed_quantities_and_prices_wait_for_the_buyer() {
+    for t in all_databases().await {
+        server::seed::seed_demo(&t.db).await.unwrap();
+        let base = spawn_server(t.db.clone()).await;
+        let p = stocked(&t.db, "sinya-nishka-varna", 10).await;
+        let buyer = Browser::new(&base);
+        buyer.sign_in(BUYER.0, BUYER.1).await;
+        let owner = Browser::new(&base);
+        owner.sign_in(OWNER.0, OWNER.1).await;
+        assert_eq!(put(&buyer, p.id, 4).await.status(), 200);
+        assert_eq!(send(&buyer, "k-propose").await.status(), 200);
+        let o = requests_of(&t.db).await.pop().unwrap();
+        let line = order_request_line::Entity::find()
+            .filter(order_request_line::Column::OrderRequestId.eq(o.id))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let id = o.id.to_string();
+        let q = format!("lines[{}][quantity]", line.id);
+        let pr = format!("lines[{}][price]", line.id);
+        let propose = |who: &Browser, quantity: &str, price: &str| {
+            let form: Vec<(String, String)> = vec![
+                ("locale".into(), "bg".into()),
+                ("id".into(), id.clone()),
+                ("note".into(), "Имаме 3 броя, с отстъпка.".into()),
+                (q.clone(), quantity.into()),
+                (pr.clone(), price.into()),
+            ];
+            let http = who.http.clone();
+            let url = format!("{}/fn/propose_changes", who.base);
+            async move {
+                http.post(url)
+                    .header("Accept", "application/json")
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }
+        };
+        // Refusals: the buyer may not propose; bad numbers change nothing.
+        assert_eq!(propose(&buyer, "3", "10,00").await, 403);
+        assert_eq!(propose(&owner, "0", "10,00").await, 422);
+        assert_eq!(propose(&owner, "3", "-1").await, 422);
+        assert_eq!(propose(&owner, "3", "много").await, 422);
+        assert_eq!(requests_of(&t.db).await.pop().unwrap().status, "submitted");
+        assert_eq!(propose(&owner, "3", "10,00").await, 200);
+        let o2 = requests_of(&t.db).await.pop().unwrap();
+        assert_eq!(o2.status, "proposed");
+        // Nothing is taken from stock until the buyer confirms.
+        let stock = |db: DatabaseConnection, id: i32| async move {
+            product::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .stock
+        };
+        assert_eq!(stock(t.db.clone(), p.id).await, Some(10));
+        assert_eq!(
+            act(&owner, o.id, "confirm", &[]).await,
+            403,
+            "the enterprise cannot confirm for the buyer"
+        );
+        assert_eq!(act(&owner, o.id, "fulfil", &[]).await, 409);
+        let page = buyer
+            .get(&format!("/requests/{}", o.id))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Потвърди промените"), "{}", t.label);
+        assert_eq!(act(&buyer, o.id, "confirm", &[]).await, 200);
+        let l = order_request_line::Entity::find_by_id(line.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (l.quantity, l.unit_price_cents, l.proposed_quantity),
+            (3, 1000, None)
+        );
+        assert_eq!(stock(t.db.clone(), p.id).await, Some(7));
+        assert_eq!(requests_of(&t.db).await.pop().unwrap().status, "accepted");
+        // The enterprise was told.
+        let told = notice::Entity::find()
+            .filter(notice::Column::OrderRequestId.eq(o.id))
+            .all(&t.db)
+            .await
+            .unwrap();
+        assert!(told.iter().any(|n| n.kind == "request_proposed"));
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_about_a_product_and_quotes_from_a_network() {
+    for t in all_databases().await {
+        server::seed::seed_demo(&t.db).await.unwrap();
+        let base = spawn_server(t.db.clone()).await;
+        let p = stocked(&t.db, "sinya-nishka-varna", 10).await;
+        let pid = p.id.to_string();
+        let buyer = Browser::new(&base);
+        buyer.sign_in(BUYER.0, BUYER.1).await;
+        let owner = Browser::new(&base);
+        owner.sign_in(OWNER.0, OWNER.1).await;
+
+        // A question: an account is needed; an empty one is refused.
+        let anon = Browser::new(&base);
+        let ask = [
+            ("locale", "bg"),
+            ("product_id", pid.as_str()),
+            ("question", "Има ли размер XL?"),
+        ];
+        assert_eq!(anon.post("/fn/ask_question", &ask).await.status(), 401);
+        assert_eq!(
+            buyer
+                .post(
+                    "/fn/ask_question",
+                    &[
+                        ("locale", "bg"),
+                        ("product_id", pid.as_str()),
+                        ("question", " ")
+                    ]
+                )
+                .await
+                .status(),
+            422
+        );
+        assert!(requests_of(&t.db).await.is_empty());
+        let (r1, r2) = tokio::join!(
+            buyer.post("/fn/ask_question", &ask),
+            buyer.post("/fn/ask_question", &ask)
+        );
+        assert!(
+            r1.status().is_success() && r2.status().is_success(),
+            "{} {}",
+            r1.status(),
+            r2.status()
+        );
+        let qs = requests_of(&t.db).await;
+        assert_eq!(qs.len(), 1, "{}: a double submit asks once", t.label);
+        let q = &qs[0];
+        assert_eq!((q.kind.as_str(), q.product_id), ("question", Some(p.id)));
+        // The enterprise sees it in its inbox, answers in the thread, closes it.
+        let a_id = q.enterprise_id.to_string();
+        let inbox = owner
+            .post("/fn/inbox", &[("slug", "sinya-nishka-varna")])
+            .await;
+        let inbox_text = inbox.text().await.unwrap();
+        assert!(inbox_text.contains("\"question\""), "{inbox_text}");
+        let _ = a_id;
+        assert_eq!(
+            act(&owner, q.id, "accept", &[]).await,
+            409,
+            "a question is not accepted"
+        );
+        let r = owner
+            .post(
+                "/fn/post_message",
+                &[
+                    ("locale", "bg"),
+                    ("id", &q.id.to_string()),
+                    ("body", "Да, има."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(act(&owner, q.id, "fulfil", &[]).await, 200);
+
+        // A quote asked of two chosen members of a network.
+        let network = network::Entity::find()
+            .filter(network::Column::Slug.eq("uslugi-s-kauza-severoiztok"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let quote = |members: Vec<&'static str>, message: &'static str| {
+            let mut form: Vec<(String, String)> = vec![
+                ("locale".into(), "bg".into()),
+                ("network".into(), network.slug.clone()),
+                ("message".into(), message.into()),
+            ];
+            for m in members {
+                form.push((format!("members[{m}]"), "on".into()));
+            }
+            let http = buyer.http.clone();
+            let url = format!("{}/fn/ask_quote", buyer.base);
+            async move {
+                http.post(url)
+                    .header("Accept", "application/json")
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }
+        };
+        let msg = "Почистване на 3 общински сгради, веднъж седмично от януари.";
+        assert_eq!(quote(vec![], msg).await, 422, "no member chosen");
+        assert_eq!(
+            quote(vec!["trapezata-plovdiv"], msg).await,
+            422,
+            "not a member"
+        );
+        assert_eq!(
+            quote(vec!["chista-stapka-varna"], "").await,
+            422,
+            "no message"
+        );
+        assert_eq!(requests_of(&t.db).await.len(), 1);
+        assert_eq!(
+            quote(vec!["chista-stapka-varna", "sinya-nishka-varna"], msg).await,
+            200
+        );
+        assert_eq!(
+            quote(vec!["chista-stapka-varna", "sinya-nishka-varna"], msg).await,
+            200
+        );
+        let quotes: Vec<order_request::Model> = requests_of(&t.db)
+            .await
+            .into_iter()
+            .filter(|o| o.kind == "quote")
+            .collect();
+        assert_eq!(quotes.len(), 2, "{}: one per chosen member, once", t.label);
+        // Each member answers its own: Синя нишка quotes, the other is not its to answer.
+        let mine = quotes
+            .iter()
+            .find(|o| o.enterprise_id == p.enterprise_id)
+            .unwrap();
+        let theirs = quotes
+            .iter()
+            .find(|o| o.enterprise_id != p.enterprise_id)
+            .unwrap();
+        assert_eq!(
+            act(&owner, mine.id, "accept", &[("note", "1 200 € на месец")]).await,
+            200
+        );
+        assert_eq!(
+            act(&owner, theirs.id, "accept", &[("note", "x")]).await,
+            404
+        );
+        t.drop_db().await;
+    }
 }

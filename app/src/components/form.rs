@@ -115,11 +115,17 @@ fn message_for(errors: &[FieldError], key: &str) -> Option<String> {
 
 /// The refusal of one field (empty until there is one).
 #[component]
-pub fn FieldError(key: &'static str, errors: Vec<FieldError>) -> impl IntoView {
+pub fn FieldError(
+    key: &'static str,
+    errors: Vec<FieldError>,
+    /// Sets apart the ids of two forms on one page with the same fields.
+    #[prop(optional)]
+    prefix: &'static str,
+) -> impl IntoView {
     let msg = message_for(&errors, key);
     let hidden = msg.is_none();
     view! {
-        <p class="field-error" id=format!("err-{key}") data-error-for=key hidden=hidden>
+        <p class="field-error" id=format!("err-{prefix}{key}") data-error-for=key hidden=hidden>
             {msg.unwrap_or_default()}
         </p>
     }
@@ -141,14 +147,17 @@ pub fn TextField(
     #[prop(optional, into)] inputmode: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
     errors: Vec<FieldError>,
+    /// Sets apart the ids of two forms on one page with the same fields.
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{key}");
+    let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
-    let hint_id = format!("hint-{key}");
+    let hint_id = format!("hint-{prefix}{key}");
     let described = if hint.is_some() {
-        format!("err-{key} {hint_id}")
+        format!("err-{prefix}{key} {hint_id}")
     } else {
-        format!("err-{key}")
+        format!("err-{prefix}{key}")
     };
     view! {
         <div class="field">
@@ -167,7 +176,7 @@ pub fn TextField(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             />
-            <FieldError key errors/>
+            <FieldError key errors prefix/>
         </div>
     }
 }
@@ -181,8 +190,9 @@ pub fn TextArea(
     #[prop(optional, into)] value: String,
     #[prop(optional)] maxlength: Option<u32>,
     errors: Vec<FieldError>,
+    #[prop(optional)] prefix: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{key}");
+    let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
     view! {
         <div class="field">
@@ -194,11 +204,11 @@ pub fn TextArea(
                 maxlength=maxlength.map(|m| m.to_string())
                 data-field=key
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=format!("err-{key}")
+                aria-describedby=format!("err-{prefix}{key}")
             >
                 {value}
             </textarea>
-            <FieldError key errors/>
+            <FieldError key errors prefix/>
         </div>
     }
 }
@@ -213,8 +223,9 @@ pub fn SelectField(
     #[prop(optional, into)] value: String,
     #[prop(optional)] required: bool,
     errors: Vec<FieldError>,
+    #[prop(optional)] prefix: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{key}");
+    let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
     view! {
         <div class="field">
@@ -225,7 +236,7 @@ pub fn SelectField(
                 required=required
                 data-field=key
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=format!("err-{key}")
+                aria-describedby=format!("err-{prefix}{key}")
             >
                 <option value="">"—"</option>
                 {options
@@ -236,7 +247,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldError key errors/>
+            <FieldError key errors prefix/>
         </div>
     }
 }

@@ -111,7 +111,11 @@ pub async fn suspend_enterprise(
     curation::set_suspended(&state.db, &caller, enterprise_id, reason)
         .await
         .map_err(|e| e.localized(locale))?;
-    back(locale, &next, if restore { "restored" } else { "suspended" });
+    back(
+        locale,
+        &next,
+        if restore { "restored" } else { "suspended" },
+    );
     Ok(())
 }
 
@@ -323,11 +327,16 @@ pub async fn get_event_print(locale: Locale, slug: String) -> Result<EventPrint,
     let base = match std::env::var("PUBLIC_URL") {
         Ok(u) if !u.is_empty() => u,
         _ => {
-            let headers: axum::http::HeaderMap = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+            let headers: axum::http::HeaderMap = leptos_axum::extract()
+                .await
+                .map_err(|_| AppError::Internal)?;
             let host = headers
                 .get(axum::http::header::HOST)
                 .and_then(|h| h.to_str().ok())
-                .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+                .filter(|h| {
+                    h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+                })
                 .unwrap_or("127.0.0.1:3000");
             format!("http://{host}")
         }

@@ -130,6 +130,7 @@ pub async fn request_action(
         },
         "fulfil" => Transition::Fulfil,
         "cancel" => Transition::Cancel,
+        "confirm" => Transition::Confirm,
         _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
     };
     orders::transition(&state.db, &caller, id, t)
@@ -147,5 +148,88 @@ pub async fn post_message(locale: Locale, id: i32, body: String) -> Result<(), A
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
+    Ok(())
+}
+
+/// One line of an "accept with changes" form.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LineInput {
+    pub quantity: String,
+    pub price: String,
+}
+
+/// The enterprise accepts with changed quantities or prices (`lines` keyed
+/// by line id); the buyer confirms them.
+#[server(prefix = "/fn", endpoint = "propose_changes")]
+pub async fn propose_changes(
+    locale: Locale,
+    id: i32,
+    note: Option<String>,
+    lines: std::collections::BTreeMap<String, LineInput>,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let changes = lines
+        .into_iter()
+        .map(|(line, l)| orders::LineChange {
+            line_id: line.parse().unwrap_or(-1),
+            quantity: l.quantity,
+            price: l.price,
+        })
+        .collect();
+    orders::transition(
+        &state.db,
+        &caller,
+        id,
+        Transition::Propose {
+            note: note.unwrap_or_default(),
+            changes,
+        },
+    )
+    .await
+    .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
+    Ok(())
+}
+
+/// A question about a product, to its enterprise.
+#[server(prefix = "/fn", endpoint = "ask_question")]
+pub async fn ask_question(
+    locale: Locale,
+    product_id: i32,
+    question: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let id = orders::ask_question(&state.db, &caller, product_id, &question)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
+    Ok(())
+}
+
+/// A quote asked of the chosen members of a network (`members[<slug>]=on`).
+#[server(prefix = "/fn", endpoint = "ask_quote")]
+pub async fn ask_quote(
+    locale: Locale,
+    network: String,
+    members: Option<std::collections::BTreeMap<String, String>>,
+    message: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let input = orders::QuoteInput {
+        members: members
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, _)| k)
+            .collect(),
+        message,
+    };
+    let sent = orders::ask_quote(&state.db, &caller, &network, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&locale.href(&format!("/requests?sent={}", sent.len())));
     Ok(())
 }

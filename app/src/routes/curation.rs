@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::components::form::{
-    EnhancedForm, FormMessage, LocaleField, PostedError, SelectField,
-    TextArea, TextField,
+    EnhancedForm, FormMessage, LocaleField, PostedError, SelectField, TextArea, TextField,
 };
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
@@ -35,10 +34,7 @@ pub fn verification_label(locale: Locale, status: &str) -> &'static str {
         ),
         "rejected" => locale.pick("Отказана проверка", "Verification refused"),
         "correction_requested" => locale.pick("Поискана е корекция", "A correction was requested"),
-        "expired" => locale.pick(
-            "Удостоверението е изтекло",
-            "The certificate has expired",
-        ),
+        "expired" => locale.pick("Удостоверението е изтекло", "The certificate has expired"),
         _ => locale.pick(
             "Непроверено — чака проверка от регионалния център",
             "Not verified yet: waiting for the regional centre",
@@ -60,9 +56,15 @@ fn Saved(locale: Locale) -> impl IntoView {
     saved.map(|what| {
         let text = match what.as_str() {
             "verified" => locale.pick("Предприятието е проверено.", "The enterprise is verified."),
-            "answered" => locale.pick("Отговорът е изпратен на предприятието.", "The answer was sent to the enterprise."),
+            "answered" => locale.pick(
+                "Отговорът е изпратен на предприятието.",
+                "The answer was sent to the enterprise.",
+            ),
             "suspended" => locale.pick("Предприятието е спряно.", "The enterprise is suspended."),
-            "restored" => locale.pick("Предприятието е възстановено.", "The enterprise is restored."),
+            "restored" => locale.pick(
+                "Предприятието е възстановено.",
+                "The enterprise is restored.",
+            ),
             "hidden" => locale.pick("Продуктът е скрит.", "The product is hidden."),
             "shown" => locale.pick("Продуктът отново е видим.", "The product is visible again."),
             "network" => locale.pick("Мрежата е създадена.", "The network was created."),
@@ -328,9 +330,9 @@ fn NewNetworkForm(locale: Locale, centre: String, posted: PostedError) -> impl I
                     <LocaleField locale/>
                     <input type="hidden" name="centre" value=centre/>
                     <FormMessage locale error=form_error/>
-                    <TextField label=locale.pick("Име на мрежата", "Network name").into() name="input[name]".into() key="name" required=true maxlength=120 errors=e.clone()/>
-                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone()/>
-                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=3000 errors=e.clone()/>
+                    <TextField label=locale.pick("Име на мрежата", "Network name").into() name="input[name]".into() key="name" required=true maxlength=120 errors=e.clone() prefix="network-"/>
+                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="network-"/>
+                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=3000 errors=e.clone() prefix="network-"/>
                     <button type="submit" class="primary">{locale.pick("Създай мрежата", "Create the network")}</button>
                 </form>
             </EnhancedForm>
@@ -377,7 +379,9 @@ fn NewEventForm(locale: Locale, centre: String, posted: PostedError) -> impl Int
         .iter()
         .map(|k| (k.to_string(), t.event_kind(k).to_string()))
         .collect();
-    let hint = locale.pick("Българско време.", "Bulgarian time.").to_string();
+    let hint = locale
+        .pick("Българско време.", "Bulgarian time.")
+        .to_string();
     view! {
         <details class="panel" open=open>
             <summary>{locale.pick("Ново събитие", "New event")}</summary>
@@ -386,12 +390,12 @@ fn NewEventForm(locale: Locale, centre: String, posted: PostedError) -> impl Int
                     <LocaleField locale/>
                     <input type="hidden" name="centre" value=centre/>
                     <FormMessage locale error=form_error/>
-                    <TextField label=locale.pick("Заглавие", "Title").into() name="input[title]".into() key="title" required=true maxlength=200 errors=e.clone()/>
-                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone()/>
-                    <TextField label=locale.pick("Начало", "Starts").into() name="input[starts_at]".into() key="starts_at" kind="datetime-local" required=true hint=hint.clone() errors=e.clone()/>
-                    <TextField label=locale.pick("Край", "Ends").into() name="input[ends_at]".into() key="ends_at" kind="datetime-local" required=true errors=e.clone()/>
-                    <TextField label=locale.pick("Място", "Place").into() name="input[place]".into() key="place" required=true maxlength=300 errors=e.clone()/>
-                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=5000 errors=e.clone()/>
+                    <TextField label=locale.pick("Заглавие", "Title").into() name="input[title]".into() key="title" required=true maxlength=200 errors=e.clone() prefix="event-"/>
+                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.pick("Начало", "Starts").into() name="input[starts_at]".into() key="starts_at" kind="datetime-local" required=true hint=hint.clone() errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.pick("Край", "Ends").into() name="input[ends_at]".into() key="ends_at" kind="datetime-local" required=true errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.pick("Място", "Place").into() name="input[place]".into() key="place" required=true maxlength=300 errors=e.clone() prefix="event-"/>
+                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=5000 errors=e.clone() prefix="event-"/>
                     <button type="submit" class="primary">{locale.pick("Публикувай събитието", "Publish the event")}</button>
                 </form>
             </EnhancedForm>
@@ -423,10 +427,14 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
     let refuse_errors = posted.fields("/fn/refuse_verification");
     let suspend_errors = posted.fields("/fn/suspend_enterprise");
     let hide_errors = posted.fields("/fn/hide_product");
-    let other_error = ["/fn/refuse_verification", "/fn/suspend_enterprise", "/fn/hide_product"]
-        .iter()
-        .find_map(|a| posted.for_action(a).cloned())
-        .filter(|e| !matches!(e, crate::error::AppError::Invalid(_)));
+    let other_error = [
+        "/fn/refuse_verification",
+        "/fn/suspend_enterprise",
+        "/fn/hide_product",
+    ]
+    .iter()
+    .find_map(|a| posted.for_action(a).cloned())
+    .filter(|e| !matches!(e, crate::error::AppError::Invalid(_)));
     let classes: Vec<(String, String)> = REGISTER_CLASSES
         .iter()
         .map(|c| (c.to_string(), c.to_string()))
@@ -613,15 +621,34 @@ fn BarChart(title: String, months: Vec<String>, values: Vec<u64>) -> impl IntoVi
 
 #[component]
 fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
-    let title = format!("{} — {}", f.centre_name, locale.pick("показатели", "figures"));
+    let title = format!(
+        "{} — {}",
+        f.centre_name,
+        locale.pick("показатели", "figures")
+    );
     let months: Vec<String> = f.months.iter().map(|m| m.month.clone()).collect();
     let series = |get: fn(&MonthFigures) -> u64| f.months.iter().map(get).collect::<Vec<u64>>();
     let charts: Vec<(&str, Vec<u64>)> = vec![
-        (locale.pick("Регистрирани предприятия", "Enterprises registered"), series(|m| m.registered)),
-        (locale.pick("Проверени предприятия", "Enterprises verified"), series(|m| m.verified)),
-        (locale.pick("Нови продукти", "Products listed"), series(|m| m.products)),
-        (locale.pick("Изпратени запитвания", "Order requests sent"), series(|m| m.requests_sent)),
-        (locale.pick("Изпълнени запитвания", "Order requests fulfilled"), series(|m| m.requests_fulfilled)),
+        (
+            locale.pick("Регистрирани предприятия", "Enterprises registered"),
+            series(|m| m.registered),
+        ),
+        (
+            locale.pick("Проверени предприятия", "Enterprises verified"),
+            series(|m| m.verified),
+        ),
+        (
+            locale.pick("Нови продукти", "Products listed"),
+            series(|m| m.products),
+        ),
+        (
+            locale.pick("Изпратени запитвания", "Order requests sent"),
+            series(|m| m.requests_sent),
+        ),
+        (
+            locale.pick("Изпълнени запитвания", "Order requests fulfilled"),
+            series(|m| m.requests_fulfilled),
+        ),
     ];
     let csv = locale.href(&format!("/curator/{}/figures.csv", f.centre_slug));
     view! {
@@ -666,7 +693,10 @@ fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
 pub fn CentreAuditPage() -> impl IntoView {
     let locale = use_locale();
     let centre = centre_param();
-    let data = Resource::new(move || (locale, centre.clone()), |(l, c)| get_audit_log(l, c));
+    let data = Resource::new(
+        move || (locale, centre.clone()),
+        |(l, c)| get_audit_log(l, c),
+    );
     view! { {with_data(locale, data, move |page| view! { <AuditView locale page/> })} }
 }
 
@@ -709,9 +739,16 @@ fn action_label(locale: Locale, action: &str) -> String {
 #[component]
 fn AuditView(locale: Locale, page: AuditPage) -> impl IntoView {
     let title = match &page.centre_name {
-        Some(c) => format!("{} — {}", locale.pick("Журнал на действията", "Audit log"), c),
+        Some(c) => format!(
+            "{} — {}",
+            locale.pick("Журнал на действията", "Audit log"),
+            c
+        ),
         None => locale
-            .pick("Журнал на действията — цялата платформа", "Audit log — the whole platform")
+            .pick(
+                "Журнал на действията — цялата платформа",
+                "Audit log — the whole platform",
+            )
             .to_string(),
     };
     view! {
@@ -748,7 +785,10 @@ pub fn EventPrintPage() -> impl IntoView {
         .read_untracked()
         .get("slug")
         .unwrap_or_default();
-    let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_event_print(l, s));
+    let data = Resource::new(
+        move || (locale, slug.clone()),
+        |(l, s)| get_event_print(l, s),
+    );
     view! { {with_data(locale, data, move |p| view! { <EventPrintView locale p/> })} }
 }
 

@@ -18,6 +18,7 @@ use crate::models::{BasketView, OrderRequestView, OrderSummary};
 pub fn status_label(locale: Locale, status: &str) -> &'static str {
     match status {
         "accepted" => locale.pick("Приета", "Accepted"),
+        "proposed" => locale.pick("Предложени промени", "Changes proposed"),
         "declined" => locale.pick("Отказана", "Declined"),
         "fulfilled" => locale.pick("Изпълнена", "Fulfilled"),
         "cancelled" => locale.pick("Отменена", "Cancelled"),
@@ -176,7 +177,13 @@ fn RequestList(locale: Locale, list: Vec<OrderSummary>, show_enterprise: bool) -
             <tbody>
                 {list.into_iter().map(|o| view! {
                     <tr>
-                        <td><a href=locale.href(&format!("/requests/{}", o.id))>{format!("#{}", o.id)}</a></td>
+                        <td><a href=locale.href(&format!("/requests/{}", o.id))>{format!("#{}", o.id)}</a>
+                            {match o.kind.as_str() {
+                                "question" => Some(locale.pick(" · въпрос", " · question")),
+                                "quote" => Some(locale.pick(" · оферта", " · quote")),
+                                _ => None,
+                            }}
+                        </td>
                         <td>{if show_enterprise { o.enterprise_name.clone() } else { o.buyer_name.clone() }}</td>
                         <td>{money(o.total_cents, locale)}</td>
                         <td class=format!("request-{}", o.status)>{status_label(locale, &o.status)}</td>
@@ -232,11 +239,25 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
     let msg_fields = posted.fields("/fn/post_message");
     let s = o.summary.clone();
     let id = s.id.to_string();
-    let title = format!("{} #{}", locale.pick("Запитване", "Request"), s.id);
+    let kind_label = match s.kind.as_str() {
+        "question" => locale.pick("Въпрос", "Question"),
+        "quote" => locale.pick("Запитване за оферта", "Request for a quote"),
+        _ => locale.pick("Запитване", "Request"),
+    };
+    let title = format!("{kind_label} #{}", s.id);
     let status = s.status.clone();
-    let can_answer = o.as_enterprise && status == "submitted";
-    let can_fulfil = o.as_enterprise && status == "accepted";
-    let can_cancel = o.as_buyer && (status == "submitted" || status == "accepted");
+    let question = s.kind == "question";
+    let can_answer = o.as_enterprise && status == "submitted" && !question;
+    let can_propose = can_answer && !o.lines.is_empty();
+    let can_fulfil =
+        o.as_enterprise && (status == "accepted" || (question && status == "submitted"));
+    let can_confirm = o.as_buyer && status == "proposed";
+    let can_cancel = o.as_buyer && matches!(status.as_str(), "submitted" | "proposed" | "accepted");
+    let proposing = o.lines.iter().any(|l| l.proposed_quantity.is_some());
+    let propose_action = "/fn/propose_changes";
+    let propose_error = posted.for_action(propose_action).cloned();
+    let propose_open = propose_error.is_some();
+    let propose_fields = posted.fields(propose_action);
     view! {
         <PageTitle text=title.clone()/>
         <h1>{title}</h1>
@@ -248,20 +269,31 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
             <dt>{locale.pick("Купувач", "Buyer")}</dt><dd>{o.contact_name.clone()}", "{o.contact_email.clone()}" "{o.contact_phone.clone()}</dd>
             <dt>{locale.pick("Получаване", "Delivery")}</dt><dd>{delivery_label(locale, &o.delivery)}</dd>
         </dl>
+        {o.about_product.clone().map(|(slug, title)| view! {
+            <p>{locale.pick("За продукта: ", "About the product: ")}<a href=locale.href(&format!("/p/{slug}"))>{title}</a></p>
+        })}
         {(!o.message.is_empty()).then(|| view! { <p class="prose">{o.message.clone()}</p> })}
-        <table class="products-table">
-            <thead><tr>
-                <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                <th scope="col">{locale.pick("Количество", "Quantity")}</th>
-                <th scope="col">{locale.pick("Цена при запитването", "Price when asked")}</th>
-            </tr></thead>
-            <tbody>
-                {o.lines.iter().map(|l| view! {
-                    <tr><td>{l.title.clone()}</td><td>{l.quantity}</td><td>{money(l.unit_price_cents, locale)}</td></tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <p><strong>{locale.pick("Общо: ", "Total: ")}{money(s.total_cents, locale)}</strong></p>
+        {(!o.lines.is_empty()).then(|| view! {
+            <table class="products-table">
+                <thead><tr>
+                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
+                    <th scope="col">{locale.pick("Количество", "Quantity")}</th>
+                    <th scope="col">{locale.pick("Цена при запитването", "Price when asked")}</th>
+                    {proposing.then(|| view! { <th scope="col">{locale.pick("Предложение на предприятието", "The enterprise's proposal")}</th> })}
+                </tr></thead>
+                <tbody>
+                    {o.lines.iter().map(|l| view! {
+                        <tr>
+                            <td>{l.title.clone()}</td><td>{l.quantity}</td><td>{money(l.unit_price_cents, locale)}</td>
+                            {proposing.then(|| view! {
+                                <td class="proposal">{l.proposed_quantity.unwrap_or(l.quantity)}" × "{money(l.proposed_unit_price_cents.unwrap_or(l.unit_price_cents), locale)}</td>
+                            })}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p><strong>{locale.pick("Общо: ", "Total: ")}{money(s.total_cents, locale)}</strong></p>
+        })}
         {o.enterprise_note.clone().map(|n| view! { <p class="notice">{locale.pick("Бележка от предприятието: ", "The enterprise's note: ")}{n}</p> })}
         {o.decline_reason.clone().map(|n| view! { <p class="warning">{locale.pick("Причина за отказа: ", "Reason for declining: ")}{n}</p> })}
         <FormMessage locale error=action_error/>
@@ -287,8 +319,59 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                 </div>
             }
         })}
-        {can_fulfil.then(|| view! { <ActionButton locale id=id.clone() action="fulfil" label=locale.pick("Отбележи като изпълнена", "Mark as fulfilled")/> })}
-        {can_cancel.then(|| view! { <ActionButton locale id=id.clone() action="cancel" label=locale.pick("Отмени запитването", "Cancel the request")/> })}
+        {can_propose.then(|| {
+            let id = id.clone();
+            let fields = propose_fields.clone();
+            view! {
+                <details class="panel" open=propose_open>
+                    <summary>{locale.pick("Приеми с други количества или цени", "Accept with other quantities or prices")}</summary>
+                    <EnhancedForm>
+                        <form method="post" action=propose_action class="stack">
+                            <LocaleField locale/>
+                            <input type="hidden" name="id" value=id/>
+                            <FormMessage locale error=propose_error.clone()/>
+                            <table class="products-table">
+                                <thead><tr>
+                                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
+                                    <th scope="col">{locale.pick("Количество", "Quantity")}</th>
+                                    <th scope="col">{locale.pick("Единична цена, €", "Unit price, €")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {o.lines.iter().map(|l| {
+                                        let q_id = format!("pq-{}", l.line_id);
+                                        let p_id = format!("pp-{}", l.line_id);
+                                        view! {
+                                            <tr>
+                                                <td>{l.title.clone()}</td>
+                                                <td>
+                                                    <label class="visually-hidden" for=q_id.clone()>{locale.pick("Количество: ", "Quantity: ")}{l.title.clone()}</label>
+                                                    <input id=q_id type="number" min="1" class="qty" name=format!("lines[{}][quantity]", l.line_id) value=l.quantity.to_string() required=true/>
+                                                </td>
+                                                <td>
+                                                    <label class="visually-hidden" for=p_id.clone()>{locale.pick("Цена: ", "Price: ")}{l.title.clone()}</label>
+                                                    <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_plain(l.unit_price_cents) required=true/>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <TextArea label=locale.pick("Бележка към купувача", "A note to the buyer").into() name="note".into() key="note" maxlength=2000 errors=fields prefix="propose-"/>
+                            <button type="submit">{locale.pick("Предложи на купувача", "Propose to the buyer")}</button>
+                        </form>
+                    </EnhancedForm>
+                </details>
+            }
+        })}
+        {can_confirm.then(|| view! { <ActionButton locale id=id.clone() action="confirm" label=locale.pick("Потвърди промените", "Confirm the changes")/> })}
+        {can_fulfil.then(|| view! {
+            <ActionButton locale id=id.clone() action="fulfil"
+                label=if question { locale.pick("Отбележи като отговорен", "Mark as answered") } else { locale.pick("Отбележи като изпълнена", "Mark as fulfilled") }/>
+        })}
+        {can_cancel.then(|| view! {
+            <ActionButton locale id=id.clone() action="cancel"
+                label=if status == "proposed" { locale.pick("Откажи промените и отмени", "Refuse the changes and cancel") } else { locale.pick("Отмени запитването", "Cancel the request") }/>
+        })}
         <section aria-labelledby="h-thread">
             <h2 id="h-thread">{locale.pick("Съобщения", "Messages")}</h2>
             <ul class="plain thread">
@@ -340,5 +423,30 @@ pub fn AddToBasket(locale: Locale, product_id: i32, min_order: i32) -> impl Into
             <input id="qty" type="number" name="quantity" min=min_order.to_string() value=min_order.to_string() class="qty"/>
             <button type="submit" class="primary">{locale.pick("Добави в кошницата", "Add to basket")}</button>
         </form>
+    }
+}
+
+/// "Ask the enterprise" on a product page: a question without ordering.
+#[component]
+pub fn AskQuestion(locale: Locale, product_id: i32) -> impl IntoView {
+    let posted = PostedError::from_query();
+    let action = "/fn/ask_question";
+    let error = posted.for_action(action).cloned();
+    let open = error.is_some();
+    let fields = posted.fields(action);
+    view! {
+        <details class="panel ask" open=open>
+            <summary>{locale.pick("Попитайте предприятието", "Ask the enterprise")}</summary>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <input type="hidden" name="product_id" value=product_id.to_string()/>
+                    <FormMessage locale error=error.clone()/>
+                    <TextArea label=locale.pick("Въпрос (отговорът идва в „Запитвания“; нужен е профил)", "Question (the answer comes under Requests; an account is needed)").into()
+                        name="question".into() key="question" maxlength=4000 errors=fields/>
+                    <button type="submit">{locale.pick("Изпрати въпроса", "Send the question")}</button>
+                </form>
+            </EnhancedForm>
+        </details>
     }
 }

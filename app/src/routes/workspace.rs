@@ -15,13 +15,13 @@ use crate::components::structured::PageTitle;
 use crate::error::FieldError;
 use crate::format::money;
 use crate::forms::{EnterpriseInput, IMPACT_GROUPS, LEGAL_FORMS, UNITS};
+use crate::functions::curation::get_participation;
 use crate::functions::workspace::{
     get_dashboard, get_enterprise_choices, get_product_form, get_workspace, workspace_href,
 };
 use crate::i18n::Locale;
 use crate::models::{Dashboard, Participation, ProductForm, Workspace};
 use crate::routes::curation::{NextField, verification_label};
-use crate::functions::curation::get_participation;
 
 fn status_label(locale: Locale, status: &str) -> &'static str {
     match status {
@@ -523,7 +523,10 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
 /// sign up for an event.
 #[component]
 fn ParticipationPanel(locale: Locale, enterprise_id: i32, slug: String) -> impl IntoView {
-    let data = Resource::new(move || (locale, slug.clone()), |(l, s)| get_participation(l, s));
+    let data = Resource::new(
+        move || (locale, slug.clone()),
+        |(l, s)| get_participation(l, s),
+    );
     view! { {with_data(locale, data, move |p| view! { <ParticipationView locale enterprise_id p/> })} }
 }
 

@@ -44,6 +44,7 @@ fn NetworkView(locale: Locale, network: NetworkDetail) -> impl IntoView {
                 {n.members.iter().cloned().map(|enterprise| view! { <EnterpriseCardView locale enterprise/> }).collect_view()}
             </div>
         </section>
+        {(!n.members.is_empty()).then(|| view! { <AskQuote locale network=n.card.slug.clone() members=n.members.iter().map(|m| (m.slug.clone(), m.name.clone())).collect()/> })}
         <section aria-labelledby="h-catalogue">
             <h2 id="h-catalogue">{t.network_catalogue}</h2>
             <p><a href=all>{(t.network_all_products)(n.product_total)}</a></p>
@@ -51,5 +52,51 @@ fn NetworkView(locale: Locale, network: NetworkDetail) -> impl IntoView {
                 {n.products.iter().cloned().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
             </div>
         </section>
+    }
+}
+
+/// Companies and municipalities ask chosen members of the network for a
+/// quote; each member answers on its own.
+#[component]
+fn AskQuote(locale: Locale, network: String, members: Vec<(String, String)>) -> impl IntoView {
+    use crate::components::form::{EnhancedForm, FormMessage, LocaleField, PostedError, TextArea};
+    let posted = PostedError::from_query();
+    let action = "/fn/ask_quote";
+    let error = posted.for_action(action).cloned();
+    let open = error.is_some();
+    let fields = posted.fields(action);
+    let members_error = fields
+        .iter()
+        .find(|f| f.field == "members")
+        .map(|f| f.message.clone());
+    view! {
+        <details class="panel" open=open>
+            <summary>{locale.pick("Поискайте оферта от членовете", "Ask the members for a quote")}</summary>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <input type="hidden" name="network" value=network/>
+                    <FormMessage locale error=error.clone()/>
+                    <fieldset>
+                        <legend>{locale.pick("До кои предприятия", "To which enterprises")}</legend>
+                        <ul class="plain checks">
+                            {members.into_iter().map(|(slug, name)| {
+                                let id = format!("quote-{slug}");
+                                view! {
+                                    <li>
+                                        <input type="checkbox" id=id.clone() name=format!("members[{slug}]") value="on" checked=true/>
+                                        <label for=id>{name}</label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <p class="field-error" id="err-members" data-error-for="members" hidden=members_error.is_none()>{members_error.clone().unwrap_or_default()}</p>
+                    </fieldset>
+                    <TextArea label=locale.pick("Какво ви трябва (количества, срокове, място)", "What you need (quantities, dates, place)").into()
+                        name="message".into() key="message" maxlength=4000 errors=fields/>
+                    <button type="submit" class="primary">{locale.pick("Изпрати запитването", "Send the request")}</button>
+                </form>
+            </EnhancedForm>
+        </details>
     }
 }

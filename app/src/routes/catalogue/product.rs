@@ -102,6 +102,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                         <crate::routes::orders::AddToBasket locale product_id=p.id min_order=product.min_order/>
                     })}
                     <crate::routes::favourites::FavouriteButton locale product_id=p.id/>
+                    <crate::routes::orders::AskQuestion locale product_id=p.id/>
                     <dl class="facts">
                         <dt>{t.product_min_order}</dt>
                         <dd>{product.min_order}" "{t.unit(&p.unit)}</dd>

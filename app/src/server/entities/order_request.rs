@@ -9,6 +9,8 @@ pub struct Model {
     pub id: i32,
     pub buyer_id: i32,
     pub enterprise_id: i32,
+    /// The product a question is about.
+    pub product_id: Option<i32>,
     pub kind: String,
     pub status: String,
     pub delivery: String,

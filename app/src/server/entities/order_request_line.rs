@@ -13,6 +13,9 @@ pub struct Model {
     pub unit: String,
     pub quantity: i32,
     pub unit_price_cents: i64,
+    /// The enterprise's proposed change, until the buyer confirms it.
+    pub proposed_quantity: Option<i32>,
+    pub proposed_unit_price_cents: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

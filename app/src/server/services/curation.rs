@@ -104,7 +104,10 @@ pub async fn my_centres(
         .all(db)
         .await?;
     let mut out = vec![];
-    for c in centres.into_iter().filter(|c| caller.require_curator(c.id).is_ok()) {
+    for c in centres
+        .into_iter()
+        .filter(|c| caller.require_curator(c.id).is_ok())
+    {
         let waiting = enterprise::Entity::find()
             .filter(enterprise::Column::VerificationStatus.eq("unverified"))
             .filter(enterprise::Column::DistrictId.is_in(district_ids(db, c.id).await?))
@@ -394,10 +397,14 @@ pub async fn refuse(
 /// # Errors
 /// [`AppError::Forbidden`] for non-members, [`AppError::Conflict`] when it
 /// is already waiting or verified.
-pub async fn resubmit(db: &DatabaseConnection, caller: &Caller, enterprise_id: i32) -> AppResult<()> {
+pub async fn resubmit(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+) -> AppResult<()> {
     let txn = crate::server::db::begin_write(db).await?;
-    let e = crate::server::services::workspace::member_enterprise(&txn, caller, enterprise_id)
-        .await?;
+    let e =
+        crate::server::services::workspace::member_enterprise(&txn, caller, enterprise_id).await?;
     let lapsed = e.verification_status == "verified" && !is_verified(&e, today());
     if !matches!(
         e.verification_status.as_str(),

@@ -4,8 +4,8 @@
 
 pub mod accounts;
 pub mod catalogue;
-pub mod favourites;
 pub mod curation;
+pub mod favourites;
 pub mod figures;
 pub mod images;
 pub mod networks;

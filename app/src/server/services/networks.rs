@@ -16,7 +16,9 @@ use sea_orm::{
 use crate::error::{AppError, AppResult};
 use crate::forms::{EventInput, NetworkInput};
 use crate::i18n::Locale;
-use crate::models::{Choice, DeskEvent, DeskNetwork, MembershipRow, MyEvent, MyNetwork, Participation};
+use crate::models::{
+    Choice, DeskEvent, DeskNetwork, MembershipRow, MyEvent, MyNetwork, Participation,
+};
 use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::services::accounts::is_unique_violation;
@@ -60,12 +62,15 @@ pub async fn desk_networks(
     let mut by_network: BTreeMap<i32, Vec<MembershipRow>> = BTreeMap::new();
     for m in rows {
         if let Some(e) = ents.get(&m.enterprise_id) {
-            by_network.entry(m.network_id).or_default().push(MembershipRow {
-                id: m.id,
-                enterprise_slug: e.slug.clone(),
-                enterprise_name: e.name.clone(),
-                status: m.status,
-            });
+            by_network
+                .entry(m.network_id)
+                .or_default()
+                .push(MembershipRow {
+                    id: m.id,
+                    enterprise_slug: e.slug.clone(),
+                    enterprise_name: e.name.clone(),
+                    status: m.status,
+                });
         }
     }
     Ok(networks
@@ -136,8 +141,8 @@ pub async fn create_network(
     let valid = input.validate().map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let c = curated_centre(&txn, caller, centre_slug).await?;
-    let slug = free_slug::<network::Entity>(&txn, &valid.name, "mrezha", network::Column::Slug)
-        .await?;
+    let slug =
+        free_slug::<network::Entity>(&txn, &valid.name, "mrezha", network::Column::Slug).await?;
     let id = network::Entity::insert(network::ActiveModel {
         slug: Set(slug.clone()),
         centre_id: Set(c.id),
@@ -152,7 +157,16 @@ pub async fn create_network(
     .exec(&txn)
     .await?
     .last_insert_id;
-    audit(&txn, caller.user_id, "network.created", "network", id, Some(c.id), None).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "network.created",
+        "network",
+        id,
+        Some(c.id),
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(slug)
 }
@@ -218,7 +232,16 @@ pub async fn invite(
                 }
                 Err(err) => return Err(err.into()),
             }
-            audit(&txn, caller.user_id, "network.invited", "network", n.id, Some(n.centre_id), Some(e.name.clone())).await?;
+            audit(
+                &txn,
+                caller.user_id,
+                "network.invited",
+                "network",
+                n.id,
+                Some(n.centre_id),
+                Some(e.name.clone()),
+            )
+            .await?;
             notices::tell_enterprise(&txn, e.id, "network_invited", Some(n.name.clone())).await?;
         }
     }
@@ -252,8 +275,20 @@ async fn approve_row(
     row.approved_by = Set(Some(caller.user_id));
     row.update(db).await?;
     enqueue(db, "enterprise", enterprise_id).await?;
-    audit(db, caller.user_id, "network.approved", "network", network_id, Some(centre_id), Some(enterprise_id.to_string())).await?;
-    let n = network::Entity::find_by_id(network_id).one(db).await?.map(|n| n.name);
+    audit(
+        db,
+        caller.user_id,
+        "network.approved",
+        "network",
+        network_id,
+        Some(centre_id),
+        Some(enterprise_id.to_string()),
+    )
+    .await?;
+    let n = network::Entity::find_by_id(network_id)
+        .one(db)
+        .await?
+        .map(|n| n.name);
     notices::tell_enterprise(db, enterprise_id, "network_approved", n).await?;
     Ok(())
 }
@@ -284,16 +319,30 @@ pub async fn decide_membership(
         .ok_or(AppError::NotFound)?;
     let n = curated_network(&txn, caller, m.network_id).await?;
     match decision {
-        Decision::Approve if m.status == "applied" => approve_row(&txn, caller, m, n.centre_id).await?,
+        Decision::Approve if m.status == "applied" => {
+            approve_row(&txn, caller, m, n.centre_id).await?
+        }
         Decision::Approve => return Err(AppError::Conflict("not_applied".into())),
         Decision::Remove => {
             let (enterprise_id, was_member) = (m.enterprise_id, m.status == "approved");
-            network_member::Entity::delete_by_id(m.id).exec(&txn).await?;
+            network_member::Entity::delete_by_id(m.id)
+                .exec(&txn)
+                .await?;
             if was_member {
                 enqueue(&txn, "enterprise", enterprise_id).await?;
             }
-            audit(&txn, caller.user_id, "network.removed", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
-            notices::tell_enterprise(&txn, enterprise_id, "network_removed", Some(n.name.clone())).await?;
+            audit(
+                &txn,
+                caller.user_id,
+                "network.removed",
+                "network",
+                n.id,
+                Some(n.centre_id),
+                Some(enterprise_id.to_string()),
+            )
+            .await?;
+            notices::tell_enterprise(&txn, enterprise_id, "network_removed", Some(n.name.clone()))
+                .await?;
         }
     }
     txn.commit().await?;
@@ -333,7 +382,16 @@ pub async fn apply(
         }
         Err(err) => return Err(err.into()),
     }
-    audit(&txn, caller.user_id, "network.applied", "network", n.id, Some(n.centre_id), Some(e.name.clone())).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "network.applied",
+        "network",
+        n.id,
+        Some(n.centre_id),
+        Some(e.name.clone()),
+    )
+    .await?;
     let curators = notices::curators_of(&txn, n.centre_id).await?;
     notices::notify(
         &txn,
@@ -388,16 +446,36 @@ pub async fn membership_action(
             row.approved_at = Set(Some(Utc::now()));
             row.update(&txn).await?;
             enqueue(&txn, "enterprise", enterprise_id).await?;
-            audit(&txn, caller.user_id, "network.joined", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
+            audit(
+                &txn,
+                caller.user_id,
+                "network.joined",
+                "network",
+                n.id,
+                Some(n.centre_id),
+                Some(enterprise_id.to_string()),
+            )
+            .await?;
         }
         MemberAction::Accept => return Err(AppError::Conflict("not_invited".into())),
         MemberAction::Leave => {
             let was_member = m.status == "approved";
-            network_member::Entity::delete_by_id(m.id).exec(&txn).await?;
+            network_member::Entity::delete_by_id(m.id)
+                .exec(&txn)
+                .await?;
             if was_member {
                 enqueue(&txn, "enterprise", enterprise_id).await?;
             }
-            audit(&txn, caller.user_id, "network.left", "network", n.id, Some(n.centre_id), Some(enterprise_id.to_string())).await?;
+            audit(
+                &txn,
+                caller.user_id,
+                "network.left",
+                "network",
+                n.id,
+                Some(n.centre_id),
+                Some(enterprise_id.to_string()),
+            )
+            .await?;
         }
     }
     txn.commit().await?;
@@ -421,7 +499,8 @@ pub async fn create_event(
         .map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let c = curated_centre(&txn, caller, centre_slug).await?;
-    let slug = free_slug::<event::Entity>(&txn, &valid.title, "sabitie", event::Column::Slug).await?;
+    let slug =
+        free_slug::<event::Entity>(&txn, &valid.title, "sabitie", event::Column::Slug).await?;
     let id = event::Entity::insert(event::ActiveModel {
         slug: Set(slug.clone()),
         centre_id: Set(c.id),
@@ -438,7 +517,16 @@ pub async fn create_event(
     .exec(&txn)
     .await?
     .last_insert_id;
-    audit(&txn, caller.user_id, "event.published", "event", id, Some(c.id), None).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "event.published",
+        "event",
+        id,
+        Some(c.id),
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(slug)
 }
@@ -479,7 +567,16 @@ pub async fn take_part(
         }
         Err(err) => return Err(err.into()),
     }
-    audit(&txn, caller.user_id, "event.applied", "event", ev.id, Some(ev.centre_id), Some(e.name.clone())).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "event.applied",
+        "event",
+        ev.id,
+        Some(ev.centre_id),
+        Some(e.name.clone()),
+    )
+    .await?;
     let curators = notices::curators_of(&txn, ev.centre_id).await?;
     notices::notify(
         &txn,
@@ -525,12 +622,44 @@ pub async fn decide_participant(
         let mut row: event_participant::ActiveModel = p.into();
         row.status = Set("confirmed".into());
         row.update(&txn).await?;
-        audit(&txn, caller.user_id, "event.confirmed", "event", ev.id, Some(ev.centre_id), Some(enterprise_id.to_string())).await?;
-        notices::tell_enterprise(&txn, enterprise_id, "event_confirmed", Some(ev.title.clone())).await?;
+        audit(
+            &txn,
+            caller.user_id,
+            "event.confirmed",
+            "event",
+            ev.id,
+            Some(ev.centre_id),
+            Some(enterprise_id.to_string()),
+        )
+        .await?;
+        notices::tell_enterprise(
+            &txn,
+            enterprise_id,
+            "event_confirmed",
+            Some(ev.title.clone()),
+        )
+        .await?;
     } else {
-        event_participant::Entity::delete_by_id(p.id).exec(&txn).await?;
-        audit(&txn, caller.user_id, "event.declined", "event", ev.id, Some(ev.centre_id), Some(enterprise_id.to_string())).await?;
-        notices::tell_enterprise(&txn, enterprise_id, "event_declined", Some(ev.title.clone())).await?;
+        event_participant::Entity::delete_by_id(p.id)
+            .exec(&txn)
+            .await?;
+        audit(
+            &txn,
+            caller.user_id,
+            "event.declined",
+            "event",
+            ev.id,
+            Some(ev.centre_id),
+            Some(enterprise_id.to_string()),
+        )
+        .await?;
+        notices::tell_enterprise(
+            &txn,
+            enterprise_id,
+            "event_declined",
+            Some(ev.title.clone()),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())

@@ -26,6 +26,7 @@ use crate::models::{
 };
 use crate::server::auth::Caller;
 use crate::server::entities::*;
+use crate::server::services::accounts::is_unique_violation;
 use crate::server::services::notices;
 use crate::server::services::search_index::enqueue;
 use crate::server::services::visibility::visible_products_by_ids;
@@ -262,6 +263,7 @@ async fn send_once(
             buyer_id: Set(caller.user_id),
             enterprise_id: Set(enterprise_id),
             kind: Set("order".into()),
+            product_id: Set(None),
             status: Set("submitted".into()),
             delivery: Set(delivery.clone()),
             event_id: Set(None),
@@ -286,6 +288,8 @@ async fn send_once(
                 unit: Set(p.unit.clone()),
                 quantity: Set(quantity),
                 unit_price_cents: Set(p.price_cents),
+                proposed_quantity: Set(None),
+                proposed_unit_price_cents: Set(None),
                 ..Default::default()
             }
             .insert(&txn)
@@ -354,7 +358,15 @@ pub async fn request(
         .map(|u| (u.id, u.display_name))
         .collect();
     let as_buyer = o.buyer_id == caller.user_id;
+    let about_product = match o.product_id {
+        Some(pid) => product::Entity::find_by_id(pid)
+            .one(db)
+            .await?
+            .map(|p| (p.slug, p.title)),
+        None => None,
+    };
     Ok(OrderRequestView {
+        about_product,
         summary: summary(&o, &e, &lines),
         as_buyer,
         as_enterprise: caller.role_in(o.enterprise_id).is_some() || (caller.admin && !as_buyer),
@@ -368,11 +380,14 @@ pub async fn request(
         lines: lines
             .into_iter()
             .map(|l| OrderLineView {
+                line_id: l.id,
                 product_id: l.product_id,
                 title: l.title,
                 unit: l.unit,
                 quantity: l.quantity,
                 unit_price_cents: l.unit_price_cents,
+                proposed_quantity: l.proposed_quantity,
+                proposed_unit_price_cents: l.proposed_unit_price_cents,
             })
             .collect(),
         thread: messages
@@ -474,10 +489,30 @@ pub async fn inbox(
 /// What a party does to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transition {
-    Accept { note: String },
-    Decline { reason: String },
+    Accept {
+        note: String,
+    },
+    /// The enterprise accepts with changed quantities or prices, which the
+    /// buyer then confirms (or cancels).
+    Propose {
+        note: String,
+        changes: Vec<LineChange>,
+    },
+    /// The buyer confirms the enterprise's proposed changes.
+    Confirm,
+    Decline {
+        reason: String,
+    },
     Fulfil,
     Cancel,
+}
+
+/// A proposed change of one line, as typed: quantity and unit price.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineChange {
+    pub line_id: i32,
+    pub quantity: String,
+    pub price: String,
 }
 
 /// Moves a request on. The enterprise accepts, declines or fulfils; the
@@ -497,9 +532,15 @@ pub async fn transition(
 ) -> AppResult<()> {
     let mut r = Refusals::default();
     let (note, reason) = match &t {
-        Transition::Accept { note } => (Some(r.text("note", note, 2000)), None),
+        Transition::Accept { note } | Transition::Propose { note, .. } => {
+            (Some(r.text("note", note, 2000)), None)
+        }
         Transition::Decline { reason } => (None, Some(r.line("reason", reason, 2, 1000))),
         _ => (None, None),
+    };
+    let proposed = match &t {
+        Transition::Propose { changes, .. } => parse_changes(&mut r, changes),
+        _ => vec![],
     };
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
@@ -510,9 +551,19 @@ pub async fn transition(
     let buyer_side = o.buyer_id == caller.user_id;
     let (allowed_from, to, party_ok): (&[&str], &str, bool) = match &t {
         Transition::Accept { .. } => (&["submitted"], "accepted", enterprise_side),
-        Transition::Decline { .. } => (&["submitted"], "declined", enterprise_side),
+        Transition::Propose { .. } => (&["submitted"], "proposed", enterprise_side),
+        Transition::Confirm => (&["proposed"], "accepted", buyer_side),
+        Transition::Decline { .. } => (&["submitted", "proposed"], "declined", enterprise_side),
+        // A question is answered in its thread and then closed.
+        Transition::Fulfil if o.kind == "question" => {
+            (&["submitted"], "fulfilled", enterprise_side)
+        }
         Transition::Fulfil => (&["accepted"], "fulfilled", enterprise_side),
-        Transition::Cancel => (&["submitted", "accepted"], "cancelled", buyer_side),
+        Transition::Cancel => (
+            &["submitted", "proposed", "accepted"],
+            "cancelled",
+            buyer_side,
+        ),
     };
     if !party_ok {
         return Err(AppError::Forbidden);
@@ -520,12 +571,26 @@ pub async fn transition(
     if !allowed_from.contains(&o.status.as_str()) {
         return Err(AppError::Conflict(format!("{} → {to}", o.status)));
     }
-    let lines = order_request_line::Entity::find()
+    // Questions carry no goods: they are answered, not accepted.
+    if o.kind == "question"
+        && matches!(
+            t,
+            Transition::Accept { .. } | Transition::Propose { .. } | Transition::Decline { .. }
+        )
+    {
+        return Err(AppError::Conflict(format!("question → {to}")));
+    }
+    let mut lines = order_request_line::Entity::find()
         .filter(order_request_line::Column::OrderRequestId.eq(o.id))
         .all(&txn)
         .await?;
     match &t {
         Transition::Accept { .. } => take_stock(&txn, &lines).await?,
+        Transition::Propose { .. } => propose_lines(&txn, &lines, &proposed).await?,
+        Transition::Confirm => {
+            lines = apply_proposal(&txn, lines).await?;
+            take_stock(&txn, &lines).await?;
+        }
         Transition::Cancel if o.status == "accepted" => return_stock(&txn, &lines).await?,
         _ => {}
     }
@@ -557,6 +622,80 @@ pub async fn transition(
     notify(&txn, notice_to, &format!("request_{to}"), o.id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Checks the typed changes: a positive whole quantity and a price per line.
+fn parse_changes(r: &mut Refusals, changes: &[LineChange]) -> Vec<(i32, i32, i64)> {
+    if changes.is_empty() {
+        r.add("_form", "no_lines");
+    }
+    let mut out = Vec::with_capacity(changes.len());
+    for c in changes {
+        let field = format!("line:{}", c.line_id);
+        let quantity = match c.quantity.trim().parse::<i32>() {
+            Ok(q) if q > 0 && q <= MAX_QUANTITY => q,
+            Ok(_) => {
+                r.add(&field, "quantity_positive");
+                continue;
+            }
+            Err(_) => {
+                r.add(&field, "not_a_number");
+                continue;
+            }
+        };
+        match crate::forms::parse_price(&c.price) {
+            Ok(price) => out.push((c.line_id, quantity, price)),
+            Err(code) => r.add(&field, code),
+        }
+    }
+    out
+}
+
+/// Records the proposed quantity and price on each line (every line of the
+/// request must be given; the originals stay until the buyer confirms).
+async fn propose_lines(
+    db: &impl ConnectionTrait,
+    lines: &[order_request_line::Model],
+    proposed: &[(i32, i32, i64)],
+) -> AppResult<()> {
+    let given: BTreeMap<i32, (i32, i64)> =
+        proposed.iter().map(|(l, q, p)| (*l, (*q, *p))).collect();
+    if lines.is_empty()
+        || lines.iter().any(|l| !given.contains_key(&l.id))
+        || given.len() != lines.len()
+    {
+        return Err(AppError::invalid("_form", "lines_mismatch"));
+    }
+    for l in lines {
+        let (q, p) = given[&l.id];
+        order_request_line::Entity::update_many()
+            .col_expr(order_request_line::Column::ProposedQuantity, Expr::value(q))
+            .col_expr(
+                order_request_line::Column::ProposedUnitPriceCents,
+                Expr::value(p),
+            )
+            .filter(order_request_line::Column::Id.eq(l.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The buyer's confirmation: the proposed values become the lines.
+async fn apply_proposal(
+    db: &impl ConnectionTrait,
+    lines: Vec<order_request_line::Model>,
+) -> AppResult<Vec<order_request_line::Model>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let mut row: order_request_line::ActiveModel = l.clone().into();
+        row.quantity = Set(l.proposed_quantity.unwrap_or(l.quantity));
+        row.unit_price_cents = Set(l.proposed_unit_price_cents.unwrap_or(l.unit_price_cents));
+        row.proposed_quantity = Set(None);
+        row.proposed_unit_price_cents = Set(None);
+        out.push(row.update(db).await?);
+    }
+    Ok(out)
 }
 
 /// Takes each line's quantity from stock where stock is tracked. One
@@ -658,4 +797,256 @@ pub async fn post_message(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// A content key for requests that have no form key: the same buyer
+/// sending the same thing twice (a double click) makes it once.
+fn content_key(parts: &[&str]) -> String {
+    use blake2::{Blake2s256, Digest};
+    let mut h = Blake2s256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A buyer's question about one product, without ordering. It goes to the
+/// enterprise's inbox like a request; the answer comes in its thread.
+///
+/// # Errors
+/// [`AppError::Invalid`] for an empty question; [`AppError::NotFound`] for
+/// a product the public cannot see.
+pub async fn ask_question(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    product_id: i32,
+    question: &str,
+) -> AppResult<i32> {
+    let mut r = Refusals::default();
+    let question = r.text("question", question, 4000);
+    if question.chars().count() < 5 {
+        r.add(
+            "question",
+            if question.is_empty() {
+                "required"
+            } else {
+                "too_short"
+            },
+        );
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = crate::server::db::begin_write(db).await?;
+    let p = visible_products_by_ids(&txn, &[product_id])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let key = format!(
+        "q:{}",
+        content_key(&[
+            &caller.user_id.to_string(),
+            &product_id.to_string(),
+            &question
+        ])
+    );
+    if let Some(existing) = order_request::Entity::find()
+        .filter(order_request::Column::IdempotencyKey.eq(&key))
+        .one(&txn)
+        .await?
+    {
+        return Ok(existing.id);
+    }
+    match insert_request(
+        &txn,
+        caller,
+        p.enterprise_id,
+        "question",
+        Some(p.id),
+        &question,
+        &key,
+    )
+    .await
+    {
+        Ok(id) => {
+            txn.commit().await?;
+            Ok(id)
+        }
+        // The same question sent twice at once (PostgreSQL lets both
+        // transactions start): the first one's request is the answer.
+        Err(e) if is_unique_violation(&e) => {
+            txn.rollback().await?;
+            order_request::Entity::find()
+                .filter(order_request::Column::IdempotencyKey.eq(&key))
+                .one(db)
+                .await?
+                .map(|o| o.id)
+                .ok_or(AppError::Internal)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What a company or municipality sends when asking a network for a quote.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteInput {
+    /// The members chosen (enterprise addresses).
+    pub members: Vec<String>,
+    pub message: String,
+}
+
+/// Asks the chosen members of a network for a quote: one request per
+/// member, each answered on its own (accept with the quote as the note, or
+/// decline), in one transaction.
+///
+/// # Errors
+/// [`AppError::Invalid`] for no member chosen, one that is not a member, or
+/// an empty message; [`AppError::NotFound`] for an unknown network.
+pub async fn ask_quote(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    network_slug: &str,
+    input: &QuoteInput,
+) -> AppResult<Vec<i32>> {
+    let mut r = Refusals::default();
+    let message = r.text("message", &input.message, 4000);
+    if message.chars().count() < 10 {
+        r.add(
+            "message",
+            if message.is_empty() {
+                "required"
+            } else {
+                "too_short"
+            },
+        );
+    }
+    let mut chosen: Vec<&str> = input
+        .members
+        .iter()
+        .map(|m| m.trim())
+        .filter(|m| !m.is_empty())
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    if chosen.is_empty() {
+        r.add("members", "choose_one");
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = crate::server::db::begin_write(db).await?;
+    let n = network::Entity::find()
+        .filter(network::Column::Slug.eq(network_slug))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member_ids: Vec<i32> = network_member::Entity::find()
+        .filter(network_member::Column::NetworkId.eq(n.id))
+        .filter(network_member::Column::Status.eq("approved"))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|m| m.enterprise_id)
+        .collect();
+    let members: HashMap<String, i32> = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(member_ids))
+        .filter(enterprise::Column::SuspendedAt.is_null())
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|e| (e.slug, e.id))
+        .collect();
+    let mut targets = Vec::with_capacity(chosen.len());
+    for slug in &chosen {
+        match members.get(*slug) {
+            Some(id) => targets.push(*id),
+            None => return Err(AppError::invalid("members", "not_a_member")),
+        }
+    }
+    let base = content_key(&[
+        &caller.user_id.to_string(),
+        &n.slug,
+        &chosen.join(","),
+        &message,
+    ]);
+    let mut created = Vec::with_capacity(targets.len());
+    for enterprise_id in targets {
+        let key = format!("quote:{base}:{enterprise_id}");
+        if let Some(existing) = order_request::Entity::find()
+            .filter(order_request::Column::IdempotencyKey.eq(&key))
+            .one(&txn)
+            .await?
+        {
+            created.push(existing.id);
+            continue;
+        }
+        let text = format!("[{}] {message}", n.name);
+        match insert_request(&txn, caller, enterprise_id, "quote", None, &text, &key).await {
+            Ok(id) => created.push(id),
+            // Sent twice at once: the first transaction made them all.
+            Err(e) if is_unique_violation(&e) => {
+                txn.rollback().await?;
+                return Ok(order_request::Entity::find()
+                    .filter(
+                        order_request::Column::IdempotencyKey.starts_with(format!("quote:{base}:")),
+                    )
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|o| o.id)
+                    .collect());
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// A request without lines (a question or a quote), with the caller's
+/// contact, and a notice to the enterprise's people.
+async fn insert_request(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    enterprise_id: i32,
+    kind: &str,
+    product_id: Option<i32>,
+    message: &str,
+    key: &str,
+) -> Result<i32, sea_orm::DbErr> {
+    let now = Utc::now();
+    let request = order_request::ActiveModel {
+        buyer_id: Set(caller.user_id),
+        enterprise_id: Set(enterprise_id),
+        product_id: Set(product_id),
+        kind: Set(kind.into()),
+        status: Set("submitted".into()),
+        delivery: Set("pickup".into()),
+        event_id: Set(None),
+        contact_name: Set(caller.display_name.clone()),
+        contact_email: Set(caller.email.clone()),
+        contact_phone: Set(String::new()),
+        message: Set(message.into()),
+        enterprise_note: Set(None),
+        decline_reason: Set(None),
+        idempotency_key: Set(key.into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    notify(
+        db,
+        notices::members_of(db, enterprise_id).await?,
+        &format!("{kind}_received"),
+        request.id,
+    )
+    .await?;
+    Ok(request.id)
 }
