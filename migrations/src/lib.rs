@@ -12,6 +12,7 @@ mod m20261127_000005_product_creation_key;
 mod m20261127_000006_notices;
 mod m20261127_000007_curation;
 mod m20261127_000008_questions_and_proposals;
+mod m20261127_000009_notice_mail;
 
 pub struct Migrator;
 
@@ -27,6 +28,22 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_notices::Migration),
             Box::new(m20261127_000007_curation::Migration),
             Box::new(m20261127_000008_questions_and_proposals::Migration),
+            Box::new(m20261127_000009_notice_mail::Migration),
         ]
     }
+}
+
+/// Adds one column (SQLite takes one per ALTER TABLE).
+pub(crate) async fn add_column(
+    m: &SchemaManager<'_>,
+    table: &str,
+    col: ColumnDef,
+) -> Result<(), DbErr> {
+    m.alter_table(
+        Table::alter()
+            .table(Alias::new(table))
+            .add_column(col)
+            .to_owned(),
+    )
+    .await
 }

@@ -14,22 +14,11 @@ impl MigrationName for Migration {
     }
 }
 
-/// SQLite adds one column per ALTER TABLE, so each goes on its own.
-async fn add(m: &SchemaManager<'_>, table: &str, col: ColumnDef) -> Result<(), DbErr> {
-    m.alter_table(
-        Table::alter()
-            .table(Alias::new(table))
-            .add_column(col)
-            .to_owned(),
-    )
-    .await
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let n = Alias::new;
-        add(
+        crate::add_column(
             m,
             "enterprises",
             ColumnDef::new(n("verification_requested_at"))
@@ -38,7 +27,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        add(
+        crate::add_column(
             m,
             "enterprises",
             ColumnDef::new(n("expiry_warned_for"))
@@ -47,7 +36,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        add(
+        crate::add_column(
             m,
             "notices",
             ColumnDef::new(n("enterprise_id"))
@@ -56,7 +45,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        add(
+        crate::add_column(
             m,
             "notices",
             ColumnDef::new(n("detail"))

@@ -12,27 +12,17 @@ impl MigrationName for Migration {
     }
 }
 
-async fn add(m: &SchemaManager<'_>, table: &str, col: ColumnDef) -> Result<(), DbErr> {
-    m.alter_table(
-        Table::alter()
-            .table(Alias::new(table))
-            .add_column(col)
-            .to_owned(),
-    )
-    .await
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let n = Alias::new;
-        add(
+        crate::add_column(
             m,
             "order_requests",
             ColumnDef::new(n("product_id")).integer().null().to_owned(),
         )
         .await?;
-        add(
+        crate::add_column(
             m,
             "order_request_lines",
             ColumnDef::new(n("proposed_quantity"))
@@ -41,7 +31,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        add(
+        crate::add_column(
             m,
             "order_request_lines",
             ColumnDef::new(n("proposed_unit_price_cents"))

@@ -14,6 +14,50 @@ pub struct Config {
     /// `MEILI_URL` and `MEILI_MASTER_KEY`: use Meilisearch instead of the
     /// embedded index. Both or neither.
     pub meili: Option<MeiliConfig>,
+    /// `SMTP_URL` (and `MAIL_FROM`): send notices by mail too.
+    pub mail: Option<MailConfig>,
+}
+
+/// A mail relay: `smtp://[user:password@]host[:port]` (plain SMTP to a
+/// relay the operator runs, such as the host's own MTA), and the sender.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub host: String,
+    pub port: u16,
+    pub credentials: Option<(String, String)>,
+    pub from: String,
+}
+
+impl MailConfig {
+    /// Parses `SMTP_URL`.
+    ///
+    /// # Errors
+    /// [`ConfigError::SmtpUrl`] for anything but `smtp://…`.
+    pub fn parse(url: &str, from: &str) -> Result<MailConfig, ConfigError> {
+        let bad = || ConfigError::SmtpUrl(url.to_string());
+        let rest = url.strip_prefix("smtp://").ok_or_else(bad)?;
+        let rest = rest.trim_end_matches('/');
+        let (credentials, hostport) = match rest.rsplit_once('@') {
+            Some((user, hp)) => {
+                let (u, p) = user.split_once(':').ok_or_else(bad)?;
+                (Some((u.to_string(), p.to_string())), hp)
+            }
+            None => (None, rest),
+        };
+        let (host, port) = match hostport.rsplit_once(':') {
+            Some((h, p)) => (h, p.parse::<u16>().map_err(|_| bad())?),
+            None => (hostport, 25),
+        };
+        if host.is_empty() {
+            return Err(bad());
+        }
+        Ok(MailConfig {
+            host: host.to_string(),
+            port,
+            credentials,
+            from: from.to_string(),
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +79,8 @@ pub enum ConfigError {
     MeiliUrl(String),
     #[error("DATABASE_URL must start with sqlite:// or postgres:// (got {0:?})")]
     DatabaseUrl(String),
+    #[error("SMTP_URL must look like smtp://[user:password@]host[:port] (got {0:?})")]
+    SmtpUrl(String),
 }
 
 fn var(name: &str) -> Option<String> {
@@ -81,10 +127,19 @@ impl Config {
             }
             (Some(url), Some(key)) => Some(MeiliConfig { url, key }),
         };
+        let mail = match var("SMTP_URL") {
+            Some(url) => Some(MailConfig::parse(
+                &url,
+                &var("MAIL_FROM")
+                    .unwrap_or_else(|| "Социален пазар <no-reply@socialenpazar.bg>".into()),
+            )?),
+            None => None,
+        };
         Ok(Config {
             database_url,
             data_dir,
             meili,
+            mail,
         })
     }
 }

@@ -107,6 +107,13 @@ async fn main() {
                 .await
                 .unwrap_or_else(|e| fail(e));
             tokio::spawn(server::worker::certificates(db.clone()));
+            if let Some(mail) = config.mail.clone() {
+                let base = std::env::var("PUBLIC_URL")
+                    .ok()
+                    .filter(|u| !u.is_empty())
+                    .unwrap_or_else(|| format!("http://{addr}"));
+                tokio::spawn(server::worker::mail(db.clone(), mail, base));
+            }
             tokio::spawn(server::worker::run(
                 db.clone(),
                 engines.engine.clone(),

@@ -1,5 +1,6 @@
 //! The background workers: one delivers outbox rows to the search engine,
-//! one sweeps the register certificates (warnings and lapses).
+//! one sweeps the register certificates (warnings and lapses), and one
+//! mails notices where a mail server is configured.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,5 +75,80 @@ pub async fn certificates(db: DatabaseConnection) {
             Err(e) => tracing::warn!(error = %e, "sweeping certificates"),
         }
         tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
+}
+
+/// Mails new notices through the configured relay, forever. A notice is
+/// marked mailed only after the relay accepted it; while the relay is down
+/// the notices wait (for up to a day, see `services::mail::pending`).
+pub async fn mail(db: DatabaseConnection, config: crate::config::MailConfig, base_url: String) {
+    use app::server::services::mail;
+    use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(config.host.clone())
+        .port(config.port);
+    if let Some((user, password)) = &config.credentials {
+        builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(
+            user.clone(),
+            password.clone(),
+        ));
+    }
+    let transport = builder.build();
+    let from: lettre::message::Mailbox = match config.from.parse() {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::error!(error = %e, from = %config.from, "MAIL_FROM is not an address; no mail will be sent");
+            return;
+        }
+    };
+    let mut backoff = Duration::from_secs(5);
+    loop {
+        let batch = match mail::pending(&db, &base_url, 50).await {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading notices to mail");
+                tokio::time::sleep(backoff).await;
+                continue;
+            }
+        };
+        let mut done = batch.skipped;
+        let mut failed = false;
+        for m in &batch.mails {
+            let message = m.to.parse().map_err(|e| format!("{e}")).and_then(|to| {
+                Message::builder()
+                    .from(from.clone())
+                    .to(to)
+                    .subject(m.subject.clone())
+                    .header(lettre::message::header::ContentType::TEXT_PLAIN)
+                    .body(m.body.clone())
+                    .map_err(|e| format!("{e}"))
+            });
+            match message {
+                Ok(message) => match transport.send(message).await {
+                    Ok(_) => done.push(m.notice_id),
+                    Err(e) => {
+                        tracing::warn!(error = %e, retry_in = ?backoff, "the mail relay refused or is down");
+                        failed = true;
+                        break;
+                    }
+                },
+                // An address no mail can go to: nothing to retry.
+                Err(e) => {
+                    tracing::warn!(error = %e, notice = m.notice_id, "a notice that cannot be mailed");
+                    done.push(m.notice_id);
+                }
+            }
+        }
+        if let Err(e) = mail::mark_mailed(&db, &done).await {
+            tracing::warn!(error = %e, "marking notices mailed");
+        }
+        if failed {
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(Duration::from_secs(300));
+        } else {
+            backoff = Duration::from_secs(5);
+            if batch.mails.is_empty() {
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        }
     }
 }

@@ -53,79 +53,6 @@ const CURATOR_NOTICES: [&str; 5] = [
     "certificate_lapsed",
 ];
 
-fn notice_text(locale: Locale, kind: &str) -> &'static str {
-    match kind {
-        "request_received" => locale.pick("Ново запитване", "A new request"),
-        "request_accepted" => locale.pick("Запитването ви е прието", "Your request was accepted"),
-        "request_declined" => locale.pick("Запитването ви е отказано", "Your request was declined"),
-        "request_fulfilled" => {
-            locale.pick("Запитването ви е изпълнено", "Your request was fulfilled")
-        }
-        "request_cancelled" => locale.pick(
-            "Купувачът отмени запитване",
-            "The buyer cancelled a request",
-        ),
-        "message" => locale.pick("Ново съобщение", "A new message"),
-        "question_received" => {
-            locale.pick("Нов въпрос за продукт", "A new question about a product")
-        }
-        "quote_received" => locale.pick("Ново запитване за оферта", "A new request for a quote"),
-        "request_proposed" => locale.pick(
-            "Предприятието предлага промени",
-            "The enterprise proposes changes",
-        ),
-        "enterprise_verified" => locale.pick(
-            "Предприятието е проверено от регионалния център",
-            "The enterprise was verified by its regional centre",
-        ),
-        "verification_rejected" => locale.pick("Проверката е отказана", "Verification was refused"),
-        "correction_requested" => locale.pick(
-            "Регионалният център поиска корекция",
-            "The regional centre asked for a correction",
-        ),
-        "verification_requested" => locale.pick(
-            "Предприятие поиска проверка",
-            "An enterprise asked for verification",
-        ),
-        "enterprise_suspended" => {
-            locale.pick("Предприятието е спряно", "The enterprise was suspended")
-        }
-        "enterprise_restored" => locale.pick(
-            "Предприятието е възстановено",
-            "The enterprise was restored",
-        ),
-        "product_hidden" => locale.pick(
-            "Продукт е скрит от куратор",
-            "A product was hidden by a curator",
-        ),
-        "product_shown" => locale.pick("Продукт отново е видим", "A product is visible again"),
-        "certificate_expiring" => locale.pick(
-            "Удостоверението за социално предприятие изтича скоро",
-            "The social enterprise certificate expires soon",
-        ),
-        "certificate_lapsed" => locale.pick(
-            "Удостоверението изтече; знакът „проверено“ е свален",
-            "The certificate expired; the verified badge was removed",
-        ),
-        "network_invited" => locale.pick("Покана за мрежа", "An invitation to a network"),
-        "network_approved" => locale.pick("Приети сте в мрежа", "You were accepted into a network"),
-        "network_removed" => {
-            locale.pick("Членството в мрежа приключи", "A network membership ended")
-        }
-        "network_applied" => locale.pick("Кандидатура за мрежа", "An application to a network"),
-        "event_applied" => locale.pick("Заявка за участие в събитие", "A sign-up for an event"),
-        "event_confirmed" => locale.pick(
-            "Участието в събитие е потвърдено",
-            "Taking part in an event was confirmed",
-        ),
-        "event_declined" => locale.pick(
-            "Участието в събитие е отказано",
-            "Taking part in an event was declined",
-        ),
-        _ => locale.pick("Промяна", "A change"),
-    }
-}
-
 #[component]
 pub fn NoticesPage() -> impl IntoView {
     let locale = use_locale();
@@ -146,16 +73,16 @@ pub fn NoticesPage() -> impl IntoView {
                                     {n.unread.then(|| view! { <strong>{locale.pick("Ново: ", "New: ")}</strong> })}
                                     {match n.order_request_id {
                                         Some(id) => view! {
-                                            <a href=locale.href(&format!("/requests/{id}"))>{notice_text(locale, &n.kind)}" #"{id}</a>
+                                            <a href=locale.href(&format!("/requests/{id}"))>{crate::i18n::notice_text(locale, &n.kind)}" #"{id}</a>
                                         }.into_any(),
                                         None => match n.enterprise_slug.clone() {
                                             Some(slug) => view! {
-                                                <a href=locale.href(&format!("/dashboard/e/{slug}"))>{notice_text(locale, &n.kind)}</a>
+                                                <a href=locale.href(&format!("/dashboard/e/{slug}"))>{crate::i18n::notice_text(locale, &n.kind)}</a>
                                             }.into_any(),
                                             None if CURATOR_NOTICES.contains(&n.kind.as_str()) => view! {
-                                                <a href=locale.href("/curator")>{notice_text(locale, &n.kind)}</a>
+                                                <a href=locale.href("/curator")>{crate::i18n::notice_text(locale, &n.kind)}</a>
                                             }.into_any(),
-                                            None => view! { <span>{notice_text(locale, &n.kind)}</span> }.into_any(),
+                                            None => view! { <span>{crate::i18n::notice_text(locale, &n.kind)}</span> }.into_any(),
                                         },
                                     }}
                                     {n.detail.clone().map(|d| view! { ": "<q>{d}</q> })}

@@ -14,6 +14,7 @@ pub struct Model {
     pub detail: Option<String>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
+    pub mailed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

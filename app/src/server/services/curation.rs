@@ -429,17 +429,7 @@ pub async fn resubmit(
         None,
     )
     .await?;
-    let curators = notices::curators_of(&txn, centre).await?;
-    notices::notify(
-        &txn,
-        curators,
-        "verification_requested",
-        &About {
-            enterprise_id: Some(enterprise_id),
-            ..Default::default()
-        },
-    )
-    .await?;
+    notices::tell_curators(&txn, centre, "verification_requested", enterprise_id, None).await?;
     txn.commit().await?;
     Ok(())
 }

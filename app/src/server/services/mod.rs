@@ -8,6 +8,7 @@ pub mod curation;
 pub mod favourites;
 pub mod figures;
 pub mod images;
+pub mod mail;
 pub mod networks;
 pub mod notices;
 pub mod orders;

@@ -23,9 +23,19 @@ use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::services::accounts::is_unique_violation;
 use crate::server::services::curation::curated_centre;
-use crate::server::services::notices::{self, About};
+use crate::server::services::notices;
 use crate::server::services::search_index::enqueue;
 use crate::server::services::workspace::{audit, free_slug, member_enterprise};
+
+/// A unique index that refused a second row (applied twice, signed up
+/// twice, two clicks at once) is a conflict the user can read, not a 500.
+fn taken_as_conflict(e: sea_orm::DbErr, code: &str) -> AppError {
+    if is_unique_violation(&e) {
+        AppError::Conflict(code.into())
+    } else {
+        e.into()
+    }
+}
 
 async fn names(
     db: &impl ConnectionTrait,
@@ -225,13 +235,7 @@ pub async fn invite(
             })
             .exec(&txn)
             .await;
-            match inserted {
-                Ok(_) => {}
-                Err(err) if is_unique_violation(&err) => {
-                    return Err(AppError::Conflict("already_member".into()));
-                }
-                Err(err) => return Err(err.into()),
-            }
+            inserted.map_err(|e| taken_as_conflict(e, "already_member"))?;
             audit(
                 &txn,
                 caller.user_id,
@@ -375,13 +379,7 @@ pub async fn apply(
     })
     .exec(&txn)
     .await;
-    match inserted {
-        Ok(_) => {}
-        Err(err) if is_unique_violation(&err) => {
-            return Err(AppError::Conflict("already_member".into()));
-        }
-        Err(err) => return Err(err.into()),
-    }
+    inserted.map_err(|e| taken_as_conflict(e, "already_member"))?;
     audit(
         &txn,
         caller.user_id,
@@ -392,16 +390,12 @@ pub async fn apply(
         Some(e.name.clone()),
     )
     .await?;
-    let curators = notices::curators_of(&txn, n.centre_id).await?;
-    notices::notify(
+    notices::tell_curators(
         &txn,
-        curators,
+        n.centre_id,
         "network_applied",
-        &About {
-            enterprise_id: Some(e.id),
-            detail: Some(n.name.clone()),
-            ..Default::default()
-        },
+        e.id,
+        Some(n.name.clone()),
     )
     .await?;
     txn.commit().await?;
@@ -560,13 +554,7 @@ pub async fn take_part(
     })
     .exec(&txn)
     .await;
-    match inserted {
-        Ok(_) => {}
-        Err(err) if is_unique_violation(&err) => {
-            return Err(AppError::Conflict("already_signed_up".into()));
-        }
-        Err(err) => return Err(err.into()),
-    }
+    inserted.map_err(|e| taken_as_conflict(e, "already_signed_up"))?;
     audit(
         &txn,
         caller.user_id,
@@ -577,16 +565,12 @@ pub async fn take_part(
         Some(e.name.clone()),
     )
     .await?;
-    let curators = notices::curators_of(&txn, ev.centre_id).await?;
-    notices::notify(
+    notices::tell_curators(
         &txn,
-        curators,
+        ev.centre_id,
         "event_applied",
-        &About {
-            enterprise_id: Some(e.id),
-            detail: Some(ev.title.clone()),
-            ..Default::default()
-        },
+        e.id,
+        Some(ev.title.clone()),
     )
     .await?;
     txn.commit().await?;

@@ -102,3 +102,29 @@ pub async fn tell_enterprise(
     )
     .await
 }
+
+/// Tells a centre's curators about an enterprise of theirs (an application,
+/// a sign-up, a request for verification).
+///
+/// # Errors
+/// The database's.
+pub async fn tell_curators(
+    db: &impl ConnectionTrait,
+    centre_id: i32,
+    kind: &str,
+    enterprise_id: i32,
+    detail: Option<String>,
+) -> Result<(), sea_orm::DbErr> {
+    let users = curators_of(db, centre_id).await?;
+    notify(
+        db,
+        users,
+        kind,
+        &About {
+            enterprise_id: Some(enterprise_id),
+            detail,
+            ..Default::default()
+        },
+    )
+    .await
+}
