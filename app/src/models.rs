@@ -318,6 +318,8 @@ pub struct EnterpriseDetail {
 pub struct NetworkDetail {
     pub card: NetworkCard,
     pub description: String,
+    /// The logo's address, if the centre uploaded one.
+    pub logo: Option<String>,
     pub centre_slug: String,
     pub centre_name: String,
     pub members: Vec<EnterpriseCard>,
@@ -627,6 +629,7 @@ pub struct DeskNetwork {
     pub slug: String,
     pub name: String,
     pub kind: String,
+    pub logo: Option<String>,
     pub members: Vec<MembershipRow>,
 }
 

@@ -123,6 +123,15 @@ async fn signed_in(base: &str, who: (&str, &str)) -> Browser {
     b
 }
 
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 255) as u8, (y % 255) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
 fn in_a_year() -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(365)).to_string()
 }
@@ -931,6 +940,39 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .expect("the network under a readable address");
         let nid = n.id.to_string();
 
+        // A logo: the centre's curators may set it, an enterprise owner may not.
+        let logo = |b: &Browser| {
+            let form = reqwest::multipart::Form::new()
+                .text("locale", "bg")
+                .text("network_id", nid.clone())
+                .text("next", "/curator/varna")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(png(320, 200)).file_name("logo.png"),
+                );
+            let http = b.http.clone();
+            let url = format!("{}/fn/upload_network_logo", b.base);
+            async move {
+                http.post(url)
+                    .header("Accept", "application/json")
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(logo(&owner).await, 403);
+        assert_eq!(logo(&curator).await, 200);
+        let with_logo = network::Entity::find_by_id(n.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let path = with_logo.logo_path.expect("the logo is recorded");
+        assert!(path.starts_with(&format!("networks/{}/", n.id)), "{path}");
+
         // A applies and is approved; B is invited by ЕИК and accepts.
         let r = owner
             .post(
@@ -1044,6 +1086,18 @@ async fn networks_and_events_from_creation_to_catalogue() {
             page.contains(&a.name) && page.contains(&b.name),
             "{}: network page lacks members",
             t.label
+        );
+        assert!(
+            page.contains(&format!("/media/{path}")),
+            "{}: the logo shows",
+            t.label
+        );
+        assert_eq!(
+            Browser::new(&base)
+                .get(&format!("/media/{path}"))
+                .await
+                .status(),
+            200
         );
         wait_until_indexed(&base).await;
         let in_network = search(&base, &format!("q=&per_page=100&network={}", n.slug)).await;
@@ -1351,6 +1405,20 @@ async fn figures_count_this_months_registrations_and_download_as_csv() {
         )
         .await;
     assert_eq!(r.status(), 200);
+    // Its region's curator is told it waits.
+    let varna_curator = user::Entity::find()
+        .filter(user::Column::Email.eq(VARNA.0))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let told = notice::Entity::find()
+        .filter(notice::Column::UserId.eq(varna_curator.id))
+        .filter(notice::Column::Kind.eq("verification_requested"))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(told.len(), 1);
     let after = figures(&curator).await;
     assert_eq!(
         after["months"][11]["registered"].as_u64().unwrap(),

@@ -6,6 +6,7 @@
 //! page they came from as `next`, and a success goes back there.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use crate::error::AppError;
 use crate::forms::{EventInput, NetworkInput, VerifyInput};
@@ -189,6 +190,28 @@ pub async fn decide_membership(
     };
     networks::decide_membership(&state.db, &caller, membership_id, decision).await?;
     back(locale, &next, "membership");
+    Ok(())
+}
+
+/// A network's logo (multipart: `locale`, `network_id`, `next`, `file`).
+#[server(prefix = "/fn", endpoint = "upload_network_logo", input = MultipartFormData)]
+pub async fn upload_network_logo(data: MultipartData) -> Result<(), AppError> {
+    use crate::functions::workspace::{form_locale, id_field, read_multipart, save_logo, the_file};
+    use crate::server::services::images;
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
+    let locale = form_locale(&fields);
+    let network_id = id_field(&fields, "network_id")?;
+    networks::curated_network(&state.db, &caller, network_id).await?;
+    let bytes = the_file(file, locale)?;
+    let folder = format!("networks/{network_id}");
+    save_logo(&state, locale, &folder, bytes, async |rel| {
+        networks::set_logo(&state.db, &caller, network_id, rel).await
+    })
+    .await?;
+    let next = fields.get("next").cloned().unwrap_or_default();
+    back(locale, &next, "logo");
     Ok(())
 }
 

@@ -219,7 +219,7 @@ pub async fn product_action(
 }
 
 #[cfg(feature = "ssr")]
-async fn remove_files(dir: &std::path::Path, files: &[String]) {
+pub(crate) async fn remove_files(dir: &std::path::Path, files: &[String]) {
     for f in files {
         if let Err(e) = tokio::fs::remove_file(dir.join(f)).await {
             tracing::warn!(file = %f, error = %e, "removing an image file");
@@ -231,7 +231,7 @@ async fn remove_files(dir: &std::path::Path, files: &[String]) {
 /// file is capped while it is read, so an oversized upload is refused
 /// without being held in memory whole.
 #[cfg(feature = "ssr")]
-async fn read_multipart(
+pub(crate) async fn read_multipart(
     data: MultipartData,
     cap: usize,
 ) -> Result<(Fields, Option<Vec<u8>>), AppError> {
@@ -260,10 +260,10 @@ async fn read_multipart(
 }
 
 #[cfg(feature = "ssr")]
-type Fields = std::collections::HashMap<String, String>;
+pub(crate) type Fields = std::collections::HashMap<String, String>;
 
 #[cfg(feature = "ssr")]
-fn form_locale(fields: &Fields) -> Locale {
+pub(crate) fn form_locale(fields: &Fields) -> Locale {
     fields
         .get("locale")
         .and_then(|l| Locale::from_code(l))
@@ -272,7 +272,7 @@ fn form_locale(fields: &Fields) -> Locale {
 
 /// A record id from a multipart form; a missing or bad one names nothing.
 #[cfg(feature = "ssr")]
-fn id_field(fields: &Fields, name: &str) -> Result<i32, AppError> {
+pub(crate) fn id_field(fields: &Fields, name: &str) -> Result<i32, AppError> {
     fields
         .get(name)
         .and_then(|v| v.parse().ok())
@@ -280,7 +280,7 @@ fn id_field(fields: &Fields, name: &str) -> Result<i32, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn the_file(file: Option<Vec<u8>>, locale: Locale) -> Result<Vec<u8>, AppError> {
+pub(crate) fn the_file(file: Option<Vec<u8>>, locale: Locale) -> Result<Vec<u8>, AppError> {
     file.filter(|b| !b.is_empty())
         .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))
 }
@@ -351,14 +351,34 @@ pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
     let enterprise_id = id_field(&fields, "enterprise_id")?;
     workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
     let bytes = the_file(file, locale)?;
+    let folder = format!("enterprises/{enterprise_id}");
+    save_logo(&state, locale, &folder, bytes, async |rel| {
+        workspace::set_logo(&state.db, &caller, enterprise_id, rel).await
+    })
+    .await?;
+    back_to_workspace(locale, enterprise_id, "logo").await
+}
+
+/// Re-encodes an uploaded logo (the product images' pipeline, thumbnail
+/// size), stores it under `folder` in the media directory, and records it
+/// with `set`, which returns the logo it replaced; a refused or failed
+/// upload leaves no file behind, and the replaced file is removed.
+#[cfg(feature = "ssr")]
+pub(crate) async fn save_logo(
+    state: &AppState,
+    locale: Locale,
+    folder: &str,
+    bytes: Vec<u8>,
+    set: impl AsyncFnOnce(&str) -> Result<Option<String>, AppError>,
+) -> Result<(), AppError> {
+    use crate::server::services::images;
     let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
         .await
         .map_err(|_| AppError::Internal)?
         .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
-    let rel = format!("enterprises/{enterprise_id}/{}.jpg", products::new_key());
+    let rel = format!("{folder}/{}.jpg", products::new_key());
     let write = async {
-        tokio::fs::create_dir_all(state.media_dir.join(format!("enterprises/{enterprise_id}")))
-            .await?;
+        tokio::fs::create_dir_all(state.media_dir.join(folder)).await?;
         tokio::fs::write(state.media_dir.join(&rel), &processed.thumb).await
     };
     if let Err(e) = write.await {
@@ -366,14 +386,16 @@ pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
         remove_files(&state.media_dir, std::slice::from_ref(&rel)).await;
         return Err(AppError::Internal);
     }
-    match workspace::set_logo(&state.db, &caller, enterprise_id, &rel).await {
-        Ok(old) => remove_files(&state.media_dir, &old.into_iter().collect::<Vec<_>>()).await,
+    match set(&rel).await {
+        Ok(old) => {
+            remove_files(&state.media_dir, &old.into_iter().collect::<Vec<_>>()).await;
+            Ok(())
+        }
         Err(e) => {
             remove_files(&state.media_dir, &[rel]).await;
-            return Err(e.localized(locale));
+            Err(e.localized(locale))
         }
     }
-    back_to_workspace(locale, enterprise_id, "logo").await
 }
 
 #[cfg(feature = "ssr")]

@@ -69,6 +69,7 @@ fn Saved(locale: Locale) -> impl IntoView {
             "shown" => locale.pick("Продуктът отново е видим.", "The product is visible again."),
             "network" => locale.pick("Мрежата е създадена.", "The network was created."),
             "invited" => locale.pick("Поканата е изпратена.", "The invitation was sent."),
+            "logo" => locale.pick("Логото е качено.", "The logo was uploaded."),
             _ => locale.pick("Запазено.", "Saved."),
         };
         view! { <p class="notice" role="status">{text}</p> }
@@ -292,6 +293,21 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
                     </li>
                 }).collect_view()}
             </ul>
+            {n.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="96"/> })}
+            <EnhancedForm>
+                <form method="post" action="/fn/upload_network_logo" enctype="multipart/form-data" class="stack">
+                    <LocaleField locale/>
+                    <NextField/>
+                    <input type="hidden" name="network_id" value=n.id.to_string()/>
+                    <FormMessage locale error=None/>
+                    <div class="field">
+                        <label for=format!("logo-{}", n.id)>{locale.pick("Лого (JPEG, PNG или WebP, до 10 MB)", "Logo (JPEG, PNG or WebP, up to 10 MB)")}</label>
+                        <input id=format!("logo-{}", n.id) type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true data-field="file"/>
+                        <p class="field-error" data-error-for="file" hidden=true></p>
+                    </div>
+                    <button type="submit">{locale.pick("Качи логото", "Upload the logo")}</button>
+                </form>
+            </EnhancedForm>
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
@@ -721,6 +737,7 @@ fn action_label(locale: Locale, action: &str) -> String {
         "product.hidden" => ("скри продукт", "hid a product"),
         "product.shown" => ("показа продукт отново", "showed a product again"),
         "network.created" => ("създаде мрежа", "created a network"),
+        "network.logo" => ("смени логото на мрежа", "changed a network's logo"),
         "network.invited" => ("покани в мрежа", "invited into a network"),
         "network.applied" => ("кандидатства за мрежа", "applied to a network"),
         "network.approved" => ("одобри член на мрежа", "approved a network member"),

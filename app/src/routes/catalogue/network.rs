@@ -32,6 +32,7 @@ fn NetworkView(locale: Locale, network: NetworkDetail) -> impl IntoView {
     view! {
         <crate::components::structured::PageTitle text=format!("{} — {}", n.card.name, t.site_name)/>
         <Meta name="description" content=n.description.clone()/>
+        {n.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="120"/> })}
         <h1>{n.card.name.clone()}</h1>
         <p class="lead">
             {t.network_kind(&n.card.kind)}" · "

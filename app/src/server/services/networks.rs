@@ -87,6 +87,10 @@ pub async fn desk_networks(
         .into_iter()
         .map(|n| DeskNetwork {
             members: by_network.remove(&n.id).unwrap_or_default(),
+            logo: n
+                .logo_path
+                .as_deref()
+                .map(crate::server::services::products::media_url),
             id: n.id,
             slug: n.slug,
             name: n.name,
@@ -253,7 +257,11 @@ pub async fn invite(
     Ok(())
 }
 
-async fn curated_network(
+/// A network the caller curates (its centre's curators, admins).
+///
+/// # Errors
+/// [`AppError::NotFound`], [`AppError::Forbidden`].
+pub async fn curated_network(
     db: &impl ConnectionTrait,
     caller: &Caller,
     network_id: i32,
@@ -303,6 +311,37 @@ pub enum Decision {
     Approve,
     /// Declines an application, withdraws an invitation or removes a member.
     Remove,
+}
+
+/// Records a network's new logo (already stored under the media folder);
+/// returns the one it replaced, for removal.
+///
+/// # Errors
+/// [`AppError::NotFound`], [`AppError::Forbidden`] for another centre.
+pub async fn set_logo(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    network_id: i32,
+    path: &str,
+) -> AppResult<Option<String>> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let n = curated_network(&txn, caller, network_id).await?;
+    let (old, centre) = (n.logo_path.clone(), n.centre_id);
+    let mut row: network::ActiveModel = n.into();
+    row.logo_path = Set(Some(path.to_string()));
+    row.update(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "network.logo",
+        "network",
+        network_id,
+        Some(centre),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(old)
 }
 
 /// A curator approves an application, or declines / removes a membership.

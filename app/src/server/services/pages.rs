@@ -296,10 +296,12 @@ pub async fn network(
         .all(db)
         .await?;
     let description = n.description.clone();
+    let logo = n.logo_path.as_deref().map(super::products::media_url);
     let card = network_cards(db, vec![n]).await?.remove(0);
     Ok(NetworkDetail {
         card,
         description,
+        logo,
         centre_slug: c.slug.clone(),
         centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
         members: enterprise_cards(db, locale, &members).await?,

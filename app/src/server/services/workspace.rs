@@ -232,6 +232,15 @@ pub async fn register(
         None,
     )
     .await?;
+    // The region's curators find it in their queue, and are told.
+    crate::server::services::notices::tell_curators(
+        &txn,
+        district.centre_id,
+        "verification_requested",
+        id,
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(slug)
 }
