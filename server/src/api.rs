@@ -58,10 +58,15 @@ pub async fn search_products(
         Ok(p) => p,
         Err(e) => return app_error(e),
     };
-    let page = match search::search(&state.db, state.search.as_ref(), locale, params).await {
-        Ok(p) => p,
+    let reference = match state.reference().await {
+        Ok(r) => r,
         Err(e) => return app_error(e),
     };
+    let page =
+        match search::search(&state.db, state.search.as_ref(), &reference, locale, params).await {
+            Ok(p) => p,
+            Err(e) => return app_error(e),
+        };
     let hits: Vec<Value> = page
         .hits
         .iter()

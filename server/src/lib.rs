@@ -84,5 +84,6 @@ pub fn state(
         search,
         sign_in_limits: Arc::new(app::server::auth::SignInLimits::default()),
         media_dir: data_dir.join("media"),
+        reference: Default::default(),
     }
 }

@@ -38,7 +38,15 @@ pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, Ap
 pub async fn search_products(locale: Locale, params: SearchParams) -> Result<SearchPage, AppError> {
     let state = AppState::current()?;
     let params = crate::server::services::search::lenient(params);
-    crate::server::services::search::search(&state.db, state.search.as_ref(), locale, params).await
+    let reference = state.reference().await?;
+    crate::server::services::search::search(
+        &state.db,
+        state.search.as_ref(),
+        &reference,
+        locale,
+        params,
+    )
+    .await
 }
 
 #[cfg(feature = "ssr")]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use sea_orm::DatabaseConnection;
 
 use super::search::SearchEngine;
+use super::services::search::Reference;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -16,6 +17,8 @@ pub struct AppState {
     pub sign_in_limits: Arc<super::auth::SignInLimits>,
     /// Where uploaded images are stored (served under `/media`).
     pub media_dir: std::path::PathBuf,
+    /// The reference tables, read once (see [`Reference`]).
+    pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
 }
 
 impl AppState {
@@ -29,5 +32,17 @@ impl AppState {
             tracing::error!("AppState missing from the reactive context");
             crate::error::AppError::Internal
         })
+    }
+
+    /// The reference tables, loaded on first use.
+    ///
+    /// # Errors
+    /// The database's, on that first use.
+    pub async fn reference(&self) -> Result<Arc<Reference>, crate::error::AppError> {
+        let r = self
+            .reference
+            .get_or_try_init(|| async { Reference::load(&self.db).await.map(Arc::new) })
+            .await?;
+        Ok(r.clone())
     }
 }

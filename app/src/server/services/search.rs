@@ -161,6 +161,7 @@ pub fn highlight(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
 pub async fn search(
     db: &impl ConnectionTrait,
     engine: &dyn SearchEngine,
+    reference: &Reference,
     locale: Locale,
     params: SearchParams,
 ) -> AppResult<SearchPage> {
@@ -201,7 +202,7 @@ pub async fn search(
             product,
         })
         .collect();
-    let facets = facet_groups(db, locale, &params, counts).await?;
+    let facets = facet_groups(db, reference, locale, &params, counts).await?;
     let pages = total
         .div_ceil(u64::from(params.per_page))
         .min(u64::from(SearchParams::MAX_PAGE)) as u32;
@@ -215,18 +216,42 @@ pub async fn search(
     })
 }
 
+/// The reference tables behind facet labels: categories, centres and
+/// districts. Migrations and the seed write them; nothing at runtime
+/// changes them, so each server reads them once (networks, which curators
+/// create, are read every time).
+#[derive(Debug, Clone)]
+pub struct Reference {
+    categories: Vec<category::Model>,
+    centres: Vec<regional_centre::Model>,
+    districts: Vec<district::Model>,
+}
+
+impl Reference {
+    /// # Errors
+    /// The database's.
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Reference, sea_orm::DbErr> {
+        Ok(Reference {
+            categories: category::Entity::find()
+                .order_by_asc(category::Column::Position)
+                .all(db)
+                .await?,
+            centres: regional_centre::Entity::find().all(db).await?,
+            districts: district::Entity::find().all(db).await?,
+        })
+    }
+}
+
 async fn facet_groups(
     db: &impl ConnectionTrait,
+    reference: &Reference,
     locale: Locale,
     params: &SearchParams,
     counts: BTreeMap<String, BTreeMap<String, u64>>,
 ) -> AppResult<Vec<FacetGroup>> {
     let selected: HashMap<&str, &str> = params.filters().into_iter().collect();
     let mut labels: HashMap<(&str, String), String> = HashMap::new();
-    let categories = category::Entity::find()
-        .order_by_asc(category::Column::Position)
-        .all(db)
-        .await?;
+    let categories = &reference.categories;
     let selected_root = selected.get("category").and_then(|s| {
         let c = categories.iter().find(|c| c.slug == *s)?;
         Some(c.parent_id.unwrap_or(c.id))
@@ -237,19 +262,19 @@ async fn facet_groups(
         .filter(|c| c.parent_id.is_none() || c.parent_id == selected_root)
         .map(|c| c.slug.clone())
         .collect();
-    for c in &categories {
+    for c in categories {
         labels.insert(
             ("category", c.slug.clone()),
             locale.pick(&c.name_bg, &c.name_en).to_string(),
         );
     }
-    for c in regional_centre::Entity::find().all(db).await? {
+    for c in &reference.centres {
         labels.insert(
             ("centre", c.slug.clone()),
             locale.pick(&c.city_bg, &c.city_en).to_string(),
         );
     }
-    for d in district::Entity::find().all(db).await? {
+    for d in &reference.districts {
         labels.insert(
             ("district", d.slug.clone()),
             locale.pick(&d.name_bg, &d.name_en).to_string(),
