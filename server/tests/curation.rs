@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{Browser, all_databases, get_json, location, spawn_server, wait_until_indexed};
+use common::{
+    Browser, all_databases, fingerprint, get_json, location, spawn_server, wait_until_indexed,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -19,54 +21,6 @@ const VARNA: (&str, &str) = ("kurator.varna@demo.socialenpazar.bg", "demo-kurato
 const PLOVDIV: (&str, &str) = ("kurator.plovdiv@demo.socialenpazar.bg", "demo-kurator-2026");
 const ADMIN: (&str, &str) = ("admin@demo.socialenpazar.bg", "demo-admin-2026");
 const A_SLUG: &str = "sinya-nishka-varna";
-
-/// Everything the centres' work can change, as text.
-async fn fingerprint(db: &DatabaseConnection) -> String {
-    format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{}",
-        enterprise::Entity::find()
-            .order_by_asc(enterprise::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        product::Entity::find()
-            .order_by_asc(product::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        network::Entity::find()
-            .order_by_asc(network::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        network_member::Entity::find()
-            .order_by_asc(network_member::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        event::Entity::find()
-            .order_by_asc(event::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        event_participant::Entity::find()
-            .order_by_asc(event_participant::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        audit_log::Entity::find()
-            .order_by_asc(audit_log::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        notice::Entity::find()
-            .order_by_asc(notice::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        outbox::Entity::find().all(db).await.unwrap().len(),
-    )
-}
 
 async fn enterprise_by_slug(db: &DatabaseConnection, slug: &str) -> enterprise::Model {
     enterprise::Entity::find()
@@ -148,6 +102,19 @@ async fn region_limits_every_refusal_changes_nothing() {
         let product_s = first_published(&t.db, target.id).await.id.to_string();
         let a = enterprise_by_slug(&t.db, A_SLUG).await;
         let a_s = a.id.to_string();
+        // A was refused, so its owner may ask again.
+        let mut refused: enterprise::ActiveModel = a.clone().into();
+        refused.verification_status = Set("rejected".into());
+        refused.update(&t.db).await.unwrap();
+        let a_membership = network_member::Entity::find()
+            .filter(network_member::Column::EnterpriseId.eq(a.id))
+            .filter(network_member::Column::Status.eq("approved"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("Синя нишка is in a demo network")
+            .id
+            .to_string();
         let varna_network = network::Entity::find()
             .filter(network::Column::CentreId.eq(varna.id))
             .one(&t.db)
@@ -433,6 +400,55 @@ async fn region_limits_every_refusal_changes_nothing() {
                 ("next", "/dashboard")
             ]
         );
+        post!(
+            "read an enterprise's networks and events",
+            MEMBERS,
+            "/fn/participation",
+            [("locale", "bg"), ("slug", A_SLUG)]
+        );
+        post!(
+            "ask again for verification",
+            MEMBERS,
+            "/fn/resubmit_verification",
+            [
+                ("locale", "bg"),
+                ("enterprise_id", a_s.as_str()),
+                ("next", "/dashboard")
+            ]
+        );
+        {
+            let vn = vn_s.clone();
+            actions.push((
+                "upload a network logo",
+                CURATORS,
+                Box::new(move |b: &Browser| {
+                    let vn = vn.clone();
+                    Box::pin(async move {
+                        let form = reqwest::multipart::Form::new()
+                            .text("locale", "bg")
+                            .text("network_id", vn)
+                            .text("next", "/curator/varna")
+                            .part(
+                                "file",
+                                reqwest::multipart::Part::bytes(png(64, 64)).file_name("logo.png"),
+                            );
+                        b.post_multipart("/fn/upload_network_logo", form).await
+                    })
+                }),
+            ));
+        }
+        // Last: A is out of the network after it.
+        post!(
+            "leave a network",
+            MEMBERS,
+            "/fn/network_membership",
+            [
+                ("locale", "bg"),
+                ("membership_id", a_membership.as_str()),
+                ("action", "leave"),
+                ("next", "/dashboard")
+            ]
+        );
 
         let actors: [(&str, &Browser); 5] = [
             ("anonymous", &anon),
@@ -479,7 +495,7 @@ async fn region_limits_every_refusal_changes_nothing() {
                 r.status()
             );
         }
-        assert!(walked >= 70, "walked {walked} refusals");
+        assert!(walked >= 85, "walked {walked} refusals");
         // The Plovdiv curator's own desk works, and does not list Varna.
         let r = plovdiv_curator
             .post("/fn/desk", &[("locale", "bg"), ("centre", "plovdiv")])
@@ -1352,20 +1368,12 @@ async fn figures_count_this_months_registrations_and_download_as_csv() {
     server::seed::seed_demo(&t.db).await.unwrap();
     let base = spawn_server(t.db.clone()).await;
     let curator = signed_in(&base, VARNA).await;
-    let figures = |b: &Browser| {
-        let b = b.http.clone();
-        let base = base.clone();
-        async move {
-            let r = b
-                .post(format!("{base}/fn/figures"))
-                .header("Accept", "application/json")
-                .form(&[("locale", "bg"), ("centre", "varna")])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), 200);
-            r.json::<serde_json::Value>().await.unwrap()
-        }
+    let figures = async |b: &Browser| {
+        let r = b
+            .post("/fn/figures", &[("locale", "bg"), ("centre", "varna")])
+            .await;
+        assert_eq!(r.status(), 200);
+        r.json::<serde_json::Value>().await.unwrap()
     };
     let before = figures(&curator).await;
     let months = before["months"].as_array().unwrap();

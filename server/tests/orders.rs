@@ -74,6 +74,34 @@ async fn requests_of(db: &DatabaseConnection) -> Vec<order_request::Model> {
         .unwrap()
 }
 
+/// The enterprise proposes `quantity` × `price` for one line of a request.
+async fn propose(who: &Browser, id: &str, line: i32, quantity: &str, price: &str) -> u16 {
+    let form: Vec<(String, String)> = vec![
+        ("locale".into(), "bg".into()),
+        ("id".into(), id.into()),
+        ("note".into(), "Имаме 3 броя, с отстъпка.".into()),
+        (format!("lines[{line}][quantity]"), quantity.into()),
+        (format!("lines[{line}][price]"), price.into()),
+    ];
+    who.post_owned("/fn/propose_changes", &form)
+        .await
+        .status()
+        .as_u16()
+}
+
+/// A buyer asks the chosen members of a network for a quote.
+async fn quote(b: &Browser, network: &str, members: &[&str], message: &str) -> u16 {
+    let mut form: Vec<(String, String)> = vec![
+        ("locale".into(), "bg".into()),
+        ("network".into(), network.into()),
+        ("message".into(), message.into()),
+    ];
+    for m in members {
+        form.push((format!("members[{m}]"), "on".into()));
+    }
+    b.post_owned("/fn/ask_quote", &form).await.status().as_u16()
+}
+
 async fn act(b: &Browser, id: i32, action: &str, extra: &[(&str, &str)]) -> u16 {
     let id = id.to_string();
     let mut form = vec![("locale", "bg"), ("id", id.as_str()), ("action", action)];
@@ -460,36 +488,19 @@ async fn changed_quantities_and_prices_wait_for_the_buyer() {
             .unwrap()
             .unwrap();
         let id = o.id.to_string();
-        let q = format!("lines[{}][quantity]", line.id);
-        let pr = format!("lines[{}][price]", line.id);
-        let propose = |who: &Browser, quantity: &str, price: &str| {
-            let form: Vec<(String, String)> = vec![
-                ("locale".into(), "bg".into()),
-                ("id".into(), id.clone()),
-                ("note".into(), "Имаме 3 броя, с отстъпка.".into()),
-                (q.clone(), quantity.into()),
-                (pr.clone(), price.into()),
-            ];
-            let http = who.http.clone();
-            let url = format!("{}/fn/propose_changes", who.base);
-            async move {
-                http.post(url)
-                    .header("Accept", "application/json")
-                    .form(&form)
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }
-        };
         // Refusals: the buyer may not propose; bad numbers change nothing.
-        assert_eq!(propose(&buyer, "3", "10,00").await, 403);
-        assert_eq!(propose(&owner, "0", "10,00").await, 422);
-        assert_eq!(propose(&owner, "3", "-1").await, 422);
-        assert_eq!(propose(&owner, "3", "много").await, 422);
-        assert_eq!(requests_of(&t.db).await.pop().unwrap().status, "submitted");
-        assert_eq!(propose(&owner, "3", "10,00").await, 200);
+        let before = common::fingerprint(&t.db).await;
+        assert_eq!(propose(&buyer, &id, line.id, "3", "10,00").await, 403);
+        assert_eq!(propose(&owner, &id, line.id, "0", "10,00").await, 422);
+        assert_eq!(propose(&owner, &id, line.id, "3", "-1").await, 422);
+        assert_eq!(propose(&owner, &id, line.id, "3", "много").await, 422);
+        assert_eq!(
+            before,
+            common::fingerprint(&t.db).await,
+            "{}: refusals changed nothing",
+            t.label
+        );
+        assert_eq!(propose(&owner, &id, line.id, "3", "10,00").await, 200);
         let o2 = requests_of(&t.db).await.pop().unwrap();
         assert_eq!(o2.status, "proposed");
         // Nothing is taken from stock until the buyer confirms.
@@ -588,13 +599,11 @@ async fn questions_about_a_product_and_quotes_from_a_network() {
         let q = &qs[0];
         assert_eq!((q.kind.as_str(), q.product_id), ("question", Some(p.id)));
         // The enterprise sees it in its inbox, answers in the thread, closes it.
-        let a_id = q.enterprise_id.to_string();
         let inbox = owner
             .post("/fn/inbox", &[("slug", "sinya-nishka-varna")])
             .await;
         let inbox_text = inbox.text().await.unwrap();
         assert!(inbox_text.contains("\"question\""), "{inbox_text}");
-        let _ = a_id;
         assert_eq!(
             act(&owner, q.id, "accept", &[]).await,
             409,
@@ -620,47 +629,41 @@ async fn questions_about_a_product_and_quotes_from_a_network() {
             .await
             .unwrap()
             .unwrap();
-        let quote = |members: Vec<&'static str>, message: &'static str| {
-            let mut form: Vec<(String, String)> = vec![
-                ("locale".into(), "bg".into()),
-                ("network".into(), network.slug.clone()),
-                ("message".into(), message.into()),
-            ];
-            for m in members {
-                form.push((format!("members[{m}]"), "on".into()));
-            }
-            let http = buyer.http.clone();
-            let url = format!("{}/fn/ask_quote", buyer.base);
-            async move {
-                http.post(url)
-                    .header("Accept", "application/json")
-                    .form(&form)
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }
-        };
         let msg = "Почистване на 3 общински сгради, веднъж седмично от януари.";
-        assert_eq!(quote(vec![], msg).await, 422, "no member chosen");
         assert_eq!(
-            quote(vec!["trapezata-plovdiv"], msg).await,
+            quote(&buyer, &network.slug, &[], msg).await,
+            422,
+            "no member chosen"
+        );
+        assert_eq!(
+            quote(&buyer, &network.slug, &["trapezata-plovdiv"], msg).await,
             422,
             "not a member"
         );
         assert_eq!(
-            quote(vec!["chista-stapka-varna"], "").await,
+            quote(&buyer, &network.slug, &["chista-stapka-varna"], "").await,
             422,
             "no message"
         );
         assert_eq!(requests_of(&t.db).await.len(), 1);
         assert_eq!(
-            quote(vec!["chista-stapka-varna", "sinya-nishka-varna"], msg).await,
+            quote(
+                &buyer,
+                &network.slug,
+                &["chista-stapka-varna", "sinya-nishka-varna"],
+                msg
+            )
+            .await,
             200
         );
         assert_eq!(
-            quote(vec!["chista-stapka-varna", "sinya-nishka-varna"], msg).await,
+            quote(
+                &buyer,
+                &network.slug,
+                &["chista-stapka-varna", "sinya-nishka-varna"],
+                msg
+            )
+            .await,
             200
         );
         let quotes: Vec<order_request::Model> = requests_of(&t.db)

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Browser, all_databases, location, spawn_server};
+use common::{Browser, all_databases, fingerprint, location, spawn_server};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use app::server::entities::*;
@@ -15,43 +15,6 @@ const CURATOR: (&str, &str) = ("kurator.varna@demo.socialenpazar.bg", "demo-kura
 const ADMIN: (&str, &str) = ("admin@demo.socialenpazar.bg", "demo-admin-2026");
 const A_SLUG: &str = "sinya-nishka-varna";
 const PASSWORD: &str = "дълга парола 2026";
-
-/// Everything the workspace can change, as text: equal before and after a
-/// refused call means the call changed nothing.
-async fn fingerprint(db: &DatabaseConnection) -> String {
-    format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-        enterprise::Entity::find()
-            .order_by_asc(enterprise::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        enterprise_member::Entity::find()
-            .order_by_asc(enterprise_member::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        enterprise_invitation::Entity::find().all(db).await.unwrap(),
-        enterprise_impact_group::Entity::find()
-            .all(db)
-            .await
-            .unwrap(),
-        product::Entity::find()
-            .order_by_asc(product::Column::Id)
-            .all(db)
-            .await
-            .unwrap(),
-        product_tag::Entity::find().all(db).await.unwrap(),
-        product_image::Entity::find().all(db).await.unwrap(),
-        audit_log::Entity::find().all(db).await.unwrap(),
-        outbox::Entity::find()
-            .order_by_asc(outbox::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .len(),
-    )
-}
 
 async fn enterprise_id(db: &DatabaseConnection, slug: &str) -> i32 {
     enterprise::Entity::find()

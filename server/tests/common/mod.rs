@@ -221,6 +221,17 @@ impl Browser {
             .expect("request")
     }
 
+    /// Posts a form built at run time (field names with ids in them).
+    pub async fn post_owned(&self, path: &str, form: &[(String, String)]) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn post_multipart(
         &self,
         path: &str,
@@ -275,4 +286,41 @@ pub fn location(r: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string()
+}
+
+/// Every table a refused call could write, as text: equal before and after
+/// a refusal means the refusal changed nothing.
+pub async fn fingerprint(db: &DatabaseConnection) -> String {
+    use app::server::entities::*;
+    use sea_orm::{EntityTrait, QueryOrder};
+    macro_rules! rows {
+        ($m:ident) => {
+            $m::Entity::find()
+                .order_by_asc($m::Column::Id)
+                .all(db)
+                .await
+                .expect("read for the fingerprint")
+        };
+    }
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{}",
+        rows!(enterprise),
+        rows!(enterprise_member),
+        rows!(enterprise_invitation),
+        enterprise_impact_group::Entity::find()
+            .all(db)
+            .await
+            .expect("impact groups"),
+        rows!(product),
+        product_tag::Entity::find().all(db).await.expect("tags"),
+        rows!(product_image),
+        rows!(network),
+        rows!(network_member),
+        rows!(event),
+        rows!(event_participant),
+        rows!(order_request),
+        rows!(audit_log),
+        rows!(notice),
+        rows!(outbox).len(),
+    )
 }
