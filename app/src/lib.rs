@@ -55,6 +55,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let locale = Locale::default();
+    #[cfg(feature = "ssr")]
+    let assets = asset_tags(options);
+    #[cfg(not(feature = "ssr"))]
+    let assets = view! {
+        <HashedStylesheet options=options.clone() id="leptos"/>
+        <HydrationScripts options islands=true/>
+    };
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -63,8 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=true/>
+                {assets}
                 <MetaTags/>
             </head>
             <body>
@@ -72,6 +78,41 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet and hydration tags, rendered once per process. With
+/// hashed file names, Leptos's own components read the hash file from disk
+/// on every page (two file reads per request); the names cannot change
+/// while the binary runs.
+#[cfg(feature = "ssr")]
+fn asset_tags(options: LeptosOptions) -> impl IntoView {
+    use std::sync::OnceLock;
+    static TAGS: OnceLock<String> = OnceLock::new();
+    let html = TAGS.get_or_init(|| {
+        // A root of its own: nothing of this request (its nonce) is frozen
+        // in. Making a root also makes it the current owner, so the
+        // request's owner is put back afterwards.
+        let request = Owner::current();
+        let root = Owner::new_root(None);
+        let html = root.with(|| {
+            view! {
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
+            }
+            .to_html()
+        });
+        match request {
+            Some(owner) => owner.set(),
+            None => root.unset(),
+        }
+        html
+    });
+    // What `HydrationScripts` does on every page in islands mode: data
+    // loaded outside islands is not sent to the browser.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    leptos::tachys::html::InertElement::new(html.as_str())
 }
 
 #[component]

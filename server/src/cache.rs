@@ -5,10 +5,17 @@
 //! anonymous GETs of pages are kept for `PAGE_CACHE_SECONDS` (default 2),
 //! per address and per content encoding. Signed-in readers (a session
 //! cookie) always get a fresh render, so an enterprise sees its own change
-//! at once; everyone else within the cache's seconds. Only 200 answers
-//! without cookies are kept, and the whole cache is bounded in bytes.
+//! at once. A page is stamped with the catalogue generation it was
+//! rendered in (see `app::server::memo`) and is not served once a write has
+//! moved the generation on, so a hidden product is gone at once here too;
+//! the seconds only bound what this process cannot see (another server's
+//! writes). Only 200 answers without cookies are kept, and the whole cache
+//! is bounded in bytes.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use app::server::memo::ReadCache;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -23,10 +30,12 @@ const MAX_PAGE: usize = 8 * 1024 * 1024;
 #[derive(Clone)]
 pub struct PageCache {
     pages: Option<Cache<String, Page>>,
+    generation: Arc<ReadCache>,
 }
 
 #[derive(Clone)]
 struct Page {
+    generation: u64,
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
@@ -35,7 +44,7 @@ struct Page {
 impl PageCache {
     /// A cache keeping pages for `seconds` (0 turns it off), at most
     /// `max_bytes` in all.
-    pub fn new(seconds: u64, max_bytes: u64) -> PageCache {
+    pub fn new(seconds: u64, max_bytes: u64, generation: Arc<ReadCache>) -> PageCache {
         let pages = (seconds > 0).then(|| {
             Cache::builder()
                 .time_to_live(Duration::from_secs(seconds))
@@ -45,16 +54,16 @@ impl PageCache {
                 })
                 .build()
         });
-        PageCache { pages }
+        PageCache { pages, generation }
     }
 
     /// From `PAGE_CACHE_SECONDS` (default 2), 64 MB at most.
-    pub fn from_env() -> PageCache {
+    pub fn from_env(generation: Arc<ReadCache>) -> PageCache {
         let seconds = std::env::var("PAGE_CACHE_SECONDS")
             .ok()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(2);
-        PageCache::new(seconds, 64 * 1024 * 1024)
+        PageCache::new(seconds, 64 * 1024 * 1024, generation)
     }
 }
 
@@ -90,7 +99,9 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
         return next.run(req).await;
     }
     let key = format!("{}|{}", encoding(&req), req.uri());
-    if let Some(hit) = pages.get(&key) {
+    // Read before rendering: a write during the render makes it stale.
+    let generation = cache.generation.generation();
+    if let Some(hit) = pages.get(&key).filter(|p| p.generation == generation) {
         let mut resp = (hit.status, hit.body.clone()).into_response();
         *resp.headers_mut() = hit.headers.clone();
         resp.headers_mut()
@@ -108,6 +119,7 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
     pages.insert(
         key,
         Page {
+            generation,
             status: parts.status,
             headers: parts.headers.clone(),
             body: bytes.clone(),

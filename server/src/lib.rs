@@ -85,5 +85,6 @@ pub fn state(
         sign_in_limits: Arc::new(app::server::auth::SignInLimits::default()),
         media_dir: data_dir.join("media"),
         reference: Default::default(),
+        reads: Arc::new(app::server::memo::ReadCache::from_env()),
     }
 }

@@ -5,6 +5,9 @@ use server::config::Config;
 use server::{seed, web};
 use tracing_subscriber::EnvFilter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "server",
@@ -114,12 +117,18 @@ async fn main() {
                     .unwrap_or_else(|| format!("http://{addr}"));
                 tokio::spawn(server::worker::mail(db.clone(), mail, base));
             }
-            tokio::spawn(server::worker::run(
+            let state = server::state(
+                options,
                 db.clone(),
                 engines.engine.clone(),
-                engines.embedded.clone(),
+                &config.data_dir,
+            );
+            tokio::spawn(server::worker::run(
+                db,
+                engines.engine,
+                engines.embedded,
+                state.reads.clone(),
             ));
-            let state = server::state(options, db, engines.engine, &config.data_dir);
             let app = web::router(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -129,11 +138,7 @@ async fn main() {
                     ))
                 });
             tracing::info!("listening on http://{addr}");
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .with_graceful_shutdown(async {
+            web::serve(listener, app, async {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::server::memo::ReadCache;
 use app::server::search::SearchEngine;
 use app::server::search::tantivy_engine::TantivyEngine;
 use app::server::services::search_index;
@@ -21,6 +22,7 @@ pub async fn run(
     db: DatabaseConnection,
     engine: Arc<dyn SearchEngine>,
     embedded: Option<Arc<TantivyEngine>>,
+    reads: Arc<ReadCache>,
 ) {
     let mut backoff = IDLE;
     let mut last_purge = std::time::Instant::now();
@@ -29,6 +31,7 @@ pub async fn run(
             match tantivy.follow_rebuild() {
                 Ok(Some(started)) => {
                     tracing::info!("switched to a rebuilt search index");
+                    reads.invalidate();
                     if let Err(e) = search_index::replay_since(&db, started).await {
                         tracing::error!(error = %e, "replaying updates after a rebuild");
                     }
@@ -44,6 +47,8 @@ pub async fn run(
             }
             Ok(n) => {
                 tracing::debug!(delivered = n, "search index updated");
+                // Kept search pages now differ from what the engine answers.
+                reads.invalidate();
                 backoff = IDLE;
             }
             Err(e) => {

@@ -735,6 +735,12 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
 
         // Hide one product: gone from search and its page, the owner sees why.
         let p = first_published(&t.db, target.id).await;
+        // An anonymous reader has the page, so its data and its rendering
+        // are kept in memory; the hide must still show at once, no waiting.
+        let anon = Browser::new(&base);
+        let page = format!("/p/{}", p.slug);
+        assert_eq!(anon.get(&page).await.status(), 200);
+        assert_eq!(anon.get(&page).await.status(), 200);
         let r = curator
             .post(
                 "/fn/hide_product",
@@ -759,6 +765,12 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             )
             .await;
         assert_eq!(r.status(), 200);
+        assert_eq!(
+            anon.get(&page).await.status(),
+            404,
+            "{}: kept page served after a hide",
+            t.label
+        );
         assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 404);
         wait_until_indexed(&base).await;
         let hidden = hits_of(&base, &target, &[]).await;
@@ -797,6 +809,12 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             )
             .await;
         assert_eq!(r.status(), 200);
+        assert_eq!(
+            anon.get(&page).await.status(),
+            200,
+            "{}: shown again at once",
+            t.label
+        );
         assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 200);
 
         // Suspend: the enterprise and its products leave public pages and search.

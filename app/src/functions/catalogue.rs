@@ -10,18 +10,42 @@ use crate::models::{
     ProductDetail, SearchPage, SearchParams,
 };
 #[cfg(feature = "ssr")]
-use crate::server::{AppState, services::catalogue};
+use crate::server::{
+    AppState,
+    services::{catalogue, pages},
+};
+
+/// A public read through the state's [`crate::server::memo::ReadCache`]:
+/// the same for every reader, so loaded once per catalogue generation.
+#[cfg(feature = "ssr")]
+async fn kept<V, Fut>(
+    state: &AppState,
+    key: String,
+    load: impl FnOnce() -> Fut,
+) -> Result<V, AppError>
+where
+    V: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<V, AppError>>,
+{
+    Ok(state.reads.get_or_load(key, load).await?.as_ref().clone())
+}
 
 #[server(prefix = "/fn", endpoint = "home")]
 pub async fn get_home(locale: Locale) -> Result<HomeData, AppError> {
     let state = AppState::current()?;
-    catalogue::home(&state.db, state.search.as_ref(), locale).await
+    kept(&state, format!("home|{}", locale.code()), || {
+        catalogue::home(&state.db, state.search.as_ref(), locale)
+    })
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "centres")]
 pub async fn get_centres(locale: Locale) -> Result<Vec<CentreCard>, AppError> {
     let state = AppState::current()?;
-    catalogue::centres(&state.db, locale).await
+    kept(&state, format!("centres|{}", locale.code()), || {
+        catalogue::centres(&state.db, locale)
+    })
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "centre")]
@@ -30,23 +54,34 @@ pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, Ap
         return Err(AppError::NotFound);
     }
     let state = AppState::current()?;
-    catalogue::centre(&state.db, locale, &slug).await
+    kept(&state, format!("centre|{}|{slug}", locale.code()), || {
+        catalogue::centre(&state.db, locale, &slug)
+    })
+    .await
 }
 
 /// The catalogue search behind `/search` (and its instant updates).
 #[server(prefix = "/fn", endpoint = "search")]
 pub async fn search_products(locale: Locale, params: SearchParams) -> Result<SearchPage, AppError> {
+    use crate::server::services::search;
     let state = AppState::current()?;
-    let params = crate::server::services::search::lenient(params);
-    let reference = state.reference().await?;
-    crate::server::services::search::search(
-        &state.db,
-        state.search.as_ref(),
-        &reference,
-        locale,
-        params,
-    )
-    .await
+    let params = search::lenient(params);
+    // Every field of the checked parameters, in a fixed order.
+    let key = format!("search|{}|{params:?}", locale.code());
+    let page = state
+        .reads
+        .get_or_load_if(
+            key,
+            || async {
+                let reference = state.reference().await?;
+                search::search(&state.db, state.search.as_ref(), &reference, locale, params).await
+            },
+            // An answer from the database fallback is not kept: the engine's
+            // own answer should follow as soon as it is back.
+            |page| !page.degraded,
+        )
+        .await?;
+    Ok(page.as_ref().clone())
 }
 
 #[cfg(feature = "ssr")]
@@ -62,29 +97,50 @@ fn checked_slug(slug: &str) -> Result<&str, AppError> {
 #[server(prefix = "/fn", endpoint = "product")]
 pub async fn get_product(locale: Locale, slug: String) -> Result<ProductDetail, AppError> {
     let state = AppState::current()?;
-    crate::server::services::pages::product(&state.db, locale, checked_slug(&slug)?).await
+    let slug = checked_slug(&slug)?;
+    kept(&state, format!("product|{}|{slug}", locale.code()), || {
+        pages::product(&state.db, locale, slug)
+    })
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "enterprise")]
 pub async fn get_enterprise(locale: Locale, slug: String) -> Result<EnterpriseDetail, AppError> {
     let state = AppState::current()?;
-    crate::server::services::pages::enterprise(&state.db, locale, checked_slug(&slug)?).await
+    let slug = checked_slug(&slug)?;
+    kept(
+        &state,
+        format!("enterprise|{}|{slug}", locale.code()),
+        || pages::enterprise(&state.db, locale, slug),
+    )
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "network")]
 pub async fn get_network(locale: Locale, slug: String) -> Result<NetworkDetail, AppError> {
     let state = AppState::current()?;
-    crate::server::services::pages::network(&state.db, locale, checked_slug(&slug)?).await
+    let slug = checked_slug(&slug)?;
+    kept(&state, format!("network|{}|{slug}", locale.code()), || {
+        pages::network(&state.db, locale, slug)
+    })
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "events")]
 pub async fn get_events(locale: Locale) -> Result<EventsData, AppError> {
     let state = AppState::current()?;
-    crate::server::services::pages::events(&state.db, locale).await
+    kept(&state, format!("events|{}", locale.code()), || {
+        pages::events(&state.db, locale)
+    })
+    .await
 }
 
 #[server(prefix = "/fn", endpoint = "event")]
 pub async fn get_event(locale: Locale, slug: String) -> Result<EventDetail, AppError> {
     let state = AppState::current()?;
-    crate::server::services::pages::event(&state.db, locale, checked_slug(&slug)?).await
+    let slug = checked_slug(&slug)?;
+    kept(&state, format!("event|{}|{slug}", locale.code()), || {
+        pages::event(&state.db, locale, slug)
+    })
+    .await
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod db;
 pub mod entities;
+pub mod memo;
 pub mod search;
 pub mod services;
 pub mod sessions;

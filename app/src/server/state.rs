@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
+use super::memo::ReadCache;
 use super::search::SearchEngine;
 use super::services::search::Reference;
 
@@ -19,6 +20,8 @@ pub struct AppState {
     pub media_dir: std::path::PathBuf,
     /// The reference tables, read once (see [`Reference`]).
     pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
+    /// Public catalogue reads kept per catalogue generation (see [`ReadCache`]).
+    pub reads: Arc<ReadCache>,
 }
 
 impl AppState {

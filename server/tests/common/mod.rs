@@ -128,13 +128,18 @@ pub async fn spawn_server_with(
         .with_env_filter("warn,server=info,app=info")
         .with_test_writer()
         .try_init();
-    tokio::spawn(server::worker::run(db.clone(), engine.clone(), embedded));
     let options = leptos::config::LeptosOptions::builder()
         .output_name("socialen-pazar")
         .site_root("target/site")
         .build();
     let data = tempfile::tempdir().expect("data dir");
-    let state = server::state(options, db, engine, data.path());
+    let state = server::state(options, db.clone(), engine.clone(), data.path());
+    tokio::spawn(server::worker::run(
+        db,
+        engine,
+        embedded,
+        state.reads.clone(),
+    ));
     // The folder lives as long as the test process.
     std::mem::forget(data);
     let app = server::web::router(state);
@@ -143,12 +148,9 @@ pub async fn spawn_server_with(
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-        .expect("serve");
+        server::web::serve(listener, app, std::future::pending())
+            .await
+            .expect("serve");
     });
     format!("http://{addr}")
 }

@@ -1,0 +1,205 @@
+//! What public catalogue pages read, kept in memory per version of the
+//! catalogue.
+//!
+//! A product or search page is the same data for every reader; reading it
+//! from SQLite every time costs a dozen queries, each handed across threads
+//! row by row (sqlx), and the search also runs the engine's facet counts.
+//! So the loaded data is kept, and every page is still rendered for its
+//! reader (their header, their language).
+//!
+//! Freshness does not rest on a timer. Every kept value is stamped with the
+//! catalogue's *generation*, read before loading; a value from an older
+//! generation is never served. The generation moves on
+//! - after every request that may write (any method but GET and HEAD), once
+//!   its handler has committed and before its answer leaves, so whoever
+//!   saved something sees it on their next page;
+//! - after the search worker delivered updates to the engine, so search
+//!   results follow the index;
+//! - after the certificate sweep or anything else that writes outside a
+//!   request (see [`ReadCache::invalidate`]).
+//!
+//! Writes by another process (a second app server on PostgreSQL, the
+//! `server` command line) are not seen at once; `DATA_CACHE_SECONDS`
+//! (default 5) bounds how long, and also how long a value derived from the
+//! clock (a certificate's validity, an upcoming event) may lag.
+
+use std::any::Any;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use moka::sync::Cache;
+
+use crate::error::AppResult;
+
+/// Entries kept at most; a search page is tens of kilobytes.
+const MAX_ENTRIES: u64 = 4_000;
+
+type Entry = (u64, Arc<dyn Any + Send + Sync>);
+
+/// See the module documentation.
+pub struct ReadCache {
+    generation: AtomicU64,
+    entries: Option<Cache<String, Entry>>,
+}
+
+impl ReadCache {
+    /// Keeps values for at most `seconds` (0 keeps nothing).
+    pub fn new(seconds: u64) -> ReadCache {
+        let entries = (seconds > 0).then(|| {
+            Cache::builder()
+                .time_to_live(Duration::from_secs(seconds))
+                .max_capacity(MAX_ENTRIES)
+                .build()
+        });
+        ReadCache {
+            generation: AtomicU64::new(0),
+            entries,
+        }
+    }
+
+    /// From `DATA_CACHE_SECONDS` (default 5).
+    pub fn from_env() -> ReadCache {
+        let seconds = std::env::var("DATA_CACHE_SECONDS")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(5);
+        ReadCache::new(seconds)
+    }
+
+    /// The current generation (the page cache stamps its pages with it too).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Something public may have changed: nothing kept so far is served again.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The value kept under `key` for the current generation, or `load`'s,
+    /// which is then kept. Errors are not kept.
+    ///
+    /// # Errors
+    /// `load`'s.
+    pub async fn get_or_load<V, F, Fut>(&self, key: String, load: F) -> AppResult<Arc<V>>
+    where
+        V: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<V>>,
+    {
+        self.get_or_load_if(key, load, |_| true).await
+    }
+
+    /// Like [`ReadCache::get_or_load`], but keeps the value only when `keep`
+    /// says so (a search answered by the database fallback is not kept).
+    ///
+    /// # Errors
+    /// `load`'s.
+    pub async fn get_or_load_if<V, F, Fut>(
+        &self,
+        key: String,
+        load: F,
+        keep: impl FnOnce(&V) -> bool,
+    ) -> AppResult<Arc<V>>
+    where
+        V: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<V>>,
+    {
+        let Some(entries) = &self.entries else {
+            return load().await.map(Arc::new);
+        };
+        // Read before loading: a write committed while we load moves the
+        // generation on, and what we loaded is then already stale.
+        let generation = self.generation();
+        if let Some((stamp, value)) = entries.get(&key)
+            && stamp == generation
+            && let Ok(value) = value.downcast::<V>()
+        {
+            return Ok(value);
+        }
+        let value = Arc::new(load().await?);
+        if keep(&value) {
+            entries.insert(key, (generation, value.clone()));
+        }
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn serves_a_value_only_within_its_generation() {
+        let cache = ReadCache::new(60);
+        let loads = std::sync::atomic::AtomicU32::new(0);
+        let load = || async { Ok(loads.fetch_add(1, Ordering::SeqCst)) };
+        let a = cache.get_or_load("k".into(), load).await.unwrap();
+        let b = cache.get_or_load("k".into(), load).await.unwrap();
+        assert_eq!((*a, *b), (0, 0), "the second read is served from memory");
+        cache.invalidate();
+        let c = cache.get_or_load("k".into(), load).await.unwrap();
+        assert_eq!(*c, 1, "after a write the value is loaded again");
+    }
+
+    #[tokio::test]
+    async fn a_write_during_a_load_makes_that_load_stale() {
+        let cache = ReadCache::new(60);
+        let first = cache
+            .get_or_load("k".into(), || async {
+                // A write commits while this reader is still loading.
+                cache.invalidate();
+                Ok("old")
+            })
+            .await
+            .unwrap();
+        assert_eq!(*first, "old");
+        let second = cache
+            .get_or_load("k".into(), || async { Ok("new") })
+            .await
+            .unwrap();
+        assert_eq!(
+            *second, "new",
+            "the value loaded across a write is not served"
+        );
+    }
+
+    #[tokio::test]
+    async fn errors_and_refused_values_are_not_kept() {
+        let cache = ReadCache::new(60);
+        let failed: AppResult<Arc<u8>> = cache
+            .get_or_load("e".into(), || async {
+                Err(crate::error::AppError::NotFound)
+            })
+            .await;
+        assert!(failed.is_err());
+        let ok = cache.get_or_load("e".into(), || async { Ok(7u8) }).await;
+        assert_eq!(*ok.unwrap(), 7);
+        let degraded = cache
+            .get_or_load_if("d".into(), || async { Ok(1u8) }, |_| false)
+            .await
+            .unwrap();
+        let again = cache
+            .get_or_load_if("d".into(), || async { Ok(2u8) }, |_| true)
+            .await
+            .unwrap();
+        assert_eq!((*degraded, *again), (1, 2));
+    }
+
+    #[tokio::test]
+    async fn zero_seconds_keeps_nothing() {
+        let cache = ReadCache::new(0);
+        let a = cache
+            .get_or_load("k".into(), || async { Ok(1u8) })
+            .await
+            .unwrap();
+        let b = cache
+            .get_or_load("k".into(), || async { Ok(2u8) })
+            .await
+            .unwrap();
+        assert_eq!((*a, *b), (1, 2));
+    }
+}
