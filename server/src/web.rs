@@ -250,12 +250,22 @@ async fn fresh_after_writes(
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    let reads_only = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let writes = may_write(req.method(), req.uri().path());
     let resp = next.run(req).await;
-    if !reads_only {
+    if writes {
         reads.invalidate();
     }
     resp
+}
+
+/// Whether a request may change what public pages show: anything but a
+/// read, except the catalogue's own read-only server functions.
+fn may_write(method: &Method, path: &str) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    let endpoint = path.strip_prefix("/fn/").unwrap_or_default();
+    !app::functions::catalogue::READ_ONLY_ENDPOINTS.contains(&endpoint)
 }
 
 /// server_fn answers every error with 500; the error itself knows its
@@ -375,4 +385,23 @@ async fn remembered_language(req: Request<Body>, next: Next) -> Response {
         return Redirect::to(&target).into_response();
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_writes_make_kept_pages_stale() {
+        assert!(!may_write(&Method::GET, "/p/med"));
+        assert!(!may_write(&Method::HEAD, "/search"));
+        // The search island asks as the buyer types: reads, though POSTs.
+        assert!(!may_write(&Method::POST, "/fn/search"));
+        assert!(!may_write(&Method::POST, "/fn/product"));
+        assert!(may_write(&Method::POST, "/fn/hide_product"));
+        assert!(may_write(&Method::POST, "/fn/save_product"));
+        assert!(may_write(&Method::POST, "/fn/searchx"));
+        assert!(may_write(&Method::POST, "/api/v1/whatever"));
+        assert!(may_write(&Method::DELETE, "/fn/search/../hide_product"));
+    }
 }

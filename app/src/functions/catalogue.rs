@@ -15,6 +15,21 @@ use crate::server::{
     services::{catalogue, pages},
 };
 
+/// The endpoints below that only read. Server functions are POSTs, and a
+/// POST otherwise counts as a possible write that makes kept pages stale
+/// (see `server::web`); the search island calls `search` as the buyer types.
+pub const READ_ONLY_ENDPOINTS: [&str; 9] = [
+    "home",
+    "centres",
+    "centre",
+    "search",
+    "product",
+    "enterprise",
+    "network",
+    "events",
+    "event",
+];
+
 /// A public read through the state's [`crate::server::memo::ReadCache`]:
 /// the same for every reader, so loaded once per catalogue generation.
 #[cfg(feature = "ssr")]
