@@ -33,8 +33,10 @@ use moka::sync::Cache;
 
 use crate::error::AppResult;
 
-/// Entries kept at most; a search page is tens of kilobytes.
-const MAX_ENTRIES: u64 = 4_000;
+/// Entries kept at most. A page's data is a few kilobytes (a product) to
+/// tens of kilobytes (24 search results); the largest, 100 results asked
+/// for through `per_page`, about 100 KB, so at worst about 100 MB.
+const MAX_ENTRIES: u64 = 1_000;
 
 type Entry = (u64, Arc<dyn Any + Send + Sync>);
 
