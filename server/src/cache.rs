@@ -109,7 +109,15 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
         return resp;
     }
     let resp = next.run(req).await;
-    if resp.status() != StatusCode::OK || resp.headers().contains_key(header::SET_COOKIE) {
+    let no_store = resp
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    if resp.status() != StatusCode::OK
+        || resp.headers().contains_key(header::SET_COOKIE)
+        || no_store
+    {
         return resp;
     }
     let (parts, body) = resp.into_parts();

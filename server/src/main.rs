@@ -109,7 +109,6 @@ async fn main() {
             let engines = server::open_search(&config)
                 .await
                 .unwrap_or_else(|e| fail(e));
-            tokio::spawn(server::worker::certificates(db.clone()));
             if let Some(mail) = config.mail.clone() {
                 let base = std::env::var("PUBLIC_URL")
                     .ok()
@@ -123,6 +122,10 @@ async fn main() {
                 engines.engine.clone(),
                 &config.data_dir,
             );
+            tokio::spawn(server::worker::certificates(
+                db.clone(),
+                state.reads.clone(),
+            ));
             tokio::spawn(server::worker::run(
                 db,
                 engines.engine,

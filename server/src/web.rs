@@ -2,9 +2,11 @@
 //! language switch.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use app::i18n::Locale;
 use app::server::AppState;
+use app::server::memo::ReadCache;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -246,16 +248,23 @@ async fn figures_csv(
 /// stale. Moving the generation on before the answer leaves means the
 /// writer's next page already shows the change.
 async fn fresh_after_writes(
-    State(reads): State<std::sync::Arc<app::server::memo::ReadCache>>,
+    State(reads): State<Arc<ReadCache>>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    let writes = may_write(req.method(), req.uri().path());
-    let resp = next.run(req).await;
-    if writes {
-        reads.invalidate();
+    let _stale_after = may_write(req.method(), req.uri().path()).then(|| StaleAfter(reads));
+    next.run(req).await
+}
+
+/// Moves the generation on when dropped: after the handler returned, and
+/// also when the client went away and the handler was dropped mid-way,
+/// perhaps after its commit.
+struct StaleAfter(Arc<ReadCache>);
+
+impl Drop for StaleAfter {
+    fn drop(&mut self) {
+        self.0.invalidate();
     }
-    resp
 }
 
 /// Whether a request may change what public pages show: anything but a

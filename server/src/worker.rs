@@ -69,12 +69,17 @@ pub async fn run(
 /// Every hour (and at start): warns of certificates expiring within 30 days
 /// and takes the badge from lapsed ones. Idempotent, so several app servers
 /// may run it.
-pub async fn certificates(db: DatabaseConnection) {
+pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
     loop {
         let today = app::server::services::visibility::today();
         match app::server::services::curation::sweep_certificates(&db, today).await {
             Ok(s) if s.warned + s.lapsed > 0 => {
                 tracing::info!(warned = s.warned, lapsed = s.lapsed, "certificates swept");
+                // A lapsed badge is on kept pages; the outbox only reaches
+                // them once the engine takes the update, which may be down.
+                if s.lapsed > 0 {
+                    reads.invalidate();
+                }
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sweeping certificates"),

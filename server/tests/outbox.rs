@@ -157,6 +157,13 @@ async fn pages_answer_from_the_database_while_the_engine_is_down() {
         .await
         .unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
+    // A passing state: no cache may keep it, ours included.
+    assert_eq!(
+        resp.headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
     let html = resp.text().await.unwrap();
     assert!(
         html.contains("Търсачката временно не отговаря"),
@@ -173,6 +180,18 @@ async fn pages_answer_from_the_database_while_the_engine_is_down() {
     let api = common::get_json(&format!("{base}/api/v1/search?q=med")).await;
     assert_eq!(api["degraded"], false);
     assert!(api["total"].as_u64().unwrap() > 0);
+    let html = c
+        .get(format!("{base}/search?q=%D0%BC%D0%B5%D0%B4"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains("Търсачката временно не отговаря"),
+        "the fallback page was kept"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,6 +6,19 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::Locale;
 
+/// Marks the page being rendered as not to be kept by any cache (ours
+/// included): it shows a passing state, such as search results answered
+/// by the database while the engine is down.
+pub fn do_not_keep() {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -46,7 +46,12 @@ pub fn SearchRoute() -> impl IntoView {
     view! {
         <crate::components::structured::PageTitle text=format!("{title} — {}", t.site_name)/>
         <Meta name="robots" content="noindex, follow"/>
-        {with_data(locale, data, move |page| view! { <SearchResults locale page/> })}
+        {with_data(locale, data, move |page| {
+            if page.degraded {
+                crate::components::status::do_not_keep();
+            }
+            view! { <SearchResults locale page/> }
+        })}
     }
 }
 
