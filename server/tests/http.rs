@@ -58,14 +58,7 @@ async fn home_page_is_bulgarian_with_the_six_centres() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_lives_under_en() {
     let (_t, base) = seeded_server().await;
-    let html = common::client()
-        .get(format!("{base}/en"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = common::get_text(&format!("{base}/en")).await;
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Buy from social enterprises"));
     assert!(html.contains("Varna Regional Centre"));

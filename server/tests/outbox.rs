@@ -180,14 +180,7 @@ async fn pages_answer_from_the_database_while_the_engine_is_down() {
     let api = common::get_json(&format!("{base}/api/v1/search?q=med")).await;
     assert_eq!(api["degraded"], false);
     assert!(api["total"].as_u64().unwrap() > 0);
-    let html = c
-        .get(format!("{base}/search?q=%D0%BC%D0%B5%D0%B4"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = common::get_text(&format!("{base}/search?q=%D0%BC%D0%B5%D0%B4")).await;
     assert!(
         !html.contains("Търсачката временно не отговаря"),
         "the fallback page was kept"

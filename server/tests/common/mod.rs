@@ -164,6 +164,18 @@ pub fn client() -> reqwest::Client {
         .expect("client")
 }
 
+/// GET a URL and read its body as text.
+pub async fn get_text(url: &str) -> String {
+    client()
+        .get(url)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text body")
+}
+
 /// GET a URL and read its JSON body.
 pub async fn get_json(url: &str) -> serde_json::Value {
     client()
