@@ -411,6 +411,8 @@ mod tests {
         assert!(may_write(&Method::POST, "/fn/save_product"));
         assert!(may_write(&Method::POST, "/fn/searchx"));
         assert!(may_write(&Method::POST, "/api/v1/whatever"));
-        assert!(may_write(&Method::DELETE, "/fn/search/../hide_product"));
+        // Only the exact endpoint reads; a path through it is something else.
+        assert!(may_write(&Method::POST, "/fn/search/../hide_product"));
+        assert!(may_write(&Method::DELETE, "/p/med"));
     }
 }

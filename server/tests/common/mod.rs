@@ -237,13 +237,8 @@ impl Browser {
 
     /// Posts a form built at run time (field names with ids in them).
     pub async fn post_owned(&self, path: &str, form: &[(String, String)]) -> reqwest::Response {
-        self.http
-            .post(format!("{}{path}", self.base))
-            .header("Accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("request")
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.post(path, &pairs).await
     }
 
     pub async fn post_multipart(

@@ -56,21 +56,34 @@ pub async fn product_cards(
         .filter_map(|p| {
             let e = enterprises.get(&p.enterprise_id)?;
             let c = categories.get(&p.category_id)?;
-            Some(ProductCard {
-                id: p.id,
-                slug: p.slug,
-                title: p.title,
-                price_cents: p.price_cents,
-                unit: p.unit,
-                availability: p.availability,
-                category: locale.pick(&c.name_bg, &c.name_en).to_string(),
-                enterprise_slug: e.slug.clone(),
-                enterprise_name: e.name.clone(),
-                verified: is_verified(e, today),
-                thumb: thumbs.remove(&p.id),
-            })
+            let thumb = thumbs.remove(&p.id);
+            Some(product_card(locale, today, p, e, c, thumb))
         })
         .collect())
+}
+
+/// One product's card from its rows (its enterprise, category, first thumbnail).
+pub fn product_card(
+    locale: Locale,
+    today: chrono::NaiveDate,
+    p: product::Model,
+    e: &enterprise::Model,
+    c: &category::Model,
+    thumb: Option<String>,
+) -> ProductCard {
+    ProductCard {
+        id: p.id,
+        slug: p.slug,
+        title: p.title,
+        price_cents: p.price_cents,
+        unit: p.unit,
+        availability: p.availability,
+        category: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        enterprise_slug: e.slug.clone(),
+        enterprise_name: e.name.clone(),
+        verified: is_verified(e, today),
+        thumb,
+    }
 }
 
 /// The category tree with the number of visible products in each branch.

@@ -8,7 +8,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::catalogue::{event_cards, product_cards, upcoming_events};
+use super::catalogue::{event_cards, product_card, product_cards, upcoming_events};
 use super::visibility::{is_verified, public_enterprise, public_product, today};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
@@ -178,21 +178,8 @@ pub async fn product(
     let description = p.description.clone();
     let (stock, min_order) = (p.stock, p.min_order);
     // The page's own card, from the rows already loaded.
-    let card = ProductCard {
-        id: p.id,
-        slug: p.slug,
-        title: p.title,
-        price_cents: p.price_cents,
-        unit: p.unit,
-        availability: p.availability,
-        category: locale
-            .pick(&category.name_bg, &category.name_en)
-            .to_string(),
-        enterprise_slug: e.slug.clone(),
-        enterprise_name: e.name.clone(),
-        verified: is_verified(&e, today()),
-        thumb: images.first().map(|i| i.thumb.clone()),
-    };
+    let thumb = images.first().map(|i| i.thumb.clone());
+    let card = product_card(locale, today(), p, &e, &category, thumb);
     Ok(ProductDetail {
         card,
         description,
