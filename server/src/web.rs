@@ -33,7 +33,7 @@ const LANG_COOKIE: &str = "lang";
 
 /// Builds the whole router for a state.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
 
@@ -124,6 +124,19 @@ pub fn router(state: AppState) -> Router {
         // included) must come from this site, by Sec-Fetch-Site or Origin.
         .layer(CsrfLayer::new())
         .with_state(state)
+}
+
+/// The app's routes, walked once per process.
+///
+/// Walking them sets a process-wide flag in Leptos that parks every
+/// resource first polled meanwhile, for good (leptos-rs/leptos#4773): a
+/// page rendered by another server in the same process (the tests run
+/// several) would never answer. Once, before the first router exists,
+/// nothing can be rendering yet.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Serves the router until `shutdown` completes. Every connection gets
