@@ -192,43 +192,44 @@ impl SearchParams {
     }
 
     /// The query string of this search (page 1 and defaults left out).
+    /// Written into one string: a search page has some fifty links.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<(String, String)> = Vec::new();
+        use std::fmt::Write;
+        let mut out = String::with_capacity(64);
+        let mut push = |k: &str, v: &dyn std::fmt::Display| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            let _ = write!(out, "{k}={v}");
+        };
         if !self.q.is_empty() {
-            parts.push(("q".into(), self.q.clone()));
+            push("q", &encode_component(&self.q));
         }
         for (k, v) in self.filters() {
-            parts.push((k.into(), v.into()));
+            push(k, &encode_component(v));
         }
         if !self.sort.is_empty() && self.sort != "relevance" {
-            parts.push(("sort".into(), self.sort.clone()));
+            push("sort", &encode_component(&self.sort));
         }
         if self.page > 1 {
-            parts.push(("page".into(), self.page.to_string()));
+            push("page", &self.page);
         }
         if self.per_page != 0 && self.per_page != Self::DEFAULT_PER_PAGE {
-            parts.push(("per_page".into(), self.per_page.to_string()));
+            push("per_page", &self.per_page);
         }
-        parts
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode_component(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        out
     }
 }
 
-/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+/// Percent-encodes a query-string value: RFC 3986 unreserved characters
+/// stay, everything else (UTF-8 bytes included) is escaped.
+pub fn encode_component(s: &str) -> percent_encoding::PercentEncode<'_> {
+    const ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, ESCAPED)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -746,4 +747,58 @@ pub struct EventPrint {
     pub event: EventDetail,
     pub url: String,
     pub qr_svg: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &str) -> SearchParams {
+        let pairs: std::collections::HashMap<String, String> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| {
+                let v = percent_encoding::percent_decode_str(v)
+                    .decode_utf8()
+                    .unwrap();
+                (k.to_string(), v.into_owned())
+            })
+            .collect();
+        SearchParams::from_lookup(|k| pairs.get(k).cloned()).0
+    }
+
+    #[test]
+    fn a_search_survives_its_own_query_string() {
+        let params = SearchParams {
+            q: "мед & \"sapun\"?=#+%".into(),
+            category: Some("храни/мед".into()),
+            verified: Some("true".into()),
+            sort: "price_asc".into(),
+            page: 3,
+            per_page: 50,
+            ..Default::default()
+        };
+        let query = params.to_query();
+        assert!(query.is_ascii(), "{query}");
+        assert_eq!(query.matches('&').count(), 5, "{query}");
+        assert_eq!(parse(&query), params);
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_unreserved_characters_stay() {
+        let params = SearchParams {
+            q: "мед".into(),
+            sort: "relevance".into(),
+            page: 1,
+            per_page: SearchParams::DEFAULT_PER_PAGE,
+            ..Default::default()
+        };
+        assert_eq!(params.to_query(), "q=%D0%BC%D0%B5%D0%B4");
+        let plain = SearchParams {
+            q: "a-b_c.d~e f".into(),
+            ..Default::default()
+        };
+        assert_eq!(plain.to_query(), "q=a-b_c.d~e%20f");
+        assert_eq!(SearchParams::default().to_query(), "");
+    }
 }

@@ -82,20 +82,11 @@ fn encoding(req: &Request) -> &'static str {
     }
 }
 
-fn signed_in(req: &Request) -> bool {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|kv| kv.trim_start().starts_with("sid="))
-}
-
 pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
     let Some(pages) = cache.pages.as_ref() else {
         return next.run(req).await;
     };
-    if req.method() != Method::GET || signed_in(&req) {
+    if req.method() != Method::GET || app::server::sessions::has_cookie(req.headers()) {
         return next.run(req).await;
     }
     let key = format!("{}|{}", encoding(&req), req.uri());

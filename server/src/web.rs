@@ -87,7 +87,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(remembered_language));
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
-        .with_name("sid")
+        .with_name(app::server::sessions::COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure_cookies())

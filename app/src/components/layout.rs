@@ -81,12 +81,32 @@ fn Header(locale: Locale) -> impl IntoView {
     }
 }
 
+/// Whether the reader may be signed in: the request carries a session
+/// cookie. Most readers of public pages carry none, and their header then
+/// needs no lookup. (Rendered on the server only: the header is no island.)
+fn may_be_signed_in() -> bool {
+    #[cfg(feature = "ssr")]
+    return use_context::<axum::http::request::Parts>()
+        .is_none_or(|p| crate::server::sessions::has_cookie(&p.headers));
+    #[cfg(not(feature = "ssr"))]
+    true
+}
+
 /// Sign-in, or the signed-in user's dashboard, account and sign-out.
 #[component]
 fn AccountLinks(locale: Locale) -> impl IntoView {
+    let basket =
+        view! { <li><a href=locale.href("/basket")>{locale.pick("Кошница", "Basket")}</a></li> };
+    if !may_be_signed_in() {
+        return view! {
+            {basket}
+            <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li>
+        }
+        .into_any();
+    }
     let me = Resource::new(|| (), |_| crate::functions::accounts::me());
     view! {
-        <li><a href=locale.href("/basket")>{locale.pick("Кошница", "Basket")}</a></li>
+        {basket}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match me.await.ok().flatten() {
@@ -113,6 +133,7 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 #[component]

@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod form;
+pub mod kept;
 pub mod layout;
 pub mod status;
 pub mod structured;

@@ -18,6 +18,12 @@
 //! - after the certificate sweep or anything else that writes outside a
 //!   request (see [`ReadCache::invalidate`]).
 //!
+//! Parts of pages are kept too, as HTML beside the data they were rendered
+//! from ([`ReadCache::html_of`]): rendering the same 24 search results for
+//! every reader costs more than everything else on the page. A kept part is
+//! served only for data equal to its own, so it can never be older than the
+//! data the page was given.
+//!
 //! Writes by another process (a second app server on PostgreSQL, the
 //! `server` command line) are not seen at once; `DATA_CACHE_SECONDS`
 //! (default 5) bounds how long, and also how long a value derived from the
@@ -40,10 +46,14 @@ const MAX_ENTRIES: u64 = 1_000;
 
 type Entry = (u64, Arc<dyn Any + Send + Sync>);
 
+/// Rendered HTML and the data it was rendered from.
+type Fragment = Arc<(Box<dyn Any + Send + Sync>, Arc<str>)>;
+
 /// See the module documentation.
 pub struct ReadCache {
     generation: AtomicU64,
     entries: Option<Cache<String, Entry>>,
+    fragments: Option<Cache<String, Fragment>>,
 }
 
 impl ReadCache {
@@ -55,9 +65,16 @@ impl ReadCache {
                 .max_capacity(MAX_ENTRIES)
                 .build()
         });
+        let fragments = (seconds > 0).then(|| {
+            Cache::builder()
+                .time_to_live(Duration::from_secs(seconds))
+                .max_capacity(MAX_ENTRIES)
+                .build()
+        });
         ReadCache {
             generation: AtomicU64::new(0),
             entries,
+            fragments,
         }
     }
 
@@ -130,6 +147,32 @@ impl ReadCache {
     }
 }
 
+impl ReadCache {
+    /// The HTML `render` makes of `data`, kept under `key` and served again
+    /// while the data given is equal to the data it was made from (one
+    /// comparison instead of a render). `key` names what is rendered and
+    /// everything besides `data` that the HTML depends on (the language).
+    pub fn html_of<T>(&self, key: &str, data: &T, render: impl FnOnce() -> String) -> Arc<str>
+    where
+        T: PartialEq + Clone + Send + Sync + 'static,
+    {
+        let Some(fragments) = &self.fragments else {
+            return render().into();
+        };
+        if let Some(kept) = fragments.get(key)
+            && kept.0.downcast_ref::<T>() == Some(data)
+        {
+            return kept.1.clone();
+        }
+        let html: Arc<str> = render().into();
+        fragments.insert(
+            key.to_owned(),
+            Arc::new((Box::new(data.clone()), html.clone())),
+        );
+        html
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +232,36 @@ mod tests {
             .await
             .unwrap();
         assert_eq!((*degraded, *again), (1, 2));
+    }
+
+    #[test]
+    fn html_is_kept_only_for_equal_data() {
+        let cache = ReadCache::new(60);
+        let renders = std::sync::atomic::AtomicU32::new(0);
+        let render = |data: &str| {
+            cache.html_of("k", &data.to_string(), || {
+                renders.fetch_add(1, Ordering::SeqCst);
+                format!("<p>{data}</p>")
+            })
+        };
+        assert_eq!(&*render("a"), "<p>a</p>");
+        assert_eq!(&*render("a"), "<p>a</p>");
+        assert_eq!(
+            renders.load(Ordering::SeqCst),
+            1,
+            "the same data is not rendered again"
+        );
+        assert_eq!(&*render("b"), "<p>b</p>", "changed data is rendered anew");
+        assert_eq!(renders.load(Ordering::SeqCst), 2);
+        let other_type = cache.html_of("k", &7u8, || "<p>7</p>".into());
+        assert_eq!(&*other_type, "<p>7</p>");
+        let off = ReadCache::new(0);
+        off.html_of("k", &1u8, || "x".into());
+        assert_eq!(
+            &*off.html_of("k", &1u8, || "y".into()),
+            "y",
+            "0 seconds keeps nothing"
+        );
     }
 
     #[tokio::test]

@@ -19,6 +19,21 @@ use super::entities::session;
 /// The session key that holds the signed-in user's id.
 pub const USER_KEY: &str = "user_id";
 
+/// The session cookie's name.
+pub const COOKIE: &str = "sid";
+
+/// Whether a request carries a session cookie. Without one nobody is signed
+/// in, so a public page needs no session lookup and may be shared.
+pub fn has_cookie(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim_start().split_once('='))
+        .any(|(name, _)| name == COOKIE)
+}
+
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 use crate::components::cards::VerifiedBadge;
+use crate::components::kept::rendered_once;
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::format;
@@ -50,7 +51,8 @@ pub fn SearchRoute() -> impl IntoView {
             if page.degraded {
                 crate::components::status::do_not_keep();
             }
-            view! { <SearchResults locale page/> }
+            let key = format!("search|{}|{:?}", locale.code(), page.params);
+            rendered_once(key, page, move |page| view! { <SearchResults locale page/> })
         })}
     }
 }
@@ -122,9 +124,23 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
                     hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()
                 }}
             </form>
-            {move || data.with(|page| view! { <ResultsBody locale page=page.clone()/> })}
+            {results_view(locale, data)}
         </div>
     }
+}
+
+/// The results, following `data` in the browser. A reactive closure runs
+/// twice in a server render (once to find what it waits for, once to
+/// write it), and this one is most of the page; the server writes the same
+/// markup from one run.
+#[cfg(feature = "ssr")]
+fn results_view(locale: Locale, data: RwSignal<SearchPage>) -> impl IntoView {
+    data.with_untracked(|page| view! { <ResultsBody locale page=page.clone()/> })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn results_view(locale: Locale, data: RwSignal<SearchPage>) -> impl IntoView {
+    move || data.with(|page| view! { <ResultsBody locale page=page.clone()/> })
 }
 
 #[component]
