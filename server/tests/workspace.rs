@@ -471,6 +471,12 @@ async fn products_double_submit_search_images_and_csv() {
     let a = enterprise_id(&t.db, A_SLUG).await;
     let a_s = a.to_string();
 
+    // The search page before the product exists: its results are kept as
+    // written HTML (for signed-in readers too), and must not outlive them.
+    let page = "/search?q=pleteni+terlitsi";
+    let before = owner.get(page).await.text().await.unwrap();
+    assert!(!before.contains("Плетени терлици от овча вълна"));
+
     // A double click: the same form twice makes one product.
     let form = product_form(&a_s, "Плетени терлици от овча вълна", "k-0123456789abcdef");
     let (r1, r2) = tokio::join!(
@@ -505,6 +511,22 @@ async fn products_double_submit_search_images_and_csv() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(found, "the new product shows in search");
+    // Well within the 5 s a kept value may live: what the page was given
+    // changed, so its kept HTML is not served (the loop only covers the
+    // moment between the index commit and the worker's word of it).
+    let mut shown = false;
+    for _ in 0..20 {
+        let after = owner.get(page).await.text().await.unwrap();
+        if after.contains("Плетени терлици от овча вълна") {
+            shown = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        shown,
+        "the search page shows it too, not the results kept from before"
+    );
 
     // Bad prices, field by field, nothing saved.
     let before = fingerprint(&t.db).await;

@@ -92,17 +92,17 @@ fn may_be_signed_in() -> bool {
     true
 }
 
+fn sign_in_link(locale: Locale) -> impl IntoView {
+    view! { <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li> }
+}
+
 /// Sign-in, or the signed-in user's dashboard, account and sign-out.
 #[component]
 fn AccountLinks(locale: Locale) -> impl IntoView {
     let basket =
         view! { <li><a href=locale.href("/basket")>{locale.pick("Кошница", "Basket")}</a></li> };
     if !may_be_signed_in() {
-        return view! {
-            {basket}
-            <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li>
-        }
-        .into_any();
+        return view! { {basket}{sign_in_link(locale)} }.into_any();
     }
     let me = Resource::new(|| (), |_| crate::functions::accounts::me());
     view! {
@@ -126,9 +126,7 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
                             </form>
                         </li>
                     }.into_any(),
-                    None => view! {
-                        <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li>
-                    }.into_any(),
+                    None => sign_in_link(locale).into_any(),
                 }
             })}
         </Suspense>

@@ -172,3 +172,27 @@ pub async fn end_all<C: sea_orm::ConnectionTrait>(
         .await?
         .rows_affected)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    fn with_cookies(values: &[&str]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for v in values {
+            h.append(header::COOKIE, HeaderValue::from_str(v).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn only_the_session_cookie_counts() {
+        assert!(has_cookie(&with_cookies(&["sid=abc"])));
+        assert!(has_cookie(&with_cookies(&["lang=en; sid=abc"])));
+        assert!(has_cookie(&with_cookies(&["lang=en", "sid=abc"])));
+        assert!(!has_cookie(&HeaderMap::new()));
+        assert!(!has_cookie(&with_cookies(&["lang=en"])));
+        assert!(!has_cookie(&with_cookies(&["xsid=abc; sidx=1"])));
+    }
+}
