@@ -14,6 +14,9 @@ DATA=$PWD/target/bench-data
 PORT=${BENCH_PORT:-3200}
 BASE=http://127.0.0.1:$PORT
 export LEPTOS_SITE_ROOT=$PWD/target/site RUST_LOG=warn
+# `cargo bench` builds the server binary again, over the one `make build`
+# made; with the name cargo-leptos gives it, it finds the same assets.
+export LEPTOS_OUTPUT_NAME=socialen-pazar
 
 if [ ! -f "$DATA/.seeded-$N" ]; then
   echo "== seeding $N products (once)"

@@ -29,11 +29,11 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
   (cd end2end && npm ci --no-audit --no-fund && touch node_modules/.installed)
 fi
 
-# wrk for `make bench` only (Debian's package).
-if [ "${1:-}" = "--bench" ] && ! command -v wrk >/dev/null; then
-  say "installing wrk"
+# wrk and brotli for `make bench` only (Debian's packages).
+if [ "${1:-}" = "--bench" ] && { ! command -v wrk >/dev/null || ! command -v brotli >/dev/null; }; then
+  say "installing wrk and brotli"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk brotli >/dev/null
 fi
 
 # Chromium for the end-to-end tests only (Playwright cannot download browsers here).
