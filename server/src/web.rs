@@ -380,14 +380,7 @@ async fn switch_language(Path(code): Path<String>, Query(q): Query<SwitchQuery>)
 }
 
 fn cookie_locale(req: &Request) -> Option<Locale> {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == LANG_COOKIE)
-        .and_then(|(_, v)| Locale::from_code(v))
+    app::server::sessions::cookie(req.headers(), LANG_COOKIE).and_then(Locale::from_code)
 }
 
 /// A reader who chose English and opens a Bulgarian address of a page is sent

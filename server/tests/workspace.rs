@@ -476,6 +476,10 @@ async fn products_double_submit_search_images_and_csv() {
     let page = "/search?q=pleteni+terlitsi";
     let before = owner.get(page).await.text().await.unwrap();
     assert!(!before.contains("Плетени терлици от овча вълна"));
+    // The header still knows a signed-in reader (a session cookie is looked up).
+    assert!(before.contains(r#"href="/dashboard""#), "signed-in header");
+    let anonymous = common::get_text(&format!("{base}{page}")).await;
+    assert!(!anonymous.contains(r#"href="/dashboard""#) && anonymous.contains(r#"href="/signin""#));
 
     // A double click: the same form twice makes one product.
     let form = product_form(&a_s, "Плетени терлици от овча вълна", "k-0123456789abcdef");

@@ -59,22 +59,18 @@ pub struct ReadCache {
 impl ReadCache {
     /// Keeps values for at most `seconds` (0 keeps nothing).
     pub fn new(seconds: u64) -> ReadCache {
-        let entries = (seconds > 0).then(|| {
-            Cache::builder()
-                .time_to_live(Duration::from_secs(seconds))
-                .max_capacity(MAX_ENTRIES)
-                .build()
-        });
-        let fragments = (seconds > 0).then(|| {
-            Cache::builder()
-                .time_to_live(Duration::from_secs(seconds))
-                .max_capacity(MAX_ENTRIES)
-                .build()
-        });
+        fn bounded<V: Clone + Send + Sync + 'static>(seconds: u64) -> Option<Cache<String, V>> {
+            (seconds > 0).then(|| {
+                Cache::builder()
+                    .time_to_live(Duration::from_secs(seconds))
+                    .max_capacity(MAX_ENTRIES)
+                    .build()
+            })
+        }
         ReadCache {
             generation: AtomicU64::new(0),
-            entries,
-            fragments,
+            entries: bounded(seconds),
+            fragments: bounded(seconds),
         }
     }
 
@@ -145,9 +141,7 @@ impl ReadCache {
         }
         Ok(value)
     }
-}
 
-impl ReadCache {
     /// The HTML `render` makes of `data`, kept under `key` and served again
     /// while the data given is equal to the data it was made from (one
     /// comparison instead of a render). `key` names what is rendered and

@@ -22,16 +22,22 @@ pub const USER_KEY: &str = "user_id";
 /// The session cookie's name.
 pub const COOKIE: &str = "sid";
 
-/// Whether a request carries a session cookie. Without one nobody is signed
-/// in, so a public page needs no session lookup and may be shared.
-pub fn has_cookie(headers: &axum::http::HeaderMap) -> bool {
+/// The value of the cookie `name` the request carries, if any.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim_start().split_once('='))
-        .any(|(name, _)| name == COOKIE)
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Whether a request carries a session cookie. Without one nobody is signed
+/// in, so a public page needs no session lookup and may be shared.
+pub fn has_cookie(headers: &axum::http::HeaderMap) -> bool {
+    cookie(headers, COOKIE).is_some()
 }
 
 #[derive(Debug, Clone)]
@@ -194,5 +200,9 @@ mod tests {
         assert!(!has_cookie(&HeaderMap::new()));
         assert!(!has_cookie(&with_cookies(&["lang=en"])));
         assert!(!has_cookie(&with_cookies(&["xsid=abc; sidx=1"])));
+        assert_eq!(
+            cookie(&with_cookies(&["sid=abc; lang=en"]), "lang"),
+            Some("en")
+        );
     }
 }
