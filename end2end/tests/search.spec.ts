@@ -80,6 +80,24 @@ test('results follow typing, and the address follows the query', async ({ page }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Резултати за „вълн“');
 });
 
+test('what is typed before the page has hydrated is searched for once it has', async ({ page }, info) => {
+  test.skip(info.project.name === 'nojs', 'instant search needs JavaScript');
+  // Hold the wasm back until the buyer has typed, so no input event can reach the island.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/pkg/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search', { waitUntil: 'domcontentloaded' });
+  const box = page.getByRole('searchbox', { name: 'Търсене на продукти и услуги' }).last();
+  await box.fill('сапун');
+  release();
+  await expect(page).toHaveURL(/q=%D1%81%D0%B0%D0%BF%D1%83%D0%BD/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Резултати за „сапун“');
+  await expect(box).toHaveValue('сапун');
+});
+
 test('a product page from the results, with structured data', async ({ page }) => {
   await page.goto('/en/search?q=honey');
   await hits(page).first().getByRole('heading').getByRole('link').click();

@@ -63,7 +63,7 @@ pub fn SearchRoute() -> impl IntoView {
 pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
     let t = locale.t();
     let data = RwSignal::new(page);
-    let query = RwSignal::new(data.get_untracked().params.q.clone());
+    let query = StoredValue::new(data.get_untracked().params.q.clone());
     let generation = StoredValue::new(0u64);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
 
@@ -90,9 +90,8 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
             }
         });
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        query.set(value.clone());
+    let follow = move |value: String| {
+        query.set_value(value.clone());
         if let Some(h) = timer.get_value() {
             h.clear();
         }
@@ -100,19 +99,32 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
             set_timeout_with_handle(move || run(value), std::time::Duration::from_millis(250)).ok();
         timer.set_value(handle);
     };
+    let on_input = move |ev: leptos::ev::Event| follow(event_target_value(&ev));
+    // A buyer can type before the island has hydrated, and no input event
+    // reaches it then; once it has, whatever the box holds is searched for.
+    let input = NodeRef::<leptos::html::Input>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let typed = el.value();
+            if typed != query.get_value() {
+                follow(typed);
+            }
+        }
+    });
 
     view! {
         <div class="search-layout">
             <form class="search-form" role="search" aria-label=t.search_label method="get" action=locale.href("/search")
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    run(query.get_untracked());
+                    run(query.get_value());
                 }
             >
                 <label for="search-q">{t.search_label}</label>
                 <div class="search-row">
                     <input id="search-q" type="search" name="q" autocomplete="off"
-                        prop:value=move || query.get() on:input=on_input/>
+                        value=query.get_value() node_ref=input on:input=on_input/>
                     <button type="submit">{t.search_button}</button>
                 </div>
                 {move || {
