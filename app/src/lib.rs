@@ -50,8 +50,9 @@ use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let locale = use_context::<axum::http::request::Parts>()
-        .map(|p| Locale::from_path(p.uri.path()))
+    // Read in place: cloning the request's parts (all its headers) on
+    // every page costs more than the lookup.
+    let locale = with_context::<axum::http::request::Parts, _>(|p| Locale::from_path(p.uri.path()))
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let locale = Locale::default();

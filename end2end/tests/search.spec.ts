@@ -85,13 +85,17 @@ test('what is typed before the page has hydrated is searched for once it has', a
   // Hold the wasm back until the buyer has typed, so no input event can reach the island.
   let release = () => {};
   const held = new Promise<void>((r) => (release = r));
+  let heldBack = 0;
   await page.route('**/pkg/*.wasm', async (route) => {
+    heldBack++;
     await held;
     await route.continue();
   });
   await page.goto('/search', { waitUntil: 'domcontentloaded' });
   const box = page.getByRole('searchbox', { name: 'Търсене на продукти и услуги' }).last();
   await box.fill('сапун');
+  // The wasm was asked for and is held: the island cannot have seen the typing.
+  await expect.poll(() => heldBack).toBe(1);
   release();
   await expect(page).toHaveURL(/q=%D1%81%D0%B0%D0%BF%D1%83%D0%BD/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Резултати за „сапун“');

@@ -86,8 +86,10 @@ fn Header(locale: Locale) -> impl IntoView {
 /// needs no lookup. (Rendered on the server only: the header is no island.)
 fn may_be_signed_in() -> bool {
     #[cfg(feature = "ssr")]
-    return use_context::<axum::http::request::Parts>()
-        .is_none_or(|p| crate::server::sessions::has_cookie(&p.headers));
+    return with_context::<axum::http::request::Parts, _>(|p| {
+        crate::server::sessions::has_cookie(&p.headers)
+    })
+    .unwrap_or(true);
     #[cfg(not(feature = "ssr"))]
     true
 }
