@@ -698,6 +698,22 @@ pub fn field_message(locale: Locale, code: &str) -> &'static str {
             "The current password is wrong.",
         ),
         "sign_in_failed" => ("Грешен имейл или парола.", "Wrong e-mail or password."),
+        "email_unconfirmed" => (
+            "Първо потвърдете имейла си: отворете връзката, която ви изпратихме. Нова връзка можете да поискате от страницата на профила.",
+            "Confirm your e-mail address first: open the link we sent you. You can ask for a new link on your account page.",
+        ),
+        "link_invalid" => (
+            "Връзката не е валидна: вече е използвана, изтекла е или е непълна. Поискайте нова от страницата на профила.",
+            "The link is not valid: it was used already, has expired or is incomplete. Ask for a new one on your account page.",
+        ),
+        "transfer_account_unknown" => (
+            "Няма профил с потвърден имейл на този адрес. Помолете представителя да се регистрира и да потвърди имейла си.",
+            "There is no account with a confirmed address here. Ask the representative to sign up and confirm the address.",
+        ),
+        "locked_while_suspended" => (
+            "Докато предприятието е спряно, това поле се променя само от регионалния център.",
+            "While the enterprise is suspended, only its regional centre changes this field.",
+        ),
         "category_unknown" => ("Няма такава категория.", "There is no such category."),
         "district_unknown" => ("Няма такава област.", "There is no such district."),
         "invitation_exists" => (
@@ -859,6 +875,10 @@ pub fn notice_text(locale: Locale, kind: &str) -> &'static str {
         "certificate_lapsed" => locale.pick(
             "Удостоверението изтече; знакът „проверено“ е свален",
             "The certificate expired; the verified badge was removed",
+        ),
+        "enterprise_transferred" => locale.pick(
+            "Регионалният център прехвърли предприятието на негов представител",
+            "The regional centre transferred the enterprise to its representative",
         ),
         "network_invited" => locale.pick("Покана за мрежа", "An invitation to a network"),
         "network_approved" => locale.pick("Приети сте в мрежа", "You were accepted into a network"),

@@ -14,6 +14,7 @@ pub mod format;
 pub mod forms;
 pub mod functions;
 pub mod i18n;
+pub mod links;
 pub mod models;
 pub mod routes;
 #[cfg(feature = "ssr")]
@@ -29,7 +30,7 @@ use components::Layout;
 use components::layout::use_locale;
 use components::status::NotFound;
 use i18n::Locale;
-use routes::accounts::{AccountPage, SignInPage, SignUpPage};
+use routes::accounts::{AccountPage, ConfirmEmailPage, SignInPage, SignUpPage};
 use routes::catalogue::{
     centres::{CentrePage, CentresPage},
     enterprise::EnterprisePage,
@@ -87,18 +88,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// while the binary runs.
 #[cfg(feature = "ssr")]
 fn asset_tags(options: LeptosOptions) -> impl IntoView {
+    let html = asset_html(&options);
+    // What `HydrationScripts` does on every page in islands mode: data
+    // loaded outside islands is not sent to the browser.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    leptos::tachys::html::InertElement::new(html)
+}
+
+/// The stylesheet and hydration tags as HTML, made on first use.
+#[cfg(feature = "ssr")]
+pub fn asset_html(options: &LeptosOptions) -> &'static str {
     use std::sync::OnceLock;
     static TAGS: OnceLock<String> = OnceLock::new();
-    let html = TAGS.get_or_init(|| {
-        // A root of its own: nothing of this request (its nonce) is frozen
-        // in. Making a root also makes it the current owner, so the
-        // request's owner is put back afterwards.
+    TAGS.get_or_init(|| {
+        // A root of its own: nothing of a request is frozen in. Making a
+        // root also makes it the current owner, so the request's owner (if
+        // any) is put back afterwards.
         let request = Owner::current();
         let root = Owner::new_root(None);
         let html = root.with(|| {
             view! {
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=true/>
+                <HydrationScripts options=options.clone() islands=true/>
             }
             .to_html()
         });
@@ -107,13 +120,39 @@ fn asset_tags(options: LeptosOptions) -> impl IntoView {
             None => root.unset(),
         }
         html
-    });
-    // What `HydrationScripts` does on every page in islands mode: data
-    // loaded outside islands is not sent to the browser.
-    if let Some(context) = Owner::current_shared_context() {
-        context.set_is_hydrating(false);
+    })
+}
+
+/// The Content-Security-Policy sources (`sha256-…`) of the inline scripts
+/// every page carries: the islands' loader, the same on every page while
+/// the binary runs. No nonce is needed, so kept pages stay valid.
+#[cfg(feature = "ssr")]
+pub fn inline_script_hashes(options: &LeptosOptions) -> Vec<String> {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let html = asset_html(options);
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let opening = &after[..open_end];
+        let body_start = &after[open_end + 1..];
+        let Some(close) = body_start.find("</script>") else {
+            break;
+        };
+        if !opening.contains(" src=") {
+            let digest = Sha256::digest(&body_start.as_bytes()[..close]);
+            hashes.push(format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &body_start[close..];
     }
-    leptos::tachys::html::InertElement::new(html.as_str())
+    hashes
 }
 
 #[component]
@@ -154,6 +193,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=SignInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/confirm") view=ConfirmEmailPage/>
                     <Route path=path!("/dashboard") view=DashboardPage/>
                     <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
                     <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
@@ -185,6 +225,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=SignInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/confirm") view=ConfirmEmailPage/>
                     <Route path=path!("/dashboard") view=DashboardPage/>
                     <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
                     <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>

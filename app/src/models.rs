@@ -351,6 +351,7 @@ pub struct Me {
     pub email: String,
     pub locale: String,
     pub admin: bool,
+    pub email_confirmed: bool,
     pub curator: bool,
     pub enterprise_count: usize,
 }
@@ -379,6 +380,9 @@ pub struct Invitation {
 pub struct Dashboard {
     pub enterprises: Vec<MyEnterprise>,
     pub invitations: Vec<Invitation>,
+    /// Whether the caller's address is confirmed (else invitations and
+    /// registering wait for it).
+    pub email_confirmed: bool,
 }
 
 /// A choice in a form's select: value and label in the reader's language.

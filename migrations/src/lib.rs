@@ -13,6 +13,7 @@ mod m20261127_000006_notices;
 mod m20261127_000007_curation;
 mod m20261127_000008_questions_and_proposals;
 mod m20261127_000009_notice_mail;
+mod m20261130_000010_account_security;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_curation::Migration),
             Box::new(m20261127_000008_questions_and_proposals::Migration),
             Box::new(m20261127_000009_notice_mail::Migration),
+            Box::new(m20261130_000010_account_security::Migration),
         ]
     }
 }

@@ -57,39 +57,59 @@ impl PageCache {
         PageCache { pages, generation }
     }
 
-    /// From `PAGE_CACHE_SECONDS` (default 2), 64 MB at most.
-    pub fn from_env(generation: Arc<ReadCache>) -> PageCache {
-        let seconds = std::env::var("PAGE_CACHE_SECONDS")
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(2);
+    /// Pages kept for `seconds` (`PAGE_CACHE_SECONDS`), 64 MB at most.
+    pub fn with_seconds(seconds: u64, generation: Arc<ReadCache>) -> PageCache {
         PageCache::new(seconds, 64 * 1024 * 1024, generation)
     }
 }
 
-fn encoding(req: &Request) -> &'static str {
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if accept.contains("br") {
+/// The encoding a reader accepts, read token by token (`xbr` is not `br`,
+/// `br;q=0` refuses it). The key is only a guess of what the compression
+/// layer will choose: a page is kept only when the answer's own
+/// `Content-Encoding` agrees with it (see [`serve`]).
+fn encoding(headers: &HeaderMap) -> &'static str {
+    let accepted = |name: &str| {
+        headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|token| {
+                let mut parts = token.split(';');
+                let coding = parts.next().unwrap_or("").trim();
+                let q = parts
+                    .filter_map(|p| p.trim().strip_prefix("q="))
+                    .find_map(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                coding.eq_ignore_ascii_case(name) && q > 0.0
+            })
+    };
+    if accepted("br") {
         "br"
-    } else if accept.contains("gzip") {
+    } else if accepted("gzip") {
         "gzip"
     } else {
         "identity"
     }
 }
 
+/// The encoding an answer was sent in.
+fn encoding_of(resp_headers: &HeaderMap) -> &str {
+    resp_headers
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("identity")
+}
+
 pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
     let Some(pages) = cache.pages.as_ref() else {
         return next.run(req).await;
     };
-    if req.method() != Method::GET || app::server::sessions::has_cookie(req.headers()) {
+    if req.method() != Method::GET || app::server::sessions::has_session(req.extensions()) {
         return next.run(req).await;
     }
-    let key = format!("{}|{}", encoding(&req), req.uri());
+    let encoding = encoding(req.headers());
+    let key = format!("{encoding}|{}", req.uri());
     // Read before rendering: a write during the render makes it stale.
     let generation = cache.generation.generation();
     if let Some(hit) = pages.get(&key).filter(|p| p.generation == generation) {
@@ -108,6 +128,7 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
     if resp.status() != StatusCode::OK
         || resp.headers().contains_key(header::SET_COOKIE)
         || no_store
+        || encoding_of(resp.headers()) != encoding
     {
         return resp;
     }
@@ -125,4 +146,25 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
         },
     );
     Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(v: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+        h
+    }
+
+    #[test]
+    fn encodings_are_read_token_by_token() {
+        assert_eq!(encoding(&accept("gzip, deflate, br, zstd")), "br");
+        assert_eq!(encoding(&accept("gzip, xbr")), "gzip");
+        assert_eq!(encoding(&accept("br;q=0, gzip")), "gzip");
+        assert_eq!(encoding(&accept("BR;q=0.5")), "br");
+        assert_eq!(encoding(&accept("identity")), "identity");
+        assert_eq!(encoding(&HeaderMap::new()), "identity");
+    }
 }

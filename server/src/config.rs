@@ -2,20 +2,41 @@
 
 use std::path::PathBuf;
 
-/// Settings the server needs before it can start.
+/// Everything the server reads from the environment, checked at start
+/// (see `.env.example` for every variable).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`: `sqlite://…` or `postgres://…`. Default: a SQLite file
     /// in `DATA_DIR`.
     pub database_url: String,
-    /// `DATA_DIR`: the SQLite file, the embedded search index and uploaded
-    /// images live here. Default `./data`.
+    /// `DATA_DIR`: the SQLite file, the embedded search index, uploaded
+    /// images and (without a relay) the mail folder live here. Default
+    /// `./data`.
     pub data_dir: PathBuf,
     /// `MEILI_URL` and `MEILI_MASTER_KEY`: use Meilisearch instead of the
     /// embedded index. Both or neither.
     pub meili: Option<MeiliConfig>,
-    /// `SMTP_URL` (and `MAIL_FROM`): send notices by mail too.
+    /// `SMTP_URL` (and `MAIL_FROM`): mail goes through this relay; without
+    /// it, into `DATA_DIR/mail` as `.eml` files.
     pub mail: Option<MailConfig>,
+    /// `MAIL_FROM`: the sender of every mail.
+    pub mail_from: String,
+    /// `PUBLIC_URL`: the site's public address (`https://…` marks cookies
+    /// Secure and sends HSTS). Required when the server listens beyond
+    /// loopback: addresses are never built from a request's `Host`.
+    pub public_url: Option<String>,
+    /// `TRUSTED_PROXIES`: addresses or networks (comma-separated, e.g.
+    /// `10.0.0.0/8, 127.0.0.1`) of reverse proxies whose `X-Forwarded-For`
+    /// or `Forwarded` names the client. Default: none.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `PAGE_CACHE_SECONDS`: pages kept for readers who are not signed in
+    /// (0: off). Default 2.
+    pub page_cache_seconds: u64,
+    /// `DATA_CACHE_SECONDS`: public page data kept in memory (0: off).
+    /// Default 5.
+    pub data_cache_seconds: u64,
+    /// `MAX_CONNECTIONS`: connections served at once. Default 1024.
+    pub max_connections: usize,
 }
 
 /// A mail relay: `smtp://[user:password@]host[:port]` (plain SMTP to a
@@ -81,10 +102,18 @@ pub enum ConfigError {
     DatabaseUrl(String),
     #[error("SMTP_URL must look like smtp://[user:password@]host[:port] (got {0:?})")]
     SmtpUrl(String),
-}
-
-fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    #[error("PUBLIC_URL must look like https://host[:port] (got {0:?})")]
+    PublicUrl(String),
+    #[error(
+        "PUBLIC_URL is not set, and the server listens on {0}, beyond this machine: set PUBLIC_URL to the address readers use (links and QR codes are built from it, never from a request's Host)"
+    )]
+    PublicUrlMissing(String),
+    #[error(
+        "TRUSTED_PROXIES must list addresses or networks, e.g. 10.0.0.0/8,127.0.0.1 (got {0:?})"
+    )]
+    TrustedProxies(String),
+    #[error("{0} must be a whole number (got {1:?})")]
+    Number(&'static str, String),
 }
 
 impl Config {
@@ -93,6 +122,23 @@ impl Config {
     /// # Errors
     /// A [`ConfigError`] naming the variable to fix.
     pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_vars(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// A configuration with every default and `DATA_DIR` set (tests).
+    ///
+    /// # Errors
+    /// As [`Config::from_vars`].
+    pub fn with_data_dir(dir: &std::path::Path) -> Result<Config, ConfigError> {
+        let dir = dir.display().to_string();
+        Config::from_vars(|name| (name == "DATA_DIR").then(|| dir.clone()))
+    }
+
+    /// Reads and checks the variables `var` gives (`None`: unset).
+    ///
+    /// # Errors
+    /// A [`ConfigError`] naming the variable to fix.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let data_dir = PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into()));
         let shown = data_dir.display().to_string();
         std::fs::create_dir_all(&data_dir)
@@ -127,19 +173,150 @@ impl Config {
             }
             (Some(url), Some(key)) => Some(MeiliConfig { url, key }),
         };
+        let mail_from =
+            var("MAIL_FROM").unwrap_or_else(|| "Социален пазар <no-reply@socialenpazar.bg>".into());
         let mail = match var("SMTP_URL") {
-            Some(url) => Some(MailConfig::parse(
-                &url,
-                &var("MAIL_FROM")
-                    .unwrap_or_else(|| "Социален пазар <no-reply@socialenpazar.bg>".into()),
-            )?),
+            Some(url) => Some(MailConfig::parse(&url, &mail_from)?),
             None => None,
+        };
+        let public_url = match var("PUBLIC_URL") {
+            None => None,
+            Some(u) => Some(check_public_url(&u)?),
+        };
+        let trusted_proxies = match var("TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(list) => list
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse::<ipnet::IpNet>()
+                        .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                        .map_err(|_| ConfigError::TrustedProxies(list.clone()))
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let number = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
+            match var(name) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::Number(name, v.clone())),
+            }
         };
         Ok(Config {
             database_url,
             data_dir,
             meili,
             mail,
+            mail_from,
+            public_url,
+            trusted_proxies,
+            page_cache_seconds: number("PAGE_CACHE_SECONDS", 2)?,
+            data_cache_seconds: number("DATA_CACHE_SECONDS", 5)?,
+            max_connections: usize::try_from(number("MAX_CONNECTIONS", 1024)?.max(1))
+                .unwrap_or(1024),
         })
+    }
+
+    /// The public address for a server listening on `addr`: `PUBLIC_URL`,
+    /// or for a loopback address `http://` and that address.
+    ///
+    /// # Errors
+    /// [`ConfigError::PublicUrlMissing`] beyond loopback without `PUBLIC_URL`.
+    pub fn public_url_for(&self, addr: std::net::SocketAddr) -> Result<String, ConfigError> {
+        match &self.public_url {
+            Some(u) => Ok(u.clone()),
+            None if addr.ip().is_loopback() => Ok(format!("http://{addr}")),
+            None => Err(ConfigError::PublicUrlMissing(addr.to_string())),
+        }
+    }
+
+    /// The mail folder (used without `SMTP_URL`).
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+}
+
+/// `https://host[:port]` (or `http://`), without a path; the trailing slash
+/// dropped.
+fn check_public_url(u: &str) -> Result<String, ConfigError> {
+    let bad = || ConfigError::PublicUrl(u.to_string());
+    let parsed = url::Url::parse(u).map_err(|_| bad())?;
+    if !matches!(parsed.scheme(), "http" | "https")
+        || parsed.host_str().is_none()
+        || parsed.path() != "/"
+        || parsed.query().is_some()
+        || !parsed.username().is_empty()
+    {
+        return Err(bad());
+    }
+    Ok(u.trim_end_matches('/').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let dir = std::env::temp_dir().join(format!("sp-config-{}", std::process::id()));
+        let mut vars: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        vars.push(("DATA_DIR".into(), dir.display().to_string()));
+        Config::from_vars(move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn public_url_is_required_beyond_loopback() {
+        let c = with(&[]).unwrap();
+        let local: std::net::SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        let wide: std::net::SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        assert_eq!(c.public_url_for(local).unwrap(), "http://127.0.0.1:3000");
+        assert!(matches!(
+            c.public_url_for(wide),
+            Err(ConfigError::PublicUrlMissing(_))
+        ));
+        let c = with(&[("PUBLIC_URL", "https://socialenpazar.bg/")]).unwrap();
+        assert_eq!(c.public_url_for(wide).unwrap(), "https://socialenpazar.bg");
+        for bad in [
+            "socialenpazar.bg",
+            "ftp://x",
+            "https://x/path",
+            "https://u@x",
+        ] {
+            assert!(
+                matches!(with(&[("PUBLIC_URL", bad)]), Err(ConfigError::PublicUrl(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_variable_is_checked() {
+        let c = with(&[
+            ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
+            ("PAGE_CACHE_SECONDS", "0"),
+            ("MAX_CONNECTIONS", "64"),
+        ])
+        .unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert_eq!(c.page_cache_seconds, 0);
+        assert_eq!(c.data_cache_seconds, 5);
+        assert_eq!(c.max_connections, 64);
+        assert!(matches!(
+            with(&[("TRUSTED_PROXIES", "nonsense")]),
+            Err(ConfigError::TrustedProxies(_))
+        ));
+        assert!(matches!(
+            with(&[("PAGE_CACHE_SECONDS", "two")]),
+            Err(ConfigError::Number("PAGE_CACHE_SECONDS", _))
+        ));
+        assert!(matches!(
+            with(&[("MEILI_URL", "http://m:7700")]),
+            Err(ConfigError::MeiliKeyMissing)
+        ));
     }
 }

@@ -6,7 +6,10 @@
 pub mod api;
 pub mod cache;
 pub mod config;
+pub mod hardening;
+pub mod mailer;
 pub mod seed;
+pub mod serve;
 pub mod web;
 pub mod worker;
 
@@ -72,19 +75,35 @@ pub async fn open_search(config: &Config) -> Result<Engines, String> {
 }
 
 /// Builds the state the router and server functions share.
-pub fn state(
+///
+/// # Errors
+/// A line saying what to fix: no `PUBLIC_URL` while listening beyond
+/// loopback, or the database refusing the shared signing key.
+pub async fn state(
     leptos_options: LeptosOptions,
     db: sea_orm::DatabaseConnection,
     search: Arc<dyn SearchEngine>,
-    data_dir: &std::path::Path,
-) -> AppState {
-    AppState {
+    config: &Config,
+) -> Result<AppState, String> {
+    let public_url = config
+        .public_url_for(leptos_options.site_addr)
+        .map_err(|e| e.to_string())?;
+    let key = app::server::signing::shared_key(&db, "form_errors")
+        .await
+        .map_err(|e| format!("cannot read or store the signing key in the database ({e})"))?;
+    let mut settings = app::server::settings::Settings::new(&public_url);
+    settings.trusted_proxies = config.trusted_proxies.clone();
+    settings.page_cache_seconds = config.page_cache_seconds;
+    Ok(AppState {
         leptos_options,
         db,
         search,
-        sign_in_limits: Arc::new(app::server::auth::SignInLimits::default()),
-        media_dir: data_dir.join("media"),
+        sign_up_limits: Arc::new(app::server::auth::SignUpLimits::default()),
+        settings: Arc::new(settings),
+        signer: Arc::new(app::server::signing::Signer::new(key)),
+        mail_queued: Arc::new(tokio::sync::Notify::new()),
+        media_dir: config.data_dir.join("media"),
         reference: Default::default(),
-        reads: Arc::new(app::server::memo::ReadCache::from_env()),
-    }
+        reads: Arc::new(app::server::memo::ReadCache::new(config.data_cache_seconds)),
+    })
 }

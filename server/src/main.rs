@@ -44,7 +44,17 @@ fn fail(what: impl std::fmt::Display) -> ! {
 async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"))
+                // A malformed session cookie is a visitor's (or a probe's)
+                // doing, not ours: tower-sessions warns on each one, and a
+                // load run wrote 18,905 such lines. The visitor is simply
+                // anonymous.
+                .add_directive(
+                    "tower_sessions::service=error"
+                        .parse()
+                        .expect("a valid directive"),
+                ),
         )
         .init();
     let cli = Cli::parse();
@@ -109,19 +119,23 @@ async fn main() {
             let engines = server::open_search(&config)
                 .await
                 .unwrap_or_else(|e| fail(e));
-            if let Some(mail) = config.mail.clone() {
-                let base = std::env::var("PUBLIC_URL")
-                    .ok()
-                    .filter(|u| !u.is_empty())
-                    .unwrap_or_else(|| format!("http://{addr}"));
-                tokio::spawn(server::worker::mail(db.clone(), mail, base));
-            }
-            let state = server::state(
-                options,
-                db.clone(),
-                engines.engine.clone(),
-                &config.data_dir,
+            let mailer = std::sync::Arc::new(
+                server::mailer::Mailer::from_config(&config).unwrap_or_else(|e| fail(e)),
             );
+            let state = server::state(options, db.clone(), engines.engine.clone(), &config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            tokio::spawn(server::worker::mail_queue(
+                db.clone(),
+                mailer.clone(),
+                state.mail_queued.clone(),
+            ));
+            tokio::spawn(server::worker::notices(
+                db.clone(),
+                mailer,
+                state.settings.public_url.clone(),
+            ));
+            tokio::spawn(server::worker::housekeeping(db.clone()));
             tokio::spawn(server::worker::certificates(
                 db.clone(),
                 state.reads.clone(),
@@ -141,11 +155,13 @@ async fn main() {
                     ))
                 });
             tracing::info!("listening on http://{addr}");
-            web::serve(listener, app, async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .unwrap_or_else(|e| fail(e));
+            let limits = server::serve::Limits {
+                max_connections: config.max_connections,
+                ..Default::default()
+            };
+            server::serve::serve(listener, app, limits, server::serve::shutdown_signal())
+                .await
+                .unwrap_or_else(|e| fail(e));
         }
     }
 }

@@ -81,7 +81,10 @@ pub fn router(state: AppState) -> Router {
         })
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
-            crate::cache::PageCache::from_env(state.reads.clone()),
+            crate::cache::PageCache::with_seconds(
+                state.settings.page_cache_seconds,
+                state.reads.clone(),
+            ),
             crate::cache::serve,
         ))
         .layer(middleware::from_fn(remembered_language));
@@ -90,7 +93,7 @@ pub fn router(state: AppState) -> Router {
         .with_name(app::server::sessions::COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(secure_cookies())
+        .with_secure(state.settings.https())
         .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
     let media = Router::new()
         .fallback_service(ServeDir::new(&state.media_dir))
@@ -114,7 +117,10 @@ pub fn router(state: AppState) -> Router {
         .nest("/pkg", pkg)
         .merge(pages)
         .fallback_service(public)
-        .layer(middleware::from_fn(server_fn_error_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            server_fn_error_status,
+        ))
         .layer(middleware::from_fn_with_state(
             state.reads.clone(),
             fresh_after_writes,
@@ -123,6 +129,20 @@ pub fn router(state: AppState) -> Router {
         // Cross-site forgery: a state-changing request (server functions
         // included) must come from this site, by Sec-Fetch-Site or Origin.
         .layer(CsrfLayer::new())
+        // Bodies are limited (and must keep arriving) before anything reads
+        // them; every request has a deadline.
+        .layer(middleware::from_fn(crate::hardening::body_limits))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            crate::hardening::REQUEST_MAX,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(crate::hardening::Headers::new(
+                &app::inline_script_hashes(&state.leptos_options),
+                state.settings.https(),
+            )),
+            crate::hardening::security_headers,
+        ))
         .with_state(state)
 }
 
@@ -137,38 +157,6 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
-}
-
-/// Serves the router until `shutdown` completes. Every connection gets
-/// TCP_NODELAY: an answer written in several pieces (the streamed 404 page)
-/// otherwise waits for the client's delayed acknowledgement, 40 ms a time
-/// on a kept-alive connection (measured: 40 answers a second).
-///
-/// # Errors
-/// The listener's.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    app: Router,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "TCP_NODELAY");
-        }
-    });
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-}
-
-/// Cookies are marked Secure when the site is served over HTTPS
-/// (`PUBLIC_URL=https://…`); a local http run would otherwise lose them.
-fn secure_cookies() -> bool {
-    std::env::var("PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
 }
 
 /// `GET /dashboard/e/{slug}/catalogue.csv`: the enterprise's catalogue for
@@ -256,27 +244,76 @@ async fn figures_csv(
     }
 }
 
-/// Any request but a read may have written to the catalogue: once its
-/// handler has finished (and committed), kept public data and pages are
-/// stale. Moving the generation on before the answer leaves means the
-/// writer's next page already shows the change.
+/// Kept public data and pages go stale after a committed write, and only
+/// then: a request that may write (see [`may_write`]), made by a signed-in
+/// reader (nothing that changes a public page is open to anyone else), that
+/// did not fail. The generation moves on once the handler has finished (and
+/// committed) and before the answer leaves, so the writer's next page
+/// already shows the change; or when the handler was dropped mid-way,
+/// perhaps after its commit. Refused calls, calls to functions that do not
+/// exist and anonymous posts leave the caches alone, so nobody can empty
+/// them by posting.
+///
+/// Every answer to a reader with a session is `Cache-Control: private,
+/// no-store` (unless it says otherwise, as static files do): it may hold
+/// their name, their basket or a buyer's contact.
 async fn fresh_after_writes(
     State(reads): State<Arc<ReadCache>>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    let _stale_after = may_write(req.method(), req.uri().path()).then(|| StaleAfter(reads));
-    next.run(req).await
+    let has_session = app::server::sessions::has_session(req.extensions());
+    let mut stale_after = None;
+    if has_session && may_write(req.method(), req.uri().path()) {
+        let session = req.extensions().get::<tower_sessions::Session>().cloned();
+        let signed_in = match session {
+            Some(s) => s.get::<i32>(USER_KEY).await.ok().flatten().is_some(),
+            None => false,
+        };
+        if signed_in {
+            stale_after = Some(StaleAfter(Some(reads)));
+        }
+    }
+    let mut resp = next.run(req).await;
+    if let Some(guard) = stale_after.as_mut()
+        && failed(&resp)
+    {
+        guard.0 = None;
+    }
+    drop(stale_after);
+    if has_session && !resp.headers().contains_key(header::CACHE_CONTROL) {
+        resp.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    resp
 }
 
-/// Moves the generation on when dropped: after the handler returned, and
-/// also when the client went away and the handler was dropped mid-way,
-/// perhaps after its commit.
-struct StaleAfter(Arc<ReadCache>);
+/// Whether an answer reports a failure: an error status, or a form post
+/// sent back to its page with the error in the address.
+fn failed(resp: &Response) -> bool {
+    let status = resp.status();
+    status.is_client_error()
+        || status.is_server_error()
+        || (status.is_redirection()
+            && resp
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .is_some_and(|l| l.contains("__err=")))
+}
+
+/// Moves the generation on when dropped (unless disarmed): after the
+/// handler returned, and also when the client went away and the handler
+/// was dropped mid-way, perhaps after its commit.
+struct StaleAfter(Option<Arc<ReadCache>>);
 
 impl Drop for StaleAfter {
     fn drop(&mut self) {
-        self.0.invalidate();
+        if let Some(reads) = self.0.take() {
+            reads.invalidate();
+        }
     }
 }
 
@@ -290,13 +327,50 @@ fn may_write(method: &Method, path: &str) -> bool {
     !app::functions::catalogue::READ_ONLY_ENDPOINTS.contains(&endpoint)
 }
 
-/// server_fn answers every error with 500; the error itself knows its
-/// status (401, 403, 422, 429, ...), so it is set here, in one place, for
-/// every server function.
-async fn server_fn_error_status(req: Request<Body>, next: Next) -> Response {
-    let is_fn = req.uri().path().starts_with("/fn/");
-    let resp = next.run(req).await;
-    if !is_fn || resp.status() != StatusCode::INTERNAL_SERVER_ERROR {
+/// What server functions answer, set right in one place:
+/// - server_fn answers every error with 500; the error itself knows its
+///   status (401, 403, 422, 429, ...), so it is set here;
+/// - a body the function could not even read (malformed arguments) is a
+///   400 with a plain message, not a 500 with the deserializer's words;
+/// - a form post without JavaScript that failed is sent back to its page
+///   with the error in the address; that error is signed here for this
+///   reader, and the page shows only a signed one
+///   ([`app::server::signing`]).
+async fn server_fn_error_status(
+    State(state): State<AppState>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    if !req.uri().path().starts_with("/fn/") {
+        return next.run(req).await;
+    }
+    let reader = app::server::sessions::cookie(req.headers(), app::server::sessions::COOKIE)
+        .unwrap_or_default();
+    let mut resp = next.run(req).await;
+    if resp.status().is_redirection()
+        && let Some(location) = resp
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .filter(|l| l.contains("__err="))
+    {
+        let signed = app::server::signing::sign_location(
+            &state.signer,
+            location,
+            &reader,
+            chrono::Utc::now().timestamp(),
+        );
+        match HeaderValue::from_str(&signed) {
+            Ok(v) => {
+                resp.headers_mut().insert(header::LOCATION, v);
+            }
+            Err(_) => return bad_request(),
+        }
+        return resp;
+    }
+    if resp.status() != StatusCode::INTERNAL_SERVER_ERROR
+        && resp.status() != StatusCode::BAD_REQUEST
+    {
         return resp;
     }
     let (mut parts, body) = resp.into_parts();
@@ -304,11 +378,34 @@ async fn server_fn_error_status(req: Request<Body>, next: Next) -> Response {
         parts.status = StatusCode::INTERNAL_SERVER_ERROR;
         return Response::from_parts(parts, Body::empty());
     };
-    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    match serde_json::from_slice::<app::error::AppError>(&bytes) {
+        // The function never ran: its arguments could not be read.
+        Ok(app::error::AppError::Transport(detail)) => {
+            tracing::debug!(%detail, "malformed server-function request");
+            bad_request()
+        }
+        Ok(error) => {
+            parts.status =
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        // Not ours: server_fn's own answer (no such function, say).
+        Err(_) if parts.status == StatusCode::BAD_REQUEST => bad_request(),
+        Err(_) => Response::from_parts(parts, Body::from(bytes)),
     }
-    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A 400 for a request the server could not read, in a form the forms'
+/// island understands, saying nothing of why.
+fn bad_request() -> Response {
+    let body = serde_json::to_string(&app::error::AppError::Transport("malformed request".into()))
+        .unwrap_or_default();
+    (
+        StatusCode::BAD_REQUEST,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
@@ -357,17 +454,28 @@ struct SwitchQuery {
 }
 
 /// `GET /lang/{bg|en}?next=/path`: remembers the choice in a cookie and goes
-/// back to the page in that language. Only site-relative `next` values are
-/// followed, so the switch cannot be used to redirect elsewhere.
+/// back to the page in that language. Only paths of this site in the chosen
+/// language are followed ([`app::links::same_site_path`]), so the switch
+/// cannot send anyone elsewhere; a `next` that is not one is refused.
 async fn switch_language(Path(code): Path<String>, Query(q): Query<SwitchQuery>) -> Response {
     let Some(locale) = Locale::from_code(&code) else {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
-    let next = q
-        .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .filter(|n| Locale::from_path(n.split('?').next().unwrap_or("/")) == locale)
-        .unwrap_or_else(|| locale.href("/"));
+    let next = match q.next.as_deref() {
+        None => locale.href("/"),
+        Some(n) => match app::links::same_site_path(n) {
+            Some(path)
+                if Locale::from_path(path.split(['?', '#']).next().unwrap_or("/")) == locale =>
+            {
+                path
+            }
+            Some(_) => locale.href("/"),
+            None => {
+                return (StatusCode::BAD_REQUEST, "next must be a page of this site")
+                    .into_response();
+            }
+        },
+    };
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         locale.code()
@@ -380,7 +488,7 @@ async fn switch_language(Path(code): Path<String>, Query(q): Query<SwitchQuery>)
 }
 
 fn cookie_locale(req: &Request) -> Option<Locale> {
-    app::server::sessions::cookie(req.headers(), LANG_COOKIE).and_then(Locale::from_code)
+    app::server::sessions::cookie(req.headers(), LANG_COOKIE).and_then(|c| Locale::from_code(&c))
 }
 
 /// A reader who chose English and opens a Bulgarian address of a page is sent

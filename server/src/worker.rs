@@ -1,6 +1,6 @@
 //! The background workers: one delivers outbox rows to the search engine,
-//! one sweeps the register certificates (warnings and lapses), and one
-//! mails notices where a mail server is configured.
+//! one sweeps the register certificates (warnings and lapses), one sends
+//! queued account mail, one mails notices, one keeps house.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -88,28 +88,99 @@ pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
     }
 }
 
-/// Mails new notices through the configured relay, forever. A notice is
-/// marked mailed only after the relay accepted it; while the relay is down
-/// the notices wait (for up to a day, see `services::mail::pending`).
-pub async fn mail(db: DatabaseConnection, config: crate::config::MailConfig, base_url: String) {
-    use app::server::services::mail;
-    use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(config.host.clone())
-        .port(config.port);
-    if let Some((user, password)) = &config.credentials {
-        builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(
-            user.clone(),
-            password.clone(),
-        ));
-    }
-    let transport = builder.build();
-    let from: lettre::message::Mailbox = match config.from.parse() {
-        Ok(f) => f,
-        Err(e) => {
-            tracing::error!(error = %e, from = %config.from, "MAIL_FROM is not an address; no mail will be sent");
-            return;
+/// Every hour (and at start): deletes expired sessions (each visitor who
+/// fills a basket without signing in leaves one behind; nothing else ever
+/// removes them) and sign-in failures that no longer slow anyone.
+/// Idempotent, so several app servers may run it.
+pub async fn housekeeping(db: DatabaseConnection) {
+    use tower_sessions::ExpiredDeletion;
+    let store = app::server::sessions::DbSessionStore::new(db.clone());
+    loop {
+        if let Err(e) = store.delete_expired().await {
+            tracing::warn!(error = %e, "deleting expired sessions");
         }
-    };
+        if let Err(e) = app::server::services::throttle::purge(&db).await {
+            tracing::warn!(error = %e, "purging old sign-in failures");
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
+}
+
+/// Sends queued account mails (confirmations and the like) as soon as
+/// they are queued (`wake`) and every few seconds. A mail is marked sent
+/// only after the relay took it (or it is in the folder); while the relay
+/// is down it waits and is tried again, at most
+/// [`app::server::services::mail::MAX_ATTEMPTS`] times. Several app servers
+/// may run this: each mail is claimed for each attempt.
+pub async fn mail_queue(
+    db: DatabaseConnection,
+    mailer: Arc<crate::mailer::Mailer>,
+    wake: Arc<tokio::sync::Notify>,
+) {
+    use app::server::services::mail;
+    let mut backoff = Duration::from_secs(5);
+    loop {
+        let queued = match mail::queued(&db, 50).await {
+            Ok(q) => q,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading queued mail");
+                Vec::new()
+            }
+        };
+        let mut failed = false;
+        for m in &queued {
+            match mail::claim(&db, m).await {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => {
+                    tracing::warn!(error = %e, "claiming a queued mail");
+                    continue;
+                }
+            }
+            match mailer
+                .send(&format!("m{}", m.id), &m.to_address, &m.subject, &m.body)
+                .await
+            {
+                Ok(()) => {
+                    if let Err(e) = mail::sent(&db, m.id).await {
+                        tracing::warn!(error = %e, "marking a mail sent");
+                    }
+                }
+                Err(crate::mailer::SendError::Permanent(e)) => {
+                    tracing::warn!(error = %e, mail = m.id, "a mail that cannot be sent");
+                    let _ = mail::sent(&db, m.id).await;
+                }
+                Err(crate::mailer::SendError::Later(e)) => {
+                    tracing::warn!(error = %e, retry_in = ?backoff, "mail not sent; will retry");
+                    failed = true;
+                    break;
+                }
+            }
+        }
+        let pause = if failed {
+            let p = backoff;
+            backoff = (backoff * 2).min(Duration::from_secs(300));
+            p
+        } else {
+            backoff = Duration::from_secs(5);
+            Duration::from_secs(5)
+        };
+        // A newly queued mail wakes the loop at once (not while backing off
+        // from a failed relay).
+        if failed {
+            tokio::time::sleep(pause).await;
+        } else {
+            let _ = tokio::time::timeout(pause, wake.notified()).await;
+        }
+    }
+}
+
+/// Mails new notices (to confirmed addresses), forever. A notice is marked
+/// mailed only after the relay accepted it (or it is in the folder); while
+/// the relay is down the notices wait (for up to a day, see
+/// `services::mail::pending`).
+pub async fn notices(db: DatabaseConnection, mailer: Arc<crate::mailer::Mailer>, base_url: String) {
+    use app::server::services::mail;
     let mut backoff = Duration::from_secs(5);
     loop {
         let batch = match mail::pending(&db, &base_url, 50).await {
@@ -123,28 +194,20 @@ pub async fn mail(db: DatabaseConnection, config: crate::config::MailConfig, bas
         let mut done = batch.skipped;
         let mut failed = false;
         for m in &batch.mails {
-            let message = m.to.parse().map_err(|e| format!("{e}")).and_then(|to| {
-                Message::builder()
-                    .from(from.clone())
-                    .to(to)
-                    .subject(m.subject.clone())
-                    .header(lettre::message::header::ContentType::TEXT_PLAIN)
-                    .body(m.body.clone())
-                    .map_err(|e| format!("{e}"))
-            });
-            match message {
-                Ok(message) => match transport.send(message).await {
-                    Ok(_) => done.push(m.notice_id),
-                    Err(e) => {
-                        tracing::warn!(error = %e, retry_in = ?backoff, "the mail relay refused or is down");
-                        failed = true;
-                        break;
-                    }
-                },
+            match mailer
+                .send(&format!("n{}", m.notice_id), &m.to, &m.subject, &m.body)
+                .await
+            {
+                Ok(()) => done.push(m.notice_id),
                 // An address no mail can go to: nothing to retry.
-                Err(e) => {
+                Err(crate::mailer::SendError::Permanent(e)) => {
                     tracing::warn!(error = %e, notice = m.notice_id, "a notice that cannot be mailed");
                     done.push(m.notice_id);
+                }
+                Err(crate::mailer::SendError::Later(e)) => {
+                    tracing::warn!(error = %e, retry_in = ?backoff, "the mail relay refused or is down");
+                    failed = true;
+                    break;
                 }
             }
         }

@@ -1401,20 +1401,7 @@ async fn figures_count_this_months_registrations_and_download_as_csv() {
 
     // Someone registers an enterprise in the Varna region now.
     let newcomer = Browser::new(&base);
-    newcomer
-        .post(
-            "/fn/sign_up",
-            &[
-                ("locale", "bg"),
-                ("email", "nov@example.bg"),
-                ("password", "дълга парола 2026"),
-                ("display_name", "Нов"),
-            ],
-        )
-        .await;
-    newcomer
-        .sign_in("nov@example.bg", "дълга парола 2026")
-        .await;
+    common::sign_up_confirmed(&newcomer, "nov@example.bg", "дълга парола 2026", "Нов").await;
     let eik = app::eik::complete9(31_415_926);
     let r = newcomer
         .post(

@@ -110,14 +110,19 @@ async fn notices_are_mailed_once_through_the_relay() {
     .unwrap();
 
     let (port, got) = fake_relay().await;
-    let config = server::config::MailConfig::parse(
-        &format!("smtp://127.0.0.1:{port}"),
-        "Социален пазар <no-reply@socialenpazar.bg>",
-    )
+    let dir = tempfile::tempdir().unwrap();
+    let relay = format!("smtp://127.0.0.1:{port}");
+    let data_dir = dir.path().display().to_string();
+    let config = server::config::Config::from_vars(|name| match name {
+        "SMTP_URL" => Some(relay.clone()),
+        "DATA_DIR" => Some(data_dir.clone()),
+        _ => None,
+    })
     .unwrap();
-    tokio::spawn(server::worker::mail(
+    let mailer = std::sync::Arc::new(server::mailer::Mailer::from_config(&config).unwrap());
+    tokio::spawn(server::worker::notices(
         t.db.clone(),
-        config,
+        mailer,
         "https://socialenpazar.bg".into(),
     ));
     let unsent = || async {

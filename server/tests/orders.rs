@@ -407,7 +407,7 @@ async fn favourites_and_notices() {
     let visitor = Browser::new(&base);
     let r = toggle(&visitor, "product_id", p.id).await;
     assert_eq!(r.status(), 200);
-    assert!(common::location(&r).starts_with("/signin?next=/favourites"));
+    assert!(common::location(&r).starts_with("/signin?next=%2Ffavourites"));
     assert!(
         favourite::Entity::find()
             .all(&t.db)

@@ -117,18 +117,7 @@ async fn permission_matrix_every_refusal_changes_nothing() {
         owner.sign_in(OWNER.0, OWNER.1).await;
         // Staff of A: invited by the owner, joined.
         let staff = Browser::new(&base);
-        staff
-            .post(
-                "/fn/sign_up",
-                &[
-                    ("locale", "bg"),
-                    ("email", "staff@example.bg"),
-                    ("password", PASSWORD),
-                    ("display_name", "Служител"),
-                ],
-            )
-            .await;
-        staff.sign_in("staff@example.bg", PASSWORD).await;
+        common::sign_up_confirmed(&staff, "staff@example.bg", PASSWORD, "Служител").await;
         assert_eq!(
             owner
                 .post(
@@ -160,18 +149,7 @@ async fn permission_matrix_every_refusal_changes_nothing() {
         );
         // Owner of another enterprise B.
         let other = Browser::new(&base);
-        other
-            .post(
-                "/fn/sign_up",
-                &[
-                    ("locale", "bg"),
-                    ("email", "b@example.bg"),
-                    ("password", PASSWORD),
-                    ("display_name", "Собственик Б"),
-                ],
-            )
-            .await;
-        other.sign_in("b@example.bg", PASSWORD).await;
+        common::sign_up_confirmed(&other, "b@example.bg", PASSWORD, "Собственик Б").await;
         let eik_b = app::eik::complete9(20_260_127);
         let mut reg = enterprise_form("", "Предприятие Б");
         reg.retain(|(k, _)| *k != "input[eik]" && *k != "enterprise_id");
@@ -390,17 +368,7 @@ async fn registering_an_enterprise_refuses_bad_and_taken_eik() {
     server::seed::seed_demo(&t.db).await.unwrap();
     let base = spawn_server(t.db.clone()).await;
     let b = Browser::new(&base);
-    b.post(
-        "/fn/sign_up",
-        &[
-            ("locale", "en"),
-            ("email", "new@example.bg"),
-            ("password", PASSWORD),
-            ("display_name", "Нов"),
-        ],
-    )
-    .await;
-    b.sign_in("new@example.bg", PASSWORD).await;
+    common::sign_up_confirmed(&b, "new@example.bg", PASSWORD, "Нов").await;
     let good = app::eik::complete9(13_572_468);
     let mut bad = good.clone();
     let last = bad.pop().unwrap().to_digit(10).unwrap();

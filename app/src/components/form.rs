@@ -24,20 +24,31 @@ pub struct PostedError {
 
 impl PostedError {
     /// Reads `__path` and `__err` (base64 of the error's JSON), as
-    /// server_fn writes them when a plain form post fails.
+    /// server_fn writes them when a plain form post fails, and shows them
+    /// only when the server signed them for this reader a moment ago
+    /// (`__ts`, `__sig`; see [`crate::server::signing`]): a crafted link
+    /// cannot put words of its own in a form's error box.
     pub fn from_query() -> PostedError {
         use base64::Engine;
         let q = use_query_map().read_untracked();
-        // A failed post after a failed post appends a second pair to the
+        // A failed post after a failed post appends a second set to the
         // address; the last one is the latest.
         let last = |k: &str| q.get_all(k).and_then(|v| v.last().cloned());
-        let path = last("__path").unwrap_or_default();
-        let error = last("__err").and_then(|e| {
-            let bytes = base64::engine::general_purpose::URL_SAFE
-                .decode(e.as_bytes())
-                .ok()?;
-            serde_json::from_slice::<AppError>(&bytes).ok()
-        });
+        let (Some(path), Some(err)) = (last("__path"), last("__err")) else {
+            return PostedError::default();
+        };
+        if !genuine(
+            &path,
+            &err,
+            &last("__ts").unwrap_or_default(),
+            &last("__sig").unwrap_or_default(),
+        ) {
+            return PostedError::default();
+        }
+        let error = base64::engine::general_purpose::URL_SAFE
+            .decode(err.as_bytes())
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<AppError>(&bytes).ok());
         PostedError { path, error }
     }
 
@@ -52,6 +63,34 @@ impl PostedError {
             _ => vec![],
         }
     }
+}
+
+/// Whether the server signed this error for this reader (server only: the
+/// pages that show posted errors are rendered there).
+#[cfg(feature = "ssr")]
+fn genuine(path: &str, err: &str, ts: &str, sig: &str) -> bool {
+    let Some(state) = use_context::<crate::server::AppState>() else {
+        return false;
+    };
+    let reader = with_context::<axum::http::request::Parts, _>(|p| {
+        crate::server::sessions::cookie(&p.headers, crate::server::sessions::COOKIE)
+    })
+    .flatten()
+    .unwrap_or_default();
+    crate::server::signing::genuine_form_error(
+        &state.signer,
+        path,
+        err,
+        ts,
+        sig,
+        &reader,
+        chrono::Utc::now().timestamp(),
+    )
+}
+
+#[cfg(not(feature = "ssr"))]
+fn genuine(_: &str, _: &str, _: &str, _: &str) -> bool {
+    false
 }
 
 /// Wraps one server-rendered `<form>` and, in the browser, sends it without
@@ -194,6 +233,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
+    let value = raw_text(value);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -211,6 +251,19 @@ pub fn TextArea(
             <FieldError key errors prefix/>
         </div>
     }
+}
+
+/// The text of a `<textarea>`, safe to write as its child. Leptos writes
+/// the children of `<textarea>` (like those of `<script>`) without escaping
+/// them, so a stored `</textarea><img onerror=…>` would become markup on the
+/// server-rendered page; escaped here, the browser decodes it back and the
+/// reader sees the text as typed. (In the browser the child becomes a text
+/// node, which needs no escaping.)
+pub fn raw_text(value: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html_escape::encode_text(&value).into_owned();
+    #[cfg(not(feature = "ssr"))]
+    value
 }
 
 /// A labelled select with its refusal.
@@ -447,5 +500,60 @@ mod enhance {
                 }
             }
         }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    const PAYLOAD: &str = "x </textarea><img src=x onerror=alert(1)><textarea> \" ' &";
+
+    fn render(view: impl FnOnce() -> AnyView) -> String {
+        let owner = Owner::new();
+        owner.with(|| view().to_html())
+    }
+
+    fn assert_inert(html: &str, kind: &str) {
+        assert!(
+            !html.contains("<img"),
+            "{kind}: the value became markup: {html}"
+        );
+        assert!(!html.contains("</textarea><img"), "{kind}: {html}");
+    }
+
+    #[test]
+    fn every_kind_of_field_writes_its_value_as_text() {
+        let html = render(|| {
+            view! { <TextArea label=PAYLOAD.into() name="d".into() key="description" value=PAYLOAD errors=vec![]/> }
+                .into_any()
+        });
+        assert_inert(&html, "textarea");
+        assert!(html.contains("x &lt;/textarea&gt;&lt;img"), "{html}");
+        let html = render(|| {
+            view! { <TextField label=PAYLOAD.into() name="t".into() key="title" value=PAYLOAD hint=PAYLOAD errors=vec![]/> }
+                .into_any()
+        });
+        assert_inert(&html, "input");
+        let html = render(|| {
+            view! {
+                <SelectField label=PAYLOAD.into() name="s".into() key="category"
+                    options=vec![(PAYLOAD.to_string(), PAYLOAD.to_string())] value=PAYLOAD errors=vec![]/>
+            }
+            .into_any()
+        });
+        assert_inert(&html, "select");
+        let errors = vec![FieldError {
+            field: "title".into(),
+            code: "x".into(),
+            message: PAYLOAD.into(),
+        }];
+        let html = render(|| view! { <FieldError key="title" errors/> }.into_any());
+        assert_inert(&html, "field error");
+        let html = render(|| {
+            view! { <FormMessage locale=Locale::Bg error=Some(AppError::Conflict(PAYLOAD.into()))/> }
+                .into_any()
+        });
+        assert_inert(&html, "form message");
     }
 }

@@ -87,7 +87,7 @@ fn Header(locale: Locale) -> impl IntoView {
 fn may_be_signed_in() -> bool {
     #[cfg(feature = "ssr")]
     return with_context::<axum::http::request::Parts, _>(|p| {
-        crate::server::sessions::has_cookie(&p.headers)
+        crate::server::sessions::has_session(&p.extensions)
     })
     .unwrap_or(true);
     #[cfg(not(feature = "ssr"))]

@@ -2,12 +2,23 @@
 
 use leptos::prelude::*;
 
-/// Renders a `<script type="application/ld+json">`. `</` is escaped so that
-/// no text from users can close the script element.
+/// Renders a `<script type="application/ld+json">`. Every `<`, `>` and `&`
+/// is written as its JSON escape, so no text from users can close the
+/// script element or open a comment in it (`<!--<script>` would swallow the
+/// rest of the page): they only ever appear inside JSON strings, where the
+/// escape means the same character.
 #[component]
 pub fn JsonLd(value: serde_json::Value) -> impl IntoView {
-    let json = value.to_string().replace("</", "<\\/");
-    view! { <script type="application/ld+json" inner_html=json></script> }
+    view! { <script type="application/ld+json" inner_html=json_for_script(&value)></script> }
+}
+
+/// JSON safe to place inside a `<script>` element.
+pub fn json_for_script(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// The document title. leptos_meta 0.8 writes the title's text into the
@@ -22,4 +33,20 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
         .replace('<', "&lt;")
         .replace('>', "&gt;");
     view! { <leptos_meta::Title text=escaped/> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_has_no_angle_brackets_and_means_the_same() {
+        let v = serde_json::json!({"name": "Шал <!--<script>", "d": "</script>&"});
+        let s = json_for_script(&v);
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
 }

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::Locale;
 
-/// Where to go after signing in: only addresses on this site.
+/// Where to go after signing in: only addresses on this site (see
+/// [`crate::links::same_site_path`]), else the dashboard.
 pub fn safe_next(next: Option<&str>, locale: Locale) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(str::to_string)
+    next.and_then(crate::links::same_site_path)
         .unwrap_or_else(|| locale.href("/dashboard"))
 }
 
@@ -21,8 +21,9 @@ pub async fn sign_up(
     password: String,
     display_name: String,
 ) -> Result<(), AppError> {
-    use crate::server::{AppState, services::accounts};
+    use crate::server::{AppState, auth, services::accounts};
     let state = AppState::current()?;
+    state.sign_up_limits.check(auth::client_address().await)?;
     accounts::sign_up(
         &state.db,
         accounts::SignUp {
@@ -31,13 +32,19 @@ pub async fn sign_up(
             display_name,
             locale,
         },
+        &state.settings.public_url,
     )
     .await
     .map_err(|e| e.localized(locale))?;
+    state.mail_queued.notify_one();
     leptos_axum::redirect(&format!("{}?registered=1", locale.href("/signin")));
     Ok(())
 }
 
+/// Signs in, after the throttle of failed attempts (see
+/// [`crate::server::services::throttle`]) lets the attempt through. A
+/// successful sign-in marks the browser as one of the account's known
+/// devices (a cookie), which keeps its owner in while someone else guesses.
 #[server(prefix = "/fn", endpoint = "sign_in")]
 pub async fn sign_in(
     locale: Locale,
@@ -45,18 +52,36 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts, sessions::USER_KEY};
+    use crate::server::services::{accounts, devices, throttle};
+    use crate::server::{AppState, auth, sessions::USER_KEY};
     let state = AppState::current()?;
-    let address = auth::client_address().await;
-    state.sign_in_limits.check(&email, address)?;
+    let device_cookie = request_cookie(devices::COOKIE);
+    let typed = email.trim().to_lowercase();
+    let attempt = throttle::Attempt {
+        known_device: devices::known(&state.db, &typed, device_cookie.as_deref()).await?,
+        email: typed,
+        client: auth::client_address().await,
+    };
+    throttle::check(&state.db, &attempt).await?;
     let user_id = match accounts::authenticate(&state.db, &email, &password).await {
         Ok(id) => id,
-        Err(e) if state.sign_in_limits.failed(&email, address) => {
-            tracing::warn!(error = %e, "sign-in limit reached");
-            return Err(AppError::RateLimited);
+        Err(e) => {
+            throttle::failed(&state.db, &attempt).await?;
+            return Err(e.localized(locale));
         }
-        Err(e) => return Err(e.localized(locale)),
     };
+    throttle::succeeded(&state.db, &attempt).await?;
+    let device = devices::remember(&state.db, user_id, device_cookie.as_deref()).await?;
+    set_cookie(&format!(
+        "{}={device}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
+        devices::COOKIE,
+        devices::DAYS * 24 * 3600,
+        if state.settings.https() {
+            "; Secure"
+        } else {
+            ""
+        }
+    ));
     let session = auth::session().await?;
     // A new id on sign-in: a session id planted before cannot ride along.
     session.cycle_id().await.map_err(internal)?;
@@ -65,10 +90,62 @@ pub async fn sign_in(
     Ok(())
 }
 
+/// A cookie of the request, read as the session layer reads cookies.
+#[cfg(feature = "ssr")]
+fn request_cookie(name: &str) -> Option<String> {
+    leptos::prelude::with_context::<axum::http::request::Parts, _>(|p| {
+        crate::server::sessions::cookie(&p.headers, name)
+    })
+    .flatten()
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(value: &str) {
+    if let (Some(options), Ok(v)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::HeaderValue::from_str(value),
+    ) {
+        options.append_header(axum::http::header::SET_COOKIE, v);
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn internal(e: impl std::fmt::Display) -> AppError {
     tracing::error!(error = %e, "session store");
     AppError::Internal
+}
+
+/// Confirms an address with the token of the mailed link.
+#[server(prefix = "/fn", endpoint = "confirm_email")]
+pub async fn confirm_email(locale: Locale, token: String) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, services::accounts};
+    let state = AppState::current()?;
+    let user_id = accounts::confirm_email(&state.db, &token)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    let signed_in = auth::caller_optional()
+        .await?
+        .is_some_and(|c| c.user_id == user_id);
+    leptos_axum::redirect(&if signed_in {
+        format!("{}?saved=confirmed", locale.href("/account"))
+    } else {
+        format!("{}?confirmed=1", locale.href("/signin"))
+    });
+    Ok(())
+}
+
+/// Mails a new confirmation link to the signed-in user's address.
+#[server(prefix = "/fn", endpoint = "resend_confirmation")]
+pub async fn resend_confirmation(locale: Locale) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, services::accounts};
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    accounts::resend_confirmation(&state.db, caller.user_id, &state.settings.public_url)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    state.mail_queued.notify_one();
+    leptos_axum::redirect(&format!("{}?saved=link", locale.href("/account")));
+    Ok(())
 }
 
 #[server(prefix = "/fn", endpoint = "sign_out")]
@@ -135,6 +212,7 @@ pub async fn me() -> Result<Option<crate::models::Me>, AppError> {
         email: c.email,
         locale: c.locale,
         admin: c.admin,
+        email_confirmed: c.email_confirmed,
         curator: !c.curator_of.is_empty(),
         enterprise_count: c.memberships.len(),
     }))

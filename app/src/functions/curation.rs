@@ -120,6 +120,25 @@ pub async fn suspend_enterprise(
     Ok(())
 }
 
+/// Hands an enterprise to the account of its real representative after an
+/// ЕИК dispute (see [`curation::transfer`]).
+#[server(prefix = "/fn", endpoint = "transfer_enterprise")]
+pub async fn transfer_enterprise(
+    locale: Locale,
+    enterprise_id: i32,
+    new_owner: String,
+    reason: String,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    curation::transfer(&state.db, &caller, enterprise_id, &new_owner, &reason)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "transferred");
+    Ok(())
+}
+
 /// Hides a product with a reason; `show` = "1" shows it again.
 #[server(prefix = "/fn", endpoint = "hide_product")]
 pub async fn hide_product(
@@ -347,22 +366,8 @@ pub async fn take_part(
 #[server(prefix = "/fn", endpoint = "event_print")]
 pub async fn get_event_print(locale: Locale, slug: String) -> Result<EventPrint, AppError> {
     let state = AppState::current()?;
-    let base = match std::env::var("PUBLIC_URL") {
-        Ok(u) if !u.is_empty() => u,
-        _ => {
-            let headers: axum::http::HeaderMap = leptos_axum::extract()
-                .await
-                .map_err(|_| AppError::Internal)?;
-            let host = headers
-                .get(axum::http::header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .filter(|h| {
-                    h.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-                })
-                .unwrap_or("127.0.0.1:3000");
-            format!("http://{host}")
-        }
-    };
+    // The configured public address, never the request's Host: a forged
+    // Host would otherwise reach everyone the page is served to.
+    let base = state.settings.public_url.clone();
     pages::event_print(&state.db, locale, &slug, &base).await
 }

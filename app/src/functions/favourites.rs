@@ -19,7 +19,11 @@ pub async fn toggle_favourite(
     use crate::server::{AppState, auth};
     let back = crate::functions::accounts::safe_next(Some(&next), locale);
     let Some(caller) = auth::caller_optional().await? else {
-        leptos_axum::redirect(&format!("{}?next={back}", locale.href("/signin")));
+        leptos_axum::redirect(&format!(
+            "{}?next={}",
+            locale.href("/signin"),
+            crate::links::query_value(&back)
+        ));
         return Ok(());
     };
     let target = match (product_id, enterprise_id) {
@@ -41,11 +45,23 @@ pub async fn get_favourites(locale: Locale) -> Result<Favourites, AppError> {
     favourites::list(&state.db, &caller, locale).await
 }
 
-/// The latest notices; reading them marks them read.
+/// The latest notices; the reader reading them marks them read. A page
+/// opened from another site (a link, an image, a frame: `Sec-Fetch-Site`
+/// `cross-site` or `same-site`) only shows them: another site cannot mark
+/// a person's notices read by making their browser open the page.
 #[server(prefix = "/fn", endpoint = "notices")]
 pub async fn get_notices() -> Result<Vec<NoticeView>, AppError> {
     use crate::server::{AppState, auth, services::favourites};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    favourites::notices(&state.db, &caller).await
+    let by_the_reader = with_context::<axum::http::request::Parts, _>(|p| {
+        // Posts are checked for their origin by the cross-site layer.
+        p.method == axum::http::Method::POST
+            || p.headers
+                .get("sec-fetch-site")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v == "same-origin" || v == "none")
+    })
+    .unwrap_or(false);
+    favourites::notices(&state.db, &caller, by_the_reader).await
 }

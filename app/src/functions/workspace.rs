@@ -125,7 +125,9 @@ pub async fn remove_member(
 pub async fn accept_invitation(locale: Locale, invitation_id: i32) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let slug = workspace::accept_invitation(&state.db, &caller, invitation_id).await?;
+    let slug = workspace::accept_invitation(&state.db, &caller, invitation_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&workspace_href(locale, &slug));
     Ok(())
 }
@@ -227,9 +229,11 @@ pub(crate) async fn remove_files(dir: &std::path::Path, files: &[String]) {
     }
 }
 
-/// Reads the small text fields and the one file of a multipart form. The
-/// file is capped while it is read, so an oversized upload is refused
-/// without being held in memory whole.
+/// Reads the small text fields and the one file of a multipart form. Each
+/// part is capped while it is read (a text field at [`TEXT_FIELD_MAX`]
+/// bytes, the file at `cap`), so nothing oversized is ever held in memory
+/// whole; the whole body is limited before this runs
+/// (`server::hardening`). The caller is checked before this is called.
 #[cfg(feature = "ssr")]
 pub(crate) async fn read_multipart(
     data: MultipartData,
@@ -242,22 +246,32 @@ pub(crate) async fn read_multipart(
     };
     while let Ok(Some(mut field)) = mp.next_field().await {
         let name = field.name().unwrap_or_default().to_string();
-        if field.file_name().is_some() {
-            let mut buf = Vec::new();
-            while let Ok(Some(chunk)) = field.chunk().await {
-                if buf.len() + chunk.len() > cap {
-                    return Err(AppError::invalid("file", "image_too_large"));
-                }
-                buf.extend_from_slice(&chunk);
+        let is_file = field.file_name().is_some();
+        let limit = if is_file { cap } else { TEXT_FIELD_MAX };
+        let mut buf = Vec::new();
+        while let Ok(Some(chunk)) = field.chunk().await {
+            if buf.len() + chunk.len() > limit {
+                return Err(if is_file {
+                    AppError::invalid("file", "image_too_large")
+                } else {
+                    AppError::invalid(&name, "too_long")
+                });
             }
+            buf.extend_from_slice(&chunk);
+        }
+        if is_file {
             file = Some(buf);
         } else {
-            let text = field.text().await.unwrap_or_default();
+            let text = String::from_utf8_lossy(&buf);
             fields.insert(name, text.chars().take(200).collect());
         }
     }
     Ok((fields, file))
 }
+
+/// The largest text field of a multipart form (they carry ids and codes).
+#[cfg(feature = "ssr")]
+const TEXT_FIELD_MAX: usize = 4096;
 
 #[cfg(feature = "ssr")]
 pub(crate) type Fields = std::collections::HashMap<String, String>;
@@ -304,9 +318,8 @@ pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
             .ok_or(AppError::NotFound)?
     };
     caller.require_member(product.enterprise_id)?;
-    let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
-        .await
-        .map_err(|_| AppError::Internal)?
+    let processed = images::process_bounded(bytes)
+        .await?
         .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
     let key = products::new_key();
     let rel = format!("products/{product_id}/{key}.jpg");
@@ -372,9 +385,8 @@ pub(crate) async fn save_logo(
     set: impl AsyncFnOnce(&str) -> Result<Option<String>, AppError>,
 ) -> Result<(), AppError> {
     use crate::server::services::images;
-    let processed = tokio::task::spawn_blocking(move || images::process(&bytes))
-        .await
-        .map_err(|_| AppError::Internal)?
+    let processed = images::process_bounded(bytes)
+        .await?
         .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
     let rel = format!("{folder}/{}.jpg", products::new_key());
     let write = async {

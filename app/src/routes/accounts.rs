@@ -20,6 +20,7 @@ pub fn SignInPage() -> impl IntoView {
     let q = use_query_map().read_untracked();
     let next = q.get("next").unwrap_or_default();
     let registered = q.get("registered").is_some();
+    let confirmed = q.get("confirmed").is_some();
     let action = "/fn/sign_in";
     let errors = posted.fields(action);
     let title = locale.pick("Вход", "Sign in");
@@ -30,9 +31,14 @@ pub fn SignInPage() -> impl IntoView {
             {registered.then(|| view! {
                 <p class="notice" role="status">
                     {locale.pick(
-                        "Готово. Ако адресът е нов, профилът ви вече е създаден — влезте с паролата си.",
-                        "Done. If the address is new, your account is ready: sign in with your password.",
+                        "Готово. Изпратихме ви имейл: отворете връзката в него, за да потвърдите адреса си. Междувременно можете да влезете с паролата си.",
+                        "Done. We sent you an e-mail: open the link in it to confirm your address. Meanwhile you can sign in with your password.",
                     )}
+                </p>
+            })}
+            {confirmed.then(|| view! {
+                <p class="notice" role="status">
+                    {locale.pick("Имейлът ви е потвърден. Влезте с паролата си.", "Your e-mail address is confirmed. Sign in with your password.")}
                 </p>
             })}
             <EnhancedForm>
@@ -125,7 +131,12 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
         <section class="narrow">
             <h1>{title}</h1>
             <p>{me.email.clone()}</p>
-            {saved.map(|_| view! { <p class="notice" role="status">{locale.pick("Запазено.", "Saved.")}</p> })}
+            {saved.map(|what| view! { <p class="notice" role="status">{match what.as_str() {
+                "confirmed" => locale.pick("Имейлът ви е потвърден.", "Your e-mail address is confirmed."),
+                "link" => locale.pick("Изпратихме нова връзка на адреса ви.", "We sent a new link to your address."),
+                _ => locale.pick("Запазено.", "Saved."),
+            }}</p> })}
+            {(!me.email_confirmed).then(|| view! { <ConfirmAddressNotice locale/> })}
             <h2>{locale.pick("Профил", "Profile")}</h2>
             <EnhancedForm>
                 <form method="post" action=profile class="stack">
@@ -159,6 +170,63 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
                 <input type="hidden" name="everywhere" value="1"/>
                 <button type="submit">{locale.pick("Изход от всички устройства", "Sign out on every device")}</button>
             </form>
+        </section>
+    }
+}
+
+/// Says that the address is not confirmed yet, what waits for it, and
+/// offers a new link.
+#[component]
+pub fn ConfirmAddressNotice(locale: Locale) -> impl IntoView {
+    let posted = PostedError::from_query();
+    let action = "/fn/resend_confirmation";
+    view! {
+        <section class="panel notice" aria-labelledby="h-confirm">
+            <h2 id="h-confirm">{locale.pick("Потвърдете имейла си", "Confirm your e-mail address")}</h2>
+            <p>{locale.pick(
+                "Изпратихме ви връзка за потвърждение. Докато адресът не е потвърден, можете да пазарувате и да пращате запитвания, но не и да регистрирате предприятие или да приемате покани.",
+                "We sent you a confirmation link. Until the address is confirmed you can shop and send requests, but not register an enterprise or accept invitations.",
+            )}</p>
+            <EnhancedForm>
+                <form method="post" action=action class="inline">
+                    <LocaleField locale/>
+                    <FormMessage locale error=posted.for_action(action).cloned()/>
+                    <button type="submit">{locale.pick("Изпрати нова връзка", "Send a new link")}</button>
+                </form>
+            </EnhancedForm>
+        </section>
+    }
+}
+
+/// `/confirm?token=…`: the page a confirmation link opens. It confirms
+/// only when its button is pressed (a POST), so a mail scanner that opens
+/// links does not use the link up.
+#[component]
+pub fn ConfirmEmailPage() -> impl IntoView {
+    let locale = use_locale();
+    let posted = PostedError::from_query();
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let action = "/fn/confirm_email";
+    let title = locale.pick("Потвърждение на имейла", "Confirm your e-mail address");
+    view! {
+        <PageTitle text=title.to_string()/>
+        <section class="narrow">
+            <h1>{title}</h1>
+            <p>{locale.pick(
+                "Натиснете бутона, за да потвърдите, че адресът е ваш.",
+                "Press the button to confirm that the address is yours.",
+            )}</p>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <input type="hidden" name="token" value=token/>
+                    <FormMessage locale error=posted.for_action(action).cloned()/>
+                    <button type="submit" class="primary">{locale.pick("Потвърждавам", "Confirm")}</button>
+                </form>
+            </EnhancedForm>
         </section>
     }
 }

@@ -70,6 +70,10 @@ fn Saved(locale: Locale) -> impl IntoView {
             "network" => locale.pick("Мрежата е създадена.", "The network was created."),
             "invited" => locale.pick("Поканата е изпратена.", "The invitation was sent."),
             "logo" => locale.pick("Логото е качено.", "The logo was uploaded."),
+            "transferred" => locale.pick(
+                "Предприятието е прехвърлено и чака проверка.",
+                "The enterprise was transferred and waits for verification.",
+            ),
             _ => locale.pick("Запазено.", "Saved."),
         };
         view! { <p class="notice" role="status">{text}</p> }
@@ -443,10 +447,13 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
     let refuse_errors = posted.fields("/fn/refuse_verification");
     let suspend_errors = posted.fields("/fn/suspend_enterprise");
     let hide_errors = posted.fields("/fn/hide_product");
+    let transfer_action = "/fn/transfer_enterprise";
+    let transfer_errors = posted.fields(transfer_action);
     let other_error = [
         "/fn/refuse_verification",
         "/fn/suspend_enterprise",
         "/fn/hide_product",
+        transfer_action,
     ]
     .iter()
     .find_map(|a| posted.for_action(a).cloned())
@@ -539,6 +546,26 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
                         button=locale.pick("Спри предприятието", "Suspend the enterprise") errors=suspend_errors/>
                 }.into_any()
             }}
+        </section>
+
+        <section aria-labelledby="h-transfer" class="panel">
+            <h2 id="h-transfer">{locale.pick("Спор за ЕИК: прехвърляне", "An EIK dispute: transfer")}</h2>
+            <p>{locale.pick(
+                "Ако друго лице е регистрирало ЕИК-а на предприятието, проверете в официалния регистър кой го представлява и прехвърлете предприятието на неговия профил (с потвърден имейл). Досегашните членове се премахват и са уведомени; предприятието чака нова проверка.",
+                "If someone else registered the enterprise's EIK, check in the official register who represents it and transfer the enterprise to that person's account (with a confirmed address). The current members are removed and told; the enterprise waits for verification again.",
+            )}</p>
+            <EnhancedForm>
+                <form method="post" action=transfer_action class="stack">
+                    <LocaleField locale/>
+                    <NextField/>
+                    <input type="hidden" name="enterprise_id" value=id.clone()/>
+                    <TextField label=locale.pick("Имейл на новия собственик", "E-mail of the new owner").into() name="new_owner".into() key="new_owner"
+                        kind="email" required=true errors=transfer_errors.clone() prefix="transfer-"/>
+                    <TextField label=locale.pick("Основание (какво показа регистърът)", "Grounds (what the register showed)").into() name="reason".into() key="reason"
+                        required=true maxlength=1000 errors=transfer_errors prefix="transfer-"/>
+                    <button type="submit">{locale.pick("Прехвърли предприятието", "Transfer the enterprise")}</button>
+                </form>
+            </EnhancedForm>
         </section>
 
         <section aria-labelledby="h-products">

@@ -45,6 +45,7 @@ fn DashboardView(locale: Locale, d: Dashboard) -> impl IntoView {
     view! {
         <PageTitle text=title.to_string()/>
         <h1>{title}</h1>
+        {(!d.email_confirmed).then(|| view! { <crate::routes::accounts::ConfirmAddressNotice locale/> })}
         {(!d.invitations.is_empty()).then(|| view! {
             <section aria-labelledby="h-inv" class="panel">
                 <h2 id="h-inv">{locale.pick("Покани", "Invitations")}</h2>

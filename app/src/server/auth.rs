@@ -21,6 +21,8 @@ pub struct Caller {
     pub display_name: String,
     pub locale: String,
     pub admin: bool,
+    /// Whether the owner confirmed the address (followed the mailed link).
+    pub email_confirmed: bool,
     /// Centres this user curates.
     pub curator_of: Vec<i32>,
     /// Enterprises this user belongs to, with the role ("owner" or "staff").
@@ -72,6 +74,20 @@ impl Caller {
         }
     }
 
+    /// Acting for an enterprise (registering one, accepting an invitation
+    /// to one) needs an address its owner has confirmed: otherwise anyone
+    /// who signs up with `new.hire@…` first would take the invitation.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] on `_form` with `email_unconfirmed`.
+    pub fn require_confirmed(&self) -> AppResult<()> {
+        if self.email_confirmed {
+            Ok(())
+        } else {
+            Err(AppError::invalid("_form", "email_unconfirmed"))
+        }
+    }
+
     /// # Errors
     /// [`AppError::Forbidden`].
     pub fn require_admin(&self) -> AppResult<()> {
@@ -110,6 +126,7 @@ pub async fn load(db: &DatabaseConnection, user_id: i32) -> AppResult<Option<Cal
         email: u.email,
         display_name: u.display_name,
         locale: u.locale,
+        email_confirmed: u.email_confirmed_at.is_some(),
         admin: roles.iter().any(|r| r.role == "admin"),
         curator_of: roles
             .iter()
@@ -157,85 +174,48 @@ pub async fn caller() -> AppResult<Caller> {
     caller_optional().await?.ok_or(AppError::Unauthorized)
 }
 
-/// Failed sign-ins, limited per account and per address, so that neither
-/// guessing one account's password from many places nor many accounts'
-/// from one place gets far: after five failures in a row an account gets
-/// one more try a minute, an address after twenty one every six seconds.
-/// Successful sign-ins cost nothing. Kept in memory per app server: behind a
-/// load balancer the limit applies per server, which still caps guessing at
-/// a handful per minute per server.
-pub struct SignInLimits {
-    per_account: DefaultKeyedRateLimiter<String>,
+/// Sign-ups per client address: ten, then one every six minutes. Kept in
+/// memory per app server (sign-ups are cheap to count again; failed
+/// sign-ins, which guard passwords, are counted in the database).
+pub struct SignUpLimits {
     per_address: DefaultKeyedRateLimiter<IpAddr>,
-    /// Until when a key is refused outright, once its failures used up the quota.
-    blocked: std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>,
 }
 
-impl Default for SignInLimits {
+impl Default for SignUpLimits {
     fn default() -> Self {
         let nz = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
-        let account = Quota::with_period(Duration::from_secs(60))
-            .map(|q| q.allow_burst(nz(5)))
-            .unwrap_or_else(|| Quota::per_minute(nz(1)));
-        let address = Quota::with_period(Duration::from_secs(6))
-            .map(|q| q.allow_burst(nz(20)))
-            .unwrap_or_else(|| Quota::per_minute(nz(10)));
-        SignInLimits {
-            per_account: RateLimiter::keyed(account),
-            per_address: RateLimiter::keyed(address),
-            blocked: std::sync::Mutex::new(std::collections::HashMap::new()),
+        let quota = Quota::with_period(Duration::from_secs(360))
+            .map(|q| q.allow_burst(nz(10)))
+            .unwrap_or_else(|| Quota::per_hour(nz(10)));
+        SignUpLimits {
+            per_address: RateLimiter::keyed(quota),
         }
     }
 }
 
-fn account_key(email: &str) -> String {
-    format!("a:{}", email.trim().to_lowercase())
-}
-
-impl SignInLimits {
-    /// Refuses an attempt while the account or the address is blocked.
+impl SignUpLimits {
+    /// Counts a sign-up from `address`.
     ///
     /// # Errors
-    /// [`AppError::RateLimited`].
-    pub fn check(&self, email: &str, address: Option<IpAddr>) -> AppResult<()> {
-        let now = std::time::Instant::now();
-        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
-        blocked.retain(|_, until| *until > now);
-        let keys = [Some(account_key(email)), address.map(|a| format!("ip:{a}"))];
-        if keys.iter().flatten().any(|k| blocked.contains_key(k)) {
-            Err(AppError::RateLimited)
-        } else {
-            Ok(())
+    /// [`AppError::RateLimited`] beyond the quota.
+    pub fn check(&self, address: Option<IpAddr>) -> AppResult<()> {
+        match address {
+            Some(a) if self.per_address.check_key(&a).is_err() => Err(AppError::RateLimited),
+            _ => Ok(()),
         }
-    }
-
-    /// Counts a failed attempt; true when it used up a quota (the caller
-    /// answers "too many attempts" from now on).
-    pub fn failed(&self, email: &str, address: Option<IpAddr>) -> bool {
-        use governor::clock::{Clock, DefaultClock};
-        let clock = DefaultClock::default();
-        let mut newly = Vec::new();
-        if let Err(not_until) = self.per_account.check_key(&email.trim().to_lowercase()) {
-            newly.push((account_key(email), not_until.wait_time_from(clock.now())));
-        }
-        if let Some(a) = address
-            && let Err(not_until) = self.per_address.check_key(&a)
-        {
-            newly.push((format!("ip:{a}"), not_until.wait_time_from(clock.now())));
-        }
-        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
-        let now = std::time::Instant::now();
-        for (k, wait) in &newly {
-            blocked.insert(k.clone(), now + *wait);
-        }
-        !newly.is_empty()
     }
 }
 
-/// The client's address as the socket saw it.
+/// The client's address: the socket's peer, or the client a trusted proxy
+/// names (see [`crate::server::settings::Settings::client_address`]).
 pub async fn client_address() -> Option<IpAddr> {
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .await
         .ok()
-        .map(|c| c.0.ip())
+        .map(|c| c.0.ip());
+    let state = crate::server::AppState::current().ok()?;
+    leptos::prelude::with_context::<axum::http::request::Parts, _>(|p| {
+        state.settings.client_address(peer, &p.headers)
+    })
+    .unwrap_or(peer)
 }

@@ -74,15 +74,6 @@ impl ReadCache {
         }
     }
 
-    /// From `DATA_CACHE_SECONDS` (default 5).
-    pub fn from_env() -> ReadCache {
-        let seconds = std::env::var("DATA_CACHE_SECONDS")
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(5);
-        ReadCache::new(seconds)
-    }
-
     /// The current generation (the page cache stamps its pages with it too).
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)

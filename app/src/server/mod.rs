@@ -8,6 +8,8 @@ pub mod memo;
 pub mod search;
 pub mod services;
 pub mod sessions;
+pub mod settings;
+pub mod signing;
 pub mod state;
 
 pub use state::AppState;

@@ -15,7 +15,15 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub search: Arc<dyn SearchEngine>,
-    pub sign_in_limits: Arc<super::auth::SignInLimits>,
+    /// Sign-ups per client address (sign-ins are throttled in the
+    /// database, see [`super::services::throttle`]).
+    pub sign_up_limits: Arc<super::auth::SignUpLimits>,
+    /// What the configuration says that the app code needs.
+    pub settings: Arc<super::settings::Settings>,
+    /// Signs what the server puts in addresses for itself.
+    pub signer: Arc<super::signing::Signer>,
+    /// Wakes the mail worker when a mail was queued.
+    pub mail_queued: Arc<tokio::sync::Notify>,
     /// Where uploaded images are stored (served under `/media`).
     pub media_dir: std::path::PathBuf,
     /// The reference tables, read once (see [`Reference`]).

@@ -132,27 +132,133 @@ pub async fn spawn_server_with(
         .output_name("socialen-pazar")
         .site_root("target/site")
         .build();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let base = format!("http://{addr}");
     let data = tempfile::tempdir().expect("data dir");
-    let state = server::state(options, db.clone(), engine.clone(), data.path());
+    let data_dir = data.path().display().to_string();
+    let config = server::config::Config::from_vars(|name| match name {
+        "DATA_DIR" => Some(data_dir.clone()),
+        // Links in mail and on printable pages point at this very server.
+        "PUBLIC_URL" => Some(base.clone()),
+        _ => None,
+    })
+    .expect("config");
+    let state = server::state(options, db.clone(), engine.clone(), &config)
+        .await
+        .expect("state");
+    let mailer = std::sync::Arc::new(server::mailer::Mailer::from_config(&config).expect("mailer"));
+    tokio::spawn(server::worker::mail_queue(
+        db.clone(),
+        mailer,
+        state.mail_queued.clone(),
+    ));
     tokio::spawn(server::worker::run(
         db,
         engine,
         embedded,
         state.reads.clone(),
     ));
+    let app = server::web::router(state);
+    tokio::spawn(async move {
+        server::serve::serve(
+            listener,
+            app,
+            server::serve::Limits::default(),
+            std::future::pending(),
+        )
+        .await
+        .expect("serve");
+    });
+    MAIL_DIRS
+        .lock()
+        .expect("mail dirs")
+        .insert(base.clone(), config.mail_dir());
     // The folder lives as long as the test process.
     std::mem::forget(data);
-    let app = server::web::router(state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move {
-        server::web::serve(listener, app, std::future::pending())
-            .await
-            .expect("serve");
-    });
-    format!("http://{addr}")
+    base
+}
+
+/// The mail folder of each server a test started, by its base URL.
+static MAIL_DIRS: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<String, std::path::PathBuf>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// The mails the server at `base` has sent to `to` so far, oldest first,
+/// as their text.
+pub fn mails_to(base: &str, to: &str) -> Vec<String> {
+    let dir = MAIL_DIRS
+        .lock()
+        .expect("mail dirs")
+        .get(base)
+        .cloned()
+        .expect("a server started by spawn_server");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter(|m| {
+            m.lines()
+                .any(|l| l.starts_with("To: ") && l.to_lowercase().contains(&to.to_lowercase()))
+        })
+        .collect()
+}
+
+/// Waits for a mail to `to` whose text holds `needle` and returns the
+/// first `http…` line of it that holds `link_part` (the link to follow).
+pub async fn link_in_mail(base: &str, to: &str, link_part: &str) -> String {
+    for _ in 0..100 {
+        if let Some(link) = mails_to(base, to)
+            .iter()
+            .rev()
+            .flat_map(|m| {
+                m.lines()
+                    .map(str::trim)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .find(|l| l.starts_with("http") && l.contains(link_part))
+        {
+            return link;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} with a link holding {link_part}");
+}
+
+/// Signs up, confirms the address through the mailed link (as a person
+/// would), and signs in.
+pub async fn sign_up_confirmed(b: &Browser, email: &str, password: &str, name: &str) {
+    let r = b
+        .post(
+            "/fn/sign_up",
+            &[
+                ("locale", "bg"),
+                ("email", email),
+                ("password", password),
+                ("display_name", name),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200, "sign-up of {email}");
+    confirm_from_mail(b, email).await;
+    b.sign_in(email, password).await;
+}
+
+/// Follows the confirmation link mailed to `email` (with the browser `b`).
+pub async fn confirm_from_mail(b: &Browser, email: &str) {
+    let link = link_in_mail(&b.base, email, "/confirm?token=").await;
+    let token = link.split("token=").nth(1).expect("a token").to_string();
+    let r = b
+        .post("/fn/confirm_email", &[("locale", "bg"), ("token", &token)])
+        .await;
+    assert_eq!(r.status(), 200, "confirming {email}");
 }
 
 pub fn client() -> reqwest::Client {
@@ -210,19 +316,39 @@ pub async fn wait_until_indexed(base: &str) {
 pub struct Browser {
     pub base: String,
     pub http: reqwest::Client,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
+        Browser::with_jar(base, std::sync::Arc::new(reqwest::cookie::Jar::default()))
+    }
+
+    fn with_jar(base: &str, jar: std::sync::Arc<reqwest::cookie::Jar>) -> Browser {
         Browser {
             base: base.to_string(),
             http: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
                 .timeout(std::time::Duration::from_secs(30))
                 .build()
                 .expect("client"),
+            jar,
         }
+    }
+
+    /// Another browser holding a copy of this one's cookies as they are
+    /// now (a stolen session, say); from then on each keeps its own.
+    pub fn clone_session(&self) -> Browser {
+        use reqwest::cookie::CookieStore;
+        let url = reqwest::Url::parse(&self.base).expect("base URL");
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        if let Some(header) = self.jar.cookies(&url) {
+            for pair in header.to_str().unwrap_or_default().split(';') {
+                jar.add_cookie_str(&format!("{}; Path=/", pair.trim()), &url);
+            }
+        }
+        Browser::with_jar(&self.base, jar)
     }
 
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {

@@ -299,9 +299,9 @@ pub async fn verify(
     enterprise_id: i32,
     input: &VerifyInput,
 ) -> AppResult<()> {
-    let valid = input.validate(today()).map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
+    let valid = input.validate(today()).map_err(AppError::Invalid)?;
     let mut row: enterprise::ActiveModel = e.into();
     row.register_entry = Set(Some(valid.register_entry.clone()));
     row.register_class = Set(Some(valid.register_class.clone()));
@@ -356,9 +356,9 @@ pub async fn refuse(
     how: Refusal,
     reason: &str,
 ) -> AppResult<()> {
-    let reason = valid_reason(reason).map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
+    let reason = valid_reason(reason).map_err(AppError::Invalid)?;
     if e.verification_status != "unverified" {
         return Err(AppError::Conflict("not_waiting".into()));
     }
@@ -447,11 +447,11 @@ pub async fn set_suspended(
     enterprise_id: i32,
     reason: Option<&str>,
 ) -> AppResult<()> {
+    let txn = crate::server::db::begin_write(db).await?;
+    let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let reason = reason
         .map(|r| valid_reason(r).map_err(AppError::Invalid))
         .transpose()?;
-    let txn = crate::server::db::begin_write(db).await?;
-    let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     if e.suspended_at.is_some() == reason.is_some() {
         return Err(AppError::Conflict("unchanged".into()));
     }
@@ -494,15 +494,16 @@ pub async fn set_hidden(
     product_id: i32,
     reason: Option<&str>,
 ) -> AppResult<()> {
-    let reason = reason
-        .map(|r| valid_reason(r).map_err(AppError::Invalid))
-        .transpose()?;
     let txn = crate::server::db::begin_write(db).await?;
     let p = product::Entity::find_by_id(product_id)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    // The caller first: to anyone else the answer says nothing of the reason.
     let (_, centre) = curated_enterprise(&txn, caller, p.enterprise_id).await?;
+    let reason = reason
+        .map(|r| valid_reason(r).map_err(AppError::Invalid))
+        .transpose()?;
     let (from, to, action, kind) = if reason.is_some() {
         ("published", "hidden", "product.hidden", "product_hidden")
     } else {
@@ -634,4 +635,101 @@ async fn tell_both(
         },
     )
     .await
+}
+
+/// Settles a dispute over an ЕИК: whoever registers an ЕИК first becomes
+/// the enterprise's owner, so when the real company comes forward, a
+/// curator of the region checks the official register and hands the
+/// enterprise to the account of its real representative. Everyone who
+/// belonged to it is removed (and told), open invitations are withdrawn,
+/// and the enterprise waits for verification again.
+///
+/// # Errors
+/// [`AppError::Forbidden`] outside the region; [`AppError::Invalid`] for an
+/// empty reason, or an address with no confirmed account.
+pub async fn transfer(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    new_owner_email: &str,
+    reason: &str,
+) -> AppResult<()> {
+    use crate::server::entities::{enterprise_invitation, enterprise_member, user};
+    let txn = crate::server::db::begin_write(db).await?;
+    let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
+    let mut r = crate::forms::Refusals::default();
+    let email = r.email("new_owner", new_owner_email);
+    let reason = match valid_reason(reason) {
+        Ok(reason) => reason,
+        Err(fields) => {
+            r.0.extend(fields);
+            String::new()
+        }
+    };
+    let owner = if r.is_empty() {
+        user::Entity::find()
+            .filter(user::Column::Email.eq(&email))
+            .filter(user::Column::DisabledAt.is_null())
+            .filter(user::Column::EmailConfirmedAt.is_not_null())
+            .one(&txn)
+            .await?
+    } else {
+        None
+    };
+    let Some(owner) = owner else {
+        if r.is_empty() {
+            r.add("new_owner", "transfer_account_unknown");
+        }
+        return Err(AppError::Invalid(r.0));
+    };
+    let before = notices::members_of(&txn, e.id).await?;
+    enterprise_member::Entity::delete_many()
+        .filter(enterprise_member::Column::EnterpriseId.eq(e.id))
+        .exec(&txn)
+        .await?;
+    enterprise_invitation::Entity::delete_many()
+        .filter(enterprise_invitation::Column::EnterpriseId.eq(e.id))
+        .filter(enterprise_invitation::Column::AcceptedAt.is_null())
+        .exec(&txn)
+        .await?;
+    enterprise_member::Entity::insert(enterprise_member::ActiveModel {
+        enterprise_id: Set(e.id),
+        user_id: Set(owner.id),
+        role: Set("owner".into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    let mut row: enterprise::ActiveModel = e.into();
+    row.verification_status = Set("unverified".into());
+    row.verification_requested_at = Set(Some(Utc::now()));
+    row.verified_at = Set(None);
+    row.verified_by = Set(None);
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    enqueue(&txn, "enterprise", enterprise_id).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        "enterprise.transferred",
+        "enterprise",
+        enterprise_id,
+        Some(centre),
+        Some(format!("→ {email}: {reason}")),
+    )
+    .await?;
+    notices::notify(
+        &txn,
+        before.into_iter().chain([owner.id]),
+        "enterprise_transferred",
+        &notices::About {
+            enterprise_id: Some(enterprise_id),
+            detail: Some(reason),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

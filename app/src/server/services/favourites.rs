@@ -99,11 +99,16 @@ pub async fn list(
     })
 }
 
-/// The caller's latest notices (at most 100), and marks them read.
+/// The caller's latest notices (at most 100); marks them read when
+/// `mark_read`.
 ///
 /// # Errors
 /// The database's.
-pub async fn notices(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<NoticeView>> {
+pub async fn notices(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    mark_read: bool,
+) -> AppResult<Vec<NoticeView>> {
     let rows = notice::Entity::find()
         .filter(notice::Column::UserId.eq(caller.user_id))
         .order_by_desc(notice::Column::Id)
@@ -132,6 +137,9 @@ pub async fn notices(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<
             unread: n.read_at.is_none(),
         })
         .collect();
+    if !mark_read {
+        return Ok(out);
+    }
     notice::Entity::update_many()
         .col_expr(
             notice::Column::ReadAt,

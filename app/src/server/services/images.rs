@@ -68,6 +68,29 @@ pub struct Processed {
 /// JPEG, PNG and WebP are accepted (sniffed from the bytes); both outputs are
 /// JPEG. Re-encoding from pixels is what drops EXIF/GPS and other metadata,
 /// and anything appended after the image data.
+/// Decodes at once, at most one per core: a 40-megapixel image takes
+/// 160 MB while it is decoded, and four small crafted PNGs decoded together
+/// took the server from 218 MB to 2 GB. Others wait their turn.
+static DECODES: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
+/// [`process`] on the blocking pool, one decode per core at a time.
+///
+/// # Errors
+/// `Ok(Err(refusal))` for a file refused; `Err` when the work could not run.
+pub async fn process_bounded(
+    bytes: Vec<u8>,
+) -> Result<Result<Processed, ImageRefusal>, crate::error::AppError> {
+    let _permit = DECODES
+        .acquire()
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?;
+    tokio::task::spawn_blocking(move || process(&bytes))
+        .await
+        .map_err(|_| crate::error::AppError::Internal)
+}
+
 pub fn process(bytes: &[u8]) -> Result<Processed, ImageRefusal> {
     if bytes.is_empty() {
         return Err(ImageRefusal::Empty);

@@ -1,15 +1,169 @@
-//! Notices by e-mail, where a mail server is configured: which notices are
-//! still to be mailed, what each mail says (in its reader's language), and
-//! marking them sent. Sending itself is the server's worker's (SMTP); this
-//! knows nothing of it.
+//! Mail: what each mail says (in its reader's language), the queue of
+//! account mails (`outgoing_mail`, written in the transaction of what they
+//! announce), and which notices are still to be mailed. Sending itself is
+//! the server's worker's (an SMTP relay, or the mail folder); this knows
+//! nothing of it.
 
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 
 use crate::error::AppResult;
 use crate::i18n::{Locale, notice_text};
-use crate::server::entities::{notice, user};
+use crate::server::entities::{notice, outgoing_mail, user};
+
+/// A mail's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Account mails to one address in an hour, at most: nobody can use the
+/// site to flood someone's inbox.
+pub const MAX_PER_HOUR: u64 = 5;
+
+/// Queues a mail; the worker sends it once the transaction commits.
+///
+/// # Errors
+/// The database's.
+pub async fn enqueue(db: &impl ConnectionTrait, to: &str, mail: Mail) -> AppResult<()> {
+    outgoing_mail::ActiveModel {
+        to_address: Set(to.to_string()),
+        subject: Set(mail.subject),
+        body: Set(mail.body),
+        created_at: Set(Utc::now()),
+        sent_at: Set(None),
+        attempts: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Account mails queued for an address in the last hour.
+///
+/// # Errors
+/// The database's.
+pub async fn recent_to(db: &impl ConnectionTrait, to: &str) -> AppResult<u64> {
+    Ok(outgoing_mail::Entity::find()
+        .filter(outgoing_mail::Column::ToAddress.eq(to))
+        .filter(outgoing_mail::Column::CreatedAt.gt(Utc::now() - Duration::hours(1)))
+        .count(db)
+        .await?)
+}
+
+/// How many times a mail is tried before it is given up.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// Queued mails not sent yet, oldest first (made in the last three days).
+///
+/// # Errors
+/// The database's.
+pub async fn queued(db: &DatabaseConnection, limit: u64) -> AppResult<Vec<outgoing_mail::Model>> {
+    Ok(outgoing_mail::Entity::find()
+        .filter(outgoing_mail::Column::SentAt.is_null())
+        .filter(outgoing_mail::Column::Attempts.lt(MAX_ATTEMPTS))
+        .filter(outgoing_mail::Column::CreatedAt.gt(Utc::now() - Duration::days(3)))
+        .order_by_asc(outgoing_mail::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Takes a queued mail for one attempt: false when another app server took
+/// it meanwhile (then this one leaves it alone).
+///
+/// # Errors
+/// The database's.
+pub async fn claim(db: &DatabaseConnection, m: &outgoing_mail::Model) -> AppResult<bool> {
+    Ok(outgoing_mail::Entity::update_many()
+        .col_expr(outgoing_mail::Column::Attempts, Expr::value(m.attempts + 1))
+        .filter(outgoing_mail::Column::Id.eq(m.id))
+        .filter(outgoing_mail::Column::Attempts.eq(m.attempts))
+        .filter(outgoing_mail::Column::SentAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
+}
+
+/// Marks a queued mail sent (the relay took it, or it is in the folder).
+///
+/// # Errors
+/// The database's.
+pub async fn sent(db: &DatabaseConnection, id: i32) -> AppResult<()> {
+    outgoing_mail::Entity::update_many()
+        .col_expr(outgoing_mail::Column::SentAt, Expr::value(Utc::now()))
+        .filter(outgoing_mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn greeting(locale: Locale, name: &str) -> String {
+    format!("{} {name},", locale.pick("Здравейте,", "Hello"))
+}
+
+/// The link that confirms an address.
+pub fn confirm_address(locale: Locale, name: &str, site: &str, token: &str) -> Mail {
+    let link = format!(
+        "{}{}?token={token}",
+        site.trim_end_matches('/'),
+        locale.href("/confirm")
+    );
+    let t = locale.t();
+    Mail {
+        subject: format!(
+            "{} — {}",
+            locale.pick("Потвърдете имейла си", "Confirm your e-mail address"),
+            t.site_name
+        ),
+        body: format!(
+            "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
+            greeting(locale, name),
+            locale.pick(
+                "За да потвърдите адреса си в Социален пазар, отворете връзката:",
+                "To confirm your address on Social Market, open this link:",
+            ),
+            locale.pick(
+                "Връзката важи 48 часа и може да се използва веднъж. Ако не сте се регистрирали вие, не правете нищо: без потвърждение профилът не може да приема покани и да регистрира предприятия.",
+                "The link works for 48 hours, once. If you did not sign up, do nothing: without confirmation the account cannot accept invitations or register enterprises.",
+            ),
+            t.site_name,
+        ),
+    }
+}
+
+/// Told to the owner of an address someone tried to sign up with again.
+pub fn already_registered(locale: Locale, name: &str, site: &str) -> Mail {
+    let link = format!("{}{}", site.trim_end_matches('/'), locale.href("/signin"));
+    let t = locale.t();
+    Mail {
+        subject: format!(
+            "{} — {}",
+            locale.pick("Вече имате профил", "You already have an account"),
+            t.site_name
+        ),
+        body: format!(
+            "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
+            greeting(locale, name),
+            locale.pick(
+                "Някой се опита да създаде профил с този адрес, но вие вече имате профил. Влезте от тук:",
+                "Someone tried to sign up with this address, but you already have an account. Sign in here:",
+            ),
+            locale.pick(
+                "Ако не сте били вие, не правете нищо: профилът ви не е променен.",
+                "If it was not you, do nothing: your account was not changed.",
+            ),
+            t.site_name,
+        ),
+    }
+}
 
 /// One mail to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +199,8 @@ pub async fn pending(db: &DatabaseConnection, base_url: &str, limit: u64) -> App
     let users: std::collections::HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(rows.iter().map(|n| n.user_id)))
         .filter(user::Column::DisabledAt.is_null())
+        // Mail goes only to addresses their owners confirmed.
+        .filter(user::Column::EmailConfirmedAt.is_not_null())
         .all(db)
         .await?
         .into_iter()

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod curation;
+pub mod devices;
 pub mod favourites;
 pub mod figures;
 pub mod images;
@@ -17,5 +18,7 @@ pub mod product_csv;
 pub mod products;
 pub mod search;
 pub mod search_index;
+pub mod throttle;
+pub mod tokens;
 pub mod visibility;
 pub mod workspace;

@@ -152,9 +152,9 @@ pub async fn create_network(
     centre_slug: &str,
     input: &NetworkInput,
 ) -> AppResult<String> {
-    let valid = input.validate().map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let c = curated_centre(&txn, caller, centre_slug).await?;
+    let valid = input.validate().map_err(AppError::Invalid)?;
     let slug =
         free_slug::<network::Entity>(&txn, &valid.name, "mrezha", network::Column::Slug).await?;
     let id = network::Entity::insert(network::ActiveModel {
@@ -527,11 +527,12 @@ pub async fn create_event(
     input: &EventInput,
 ) -> AppResult<String> {
     use crate::format::{from_sofia, to_sofia};
+    let txn = crate::server::db::begin_write(db).await?;
+    // The caller first: to anyone else the answer says nothing of the form.
+    let c = curated_centre(&txn, caller, centre_slug).await?;
     let valid = input
         .validate(to_sofia(Utc::now()))
         .map_err(AppError::Invalid)?;
-    let txn = crate::server::db::begin_write(db).await?;
-    let c = curated_centre(&txn, caller, centre_slug).await?;
     let slug =
         free_slug::<event::Entity>(&txn, &valid.title, "sabitie", event::Column::Slug).await?;
     let id = event::Entity::insert(event::ActiveModel {

@@ -530,6 +530,10 @@ pub async fn transition(
     id: i32,
     t: Transition,
 ) -> AppResult<()> {
+    // Who is asking comes first: a stranger learns nothing, not even
+    // whether what they sent would have been valid.
+    let txn = crate::server::db::begin_write(db).await?;
+    let o = visible_request(&txn, caller, id).await?;
     let mut r = Refusals::default();
     let (note, reason) = match &t {
         Transition::Accept { note } | Transition::Propose { note, .. } => {
@@ -542,11 +546,6 @@ pub async fn transition(
         Transition::Propose { changes, .. } => parse_changes(&mut r, changes),
         _ => vec![],
     };
-    if !r.is_empty() {
-        return Err(AppError::Invalid(r.0));
-    }
-    let txn = crate::server::db::begin_write(db).await?;
-    let o = visible_request(&txn, caller, id).await?;
     let enterprise_side = caller.role_in(o.enterprise_id).is_some() || caller.admin;
     let buyer_side = o.buyer_id == caller.user_id;
     let (allowed_from, to, party_ok): (&[&str], &str, bool) = match &t {
@@ -566,7 +565,17 @@ pub async fn transition(
         ),
     };
     if !party_ok {
-        return Err(AppError::Forbidden);
+        // What only the buyer may do (confirm, cancel) is, for an admin
+        // who is neither party, as if the request were not there.
+        let member = caller.role_in(o.enterprise_id).is_some();
+        return Err(if buyer_side || member || !caller.admin {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        });
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
     }
     if !allowed_from.contains(&o.status.as_str()) {
         return Err(AppError::Conflict(format!("{} → {to}", o.status)));

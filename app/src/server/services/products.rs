@@ -491,7 +491,15 @@ pub async fn duplicate(
     } else {
         valid.title
     };
-    let new = insert(&txn, p.enterprise_id, &valid, false, None).await?;
+    let mut new = insert(&txn, p.enterprise_id, &valid, false, None).await?;
+    // A copy of what a curator hid is hidden too, with the same reason:
+    // otherwise copying and publishing would undo the curator's decision.
+    if p.status == "hidden" {
+        let mut row: product::ActiveModel = new.into();
+        row.status = Set("hidden".into());
+        row.hidden_reason = Set(p.hidden_reason.clone());
+        new = row.update(&txn).await?;
+    }
     audit(
         &txn,
         caller.user_id,

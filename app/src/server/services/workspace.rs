@@ -76,11 +76,17 @@ pub async fn dashboard(db: &DatabaseConnection, caller: &Caller) -> AppResult<Da
             product_count,
         });
     }
-    let pending = enterprise_invitation::Entity::find()
-        .filter(enterprise_invitation::Column::Email.eq(caller.email.to_lowercase()))
-        .filter(enterprise_invitation::Column::AcceptedAt.is_null())
-        .all(db)
-        .await?;
+    // Invitations name the enterprises that sent them: only the proven
+    // owner of the address sees them.
+    let pending = if caller.email_confirmed {
+        enterprise_invitation::Entity::find()
+            .filter(enterprise_invitation::Column::Email.eq(caller.email.to_lowercase()))
+            .filter(enterprise_invitation::Column::AcceptedAt.is_null())
+            .all(db)
+            .await?
+    } else {
+        Vec::new()
+    };
     let names: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
         .filter(enterprise::Column::Id.is_in(pending.iter().map(|i| i.enterprise_id)))
         .all(db)
@@ -102,6 +108,7 @@ pub async fn dashboard(db: &DatabaseConnection, caller: &Caller) -> AppResult<Da
     Ok(Dashboard {
         enterprises,
         invitations,
+        email_confirmed: caller.email_confirmed,
     })
 }
 
@@ -178,6 +185,7 @@ pub async fn register(
     caller: &Caller,
     input: &EnterpriseInput,
 ) -> AppResult<String> {
+    caller.require_confirmed()?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let txn = crate::server::db::begin_write(db).await?;
     let district = district_id(&txn, &valid.district).await?;
@@ -303,7 +311,10 @@ pub async fn member_enterprise(
 }
 
 /// Changes the profile. The ЕИК stays as registered (a curator verified the
-/// enterprise under it); the listings show the new name at once.
+/// enterprise under it); the listings show the new name at once. A change
+/// of the register entry or the district sends a verified enterprise back
+/// to the curators' queue (the badge waits for them), and is refused while
+/// the enterprise is suspended (it cannot move out of its curator's reach).
 ///
 /// # Errors
 /// As [`register`], and [`AppError::Forbidden`] for non-members.
@@ -319,11 +330,58 @@ pub async fn update_profile(
     input.eik = current.eik.clone();
     let valid = input.validate().map_err(AppError::Invalid)?;
     let district = district_id(&txn, &valid.district).await?;
+    // What a curator attested (the register entry) and where the
+    // enterprise belongs (its district, hence its centre) are not the
+    // owner's to change behind the curator's back.
+    let attested_changed = valid.register_entry != current.register_entry
+        || valid.register_class != current.register_class;
+    let moved = district.id != current.district_id;
+    if current.suspended_at.is_some() && !caller.admin && (attested_changed || moved) {
+        let mut r = crate::forms::Refusals::default();
+        if moved {
+            r.add("district", "locked_while_suspended");
+        }
+        if valid.register_entry != current.register_entry {
+            r.add("register_entry", "locked_while_suspended");
+        }
+        if valid.register_class != current.register_class {
+            r.add("register_class", "locked_while_suspended");
+        }
+        return Err(AppError::Invalid(r.0));
+    }
+    let reverify = current.verification_status == "verified" && (attested_changed || moved);
     let mut row: enterprise::ActiveModel = current.into();
     fill(&mut row, &valid, district.id);
+    if reverify {
+        // Back to the (new) centre's queue; the badge waits for a curator.
+        row.verification_status = Set("unverified".into());
+        row.verification_requested_at = Set(Some(Utc::now()));
+        row.verified_at = Set(None);
+        row.verified_by = Set(None);
+    }
     row.update(&txn).await?;
     set_impact(&txn, enterprise_id, &valid.impact_groups).await?;
     enqueue(&txn, "enterprise", enterprise_id).await?;
+    if reverify {
+        audit(
+            &txn,
+            caller.user_id,
+            "enterprise.reverification_needed",
+            "enterprise",
+            enterprise_id,
+            Some(district.centre_id),
+            None,
+        )
+        .await?;
+        crate::server::services::notices::tell_curators(
+            &txn,
+            district.centre_id,
+            "verification_requested",
+            enterprise_id,
+            None,
+        )
+        .await?;
+    }
     audit(
         &txn,
         caller.user_id,
@@ -469,6 +527,8 @@ pub async fn accept_invitation(
     caller: &Caller,
     invitation_id: i32,
 ) -> AppResult<String> {
+    // Only the proven owner of the address takes what was sent to it.
+    caller.require_confirmed()?;
     let txn = crate::server::db::begin_write(db).await?;
     let inv = enterprise_invitation::Entity::find_by_id(invitation_id)
         .one(&txn)
