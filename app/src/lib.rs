@@ -59,6 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = Locale::default();
     #[cfg(feature = "ssr")]
     let assets = asset_tags(options);
+    #[cfg(feature = "ssr")]
+    pass_script_nonce();
     #[cfg(not(feature = "ssr"))]
     let assets = view! {
         <HashedStylesheet options=options.clone() id="leptos"/>
@@ -95,6 +97,26 @@ fn asset_tags(options: LeptosOptions) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     leptos::tachys::html::InertElement::new(html)
+}
+
+/// The header through which a page tells the security-headers layer the
+/// nonce its inline scripts carry (Leptos's resource bootstrap); that layer
+/// turns it into the Content-Security-Policy and removes it. A kept page
+/// keeps it too, so its policy always matches its scripts.
+pub const SCRIPT_NONCE_HEADER: &str = "x-script-nonce";
+
+#[cfg(feature = "ssr")]
+fn pass_script_nonce() {
+    if let (Some(nonce), Some(options)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(value) = axum::http::HeaderValue::from_str(&nonce)
+    {
+        options.insert_header(
+            axum::http::HeaderName::from_static(SCRIPT_NONCE_HEADER),
+            value,
+        );
+    }
 }
 
 /// The stylesheet and hydration tags as HTML, made on first use.

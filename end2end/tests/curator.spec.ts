@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // The curator of Varna verifies the oldest waiting enterprise (and its badge

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // A buyer goes from the catalogue to requests sent to two enterprises; the

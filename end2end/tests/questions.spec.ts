@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // Beyond the basket: a question about a product answered in its thread, an

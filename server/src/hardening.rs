@@ -25,6 +25,8 @@ pub const REQUEST_MAX: Duration = Duration::from_secs(120);
 #[derive(Clone)]
 pub struct Headers {
     csp: HeaderValue,
+    /// The policy as text, for pages that add their scripts' nonce.
+    csp_text: String,
     hsts: Option<HeaderValue>,
 }
 
@@ -45,19 +47,38 @@ impl Headers {
             csp: HeaderValue::from_str(&csp).unwrap_or_else(|_| {
                 HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'")
             }),
+            csp_text: csp,
             hsts: https.then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains")),
         }
     }
 }
 
-/// Adds the security headers an answer does not set itself.
+/// Adds the security headers an answer does not set itself. A page that
+/// carries inline scripts with a nonce (Leptos's bootstrap) says so in
+/// [`app::SCRIPT_NONCE_HEADER`]; its policy allows that nonce.
 pub async fn security_headers(State(h): State<Arc<Headers>>, req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
     let headers = resp.headers_mut();
+    let csp = headers
+        .remove(app::SCRIPT_NONCE_HEADER)
+        .and_then(|n| n.to_str().ok().map(str::to_string))
+        .filter(|n| {
+            n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+/=-_".contains(c))
+        })
+        .and_then(|nonce| {
+            HeaderValue::from_str(&h.csp_text.replacen(
+                "script-src 'self'",
+                &format!("script-src 'self' 'nonce-{nonce}'"),
+                1,
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| h.csp.clone());
     let mut set = |name: header::HeaderName, value: HeaderValue| {
         headers.entry(name).or_insert(value);
     };
-    set(header::CONTENT_SECURITY_POLICY, h.csp.clone());
+    set(header::CONTENT_SECURITY_POLICY, csp);
     set(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -1,0 +1,53 @@
+import { expect, test as base, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Every test runs under the site's Content-Security-Policy and fails on any
+ * violation the browser reports (a blocked script, style or frame), with
+ * JavaScript and without.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (/Content Security Policy/i.test(text)) seen.push(`${page.url()}: ${text}`);
+      });
+      await use(seen);
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+export type { Browser, Page } from '@playwright/test';
+
+/** The mail folder of the server under test (no relay is configured). */
+const MAIL_DIR = path.join(process.env.E2E_DATA_DIR ?? '../target/e2e-data', 'mail');
+
+/** The link holding `part` in the latest mail to `to`, waiting for it. */
+export async function linkInMail(to: string, part: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const files = fs.existsSync(MAIL_DIR)
+      ? fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')).sort().reverse()
+      : [];
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(MAIL_DIR, f), 'utf8');
+      if (!text.split(/\r?\n/).some((l) => l.startsWith('To: ') && l.toLowerCase().includes(to.toLowerCase()))) continue;
+      const link = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.startsWith('http') && l.includes(part));
+      if (link) return link;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} with a link holding ${part}`);
+}
+
+/** Opens the confirmation link mailed to `email` and confirms, as a person would. */
+export async function confirmFromMail(page: Page, email: string) {
+  const link = new URL(await linkInMail(email, '/confirm?token='));
+  await page.goto(link.pathname + link.search);
+  await page.getByRole('button', { name: 'Потвърждавам' }).click();
+}
