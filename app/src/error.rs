@@ -8,11 +8,88 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+crate::domain::domain_enum! {
+    /// Why one field (or a line, or the whole form) was refused: the code
+    /// the JSON carries, and through [`crate::i18n::Tr::problem`] the
+    /// message readers see.
+    Problem {
+        Required = "required",
+        TooShort = "too_short",
+        TooLong = "too_long",
+        ControlChars = "control_chars",
+        Negative = "negative",
+        TooSmall = "too_small",
+        TooLarge = "too_large",
+        NotANumber = "not_a_number",
+        TooManyDecimals = "too_many_decimals",
+        NotAllowed = "not_allowed",
+        EmailInvalid = "email_invalid",
+        TagInvalid = "tag_invalid",
+        TooManyTags = "too_many_tags",
+        EikLength = "eik_length",
+        EikChecksum = "eik_checksum",
+        EikTaken = "eik_taken",
+        PhoneInvalid = "phone_invalid",
+        UrlInvalid = "url_invalid",
+        MoreThanTotal = "more_than_total",
+        DateInvalid = "date_invalid",
+        DatePast = "date_past",
+        DateFuture = "date_future",
+        EndsBeforeStart = "ends_before_start",
+        EnterpriseUnknown = "enterprise_unknown",
+        ChooseOne = "choose_one",
+        NotAMember = "not_a_member",
+        LinesMismatch = "lines_mismatch",
+        NoLines = "no_lines",
+        PasswordShort = "password_short",
+        PasswordIsEmail = "password_is_email",
+        PasswordWrong = "password_wrong",
+        SignInFailed = "sign_in_failed",
+        EmailUnconfirmed = "email_unconfirmed",
+        LinkInvalid = "link_invalid",
+        TransferAccountUnknown = "transfer_account_unknown",
+        LockedWhileSuspended = "locked_while_suspended",
+        CategoryUnknown = "category_unknown",
+        DistrictUnknown = "district_unknown",
+        InvitationExists = "invitation_exists",
+        ImageEmpty = "image_empty",
+        ImageTooLarge = "image_too_large",
+        ImageNotImage = "image_not_image",
+        ImageUnsupported = "image_unsupported",
+        ImageTooManyPixels = "image_too_many_pixels",
+        ImageCorrupt = "image_corrupt",
+        TooManyImages = "too_many_images",
+        UnknownColumn = "unknown_column",
+        MissingColumn = "missing_column",
+        DuplicateColumn = "duplicate_column",
+        Empty = "empty",
+        FieldCount = "field_count",
+        NotUtf8 = "not_utf8",
+        TooManyLines = "too_many_lines",
+        DuplicateSlug = "duplicate_slug",
+        SlugUnknown = "slug_unknown",
+        FileMissing = "file_missing",
+        QuantityPositive = "quantity_positive",
+        BelowMinOrder = "below_min_order",
+        OutOfStock = "out_of_stock",
+        OverStock = "over_stock",
+        BasketFull = "basket_full",
+        BasketEmpty = "basket_empty",
+        FormExpired = "form_expired",
+        NotOrderable = "not_orderable",
+        UnknownSort = "unknown_sort",
+        PageOutOfRange = "page_out_of_range",
+        PerPageOutOfRange = "per_page_out_of_range",
+        NotAPositiveNumber = "not_a_positive_number",
+        UnknownLanguage = "unknown_language",
+    }
+}
+
 /// A refusal of one field of a form, as a message key the page translates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub code: String,
+    pub code: Problem,
     /// The code in the reader's language, filled in at the server-function
     /// boundary so that a page (with or without JavaScript) shows it as is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -73,7 +150,7 @@ impl AppError {
                 fields
                     .into_iter()
                     .map(|mut f| {
-                        f.message = crate::i18n::field_message(locale, &f.code).to_string();
+                        f.message = locale.tr().problem(f.code).to_string();
                         f
                     })
                     .collect(),
@@ -89,21 +166,26 @@ impl AppError {
                 .iter()
                 .map(|f| {
                     if f.message.is_empty() {
-                        crate::i18n::field_message(locale, &f.code).to_string()
+                        locale.tr().problem(f.code).to_string()
                     } else {
                         f.message.clone()
                     }
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
-            other => crate::i18n::status_message(locale, other.status()).to_string(),
+            other => other.status_message(locale).to_string(),
         }
     }
 
-    pub fn invalid(field: &str, code: &str) -> Self {
+    /// The message for an error that is not about one field.
+    pub fn status_message(&self, locale: crate::i18n::Locale) -> &'static str {
+        status_message(locale, self.status())
+    }
+
+    pub fn invalid(field: &str, code: Problem) -> Self {
         AppError::Invalid(vec![FieldError {
             field: field.into(),
-            code: code.into(),
+            code,
             message: String::new(),
         }])
     }
@@ -114,6 +196,20 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())
+    }
+}
+
+/// The message for an answer of `status` that is not about one field.
+pub fn status_message(locale: crate::i18n::Locale, status: u16) -> &'static str {
+    let t = locale.tr();
+    match status {
+        401 => t.status_401(),
+        403 => t.status_403(),
+        404 => t.status_404(),
+        409 => t.status_409(),
+        429 => t.status_429(),
+        503 => t.status_503(),
+        _ => t.status_other(),
     }
 }
 

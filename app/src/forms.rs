@@ -8,30 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{
+    Availability, EventKind, ImpactGroup, LegalForm, NetworkKind, RegisterClass, Unit,
+};
 use crate::error::FieldError;
-
-pub const UNITS: [&str; 5] = ["piece", "kg", "litre", "hour", "set"];
-pub const AVAILABILITIES: [&str; 3] = ["in_stock", "made_to_order", "out_of_stock"];
-pub const LEGAL_FORMS: [&str; 9] = [
-    "ЕТ",
-    "ЕООД",
-    "ООД",
-    "АД",
-    "кооперация",
-    "сдружение",
-    "фондация",
-    "читалище",
-    "специализирано предприятие",
-];
-pub const IMPACT_GROUPS: [&str; 7] = [
-    "disability",
-    "long_term_unemployed",
-    "youth_leaving_care",
-    "over_55",
-    "refugees",
-    "violence_victims",
-    "other",
-];
+use crate::error::Problem;
 
 /// The highest price a listing may carry: one million euro, in cents.
 pub const MAX_PRICE_CENTS: i64 = 100_000_000;
@@ -43,10 +24,10 @@ pub const MAX_TAGS: usize = 10;
 pub struct Refusals(pub Vec<FieldError>);
 
 impl Refusals {
-    pub fn add(&mut self, field: &str, code: &str) {
+    pub fn add(&mut self, field: &str, code: Problem) {
         self.0.push(FieldError {
             field: field.into(),
-            code: code.into(),
+            code,
             message: String::new(),
         });
     }
@@ -70,11 +51,18 @@ impl Refusals {
         let value = raw.trim().to_string();
         let len = value.chars().count();
         if value.chars().any(char::is_control) {
-            self.add(field, "control_chars");
+            self.add(field, Problem::ControlChars);
         } else if len < min {
-            self.add(field, if len == 0 { "required" } else { "too_short" });
+            self.add(
+                field,
+                if len == 0 {
+                    Problem::Required
+                } else {
+                    Problem::TooShort
+                },
+            );
         } else if len > max {
-            self.add(field, "too_long");
+            self.add(field, Problem::TooLong);
         }
         value
     }
@@ -86,9 +74,9 @@ impl Refusals {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t')
         {
-            self.add(field, "control_chars");
+            self.add(field, Problem::ControlChars);
         } else if value.chars().count() > max {
-            self.add(field, "too_long");
+            self.add(field, Problem::TooLong);
         }
         value
     }
@@ -107,24 +95,52 @@ impl Refusals {
             return match default {
                 Some(d) => d,
                 None => {
-                    self.add(field, "required");
+                    self.add(field, Problem::Required);
                     0
                 }
             };
         }
         match raw.parse::<i64>() {
             Ok(n) if n < min => {
-                self.add(field, if n < 0 { "negative" } else { "too_small" });
+                self.add(
+                    field,
+                    if n < 0 {
+                        Problem::Negative
+                    } else {
+                        Problem::TooSmall
+                    },
+                );
                 n
             }
             Ok(n) if n > max => {
-                self.add(field, "too_large");
+                self.add(field, Problem::TooLarge);
                 n
             }
             Ok(n) => n,
             Err(_) => {
-                self.add(field, "not_a_number");
+                self.add(field, Problem::NotANumber);
                 0
+            }
+        }
+    }
+
+    /// One value of a domain enum, by its code; refused (`required`,
+    /// `not_allowed`) otherwise, and then the first value stands in (the
+    /// form is refused anyway).
+    pub fn code<T: crate::domain::Code>(&mut self, field: &str, raw: &str) -> T {
+        let value = raw.trim();
+        match T::from_code(value) {
+            Some(v) => v,
+            None => {
+                self.add(
+                    field,
+                    if value.is_empty() {
+                        Problem::Required
+                    } else {
+                        Problem::NotAllowed
+                    },
+                );
+                T::all()[0]
             }
         }
     }
@@ -135,9 +151,9 @@ impl Refusals {
             self.add(
                 field,
                 if value.is_empty() {
-                    "required"
+                    Problem::Required
                 } else {
-                    "not_allowed"
+                    Problem::NotAllowed
                 },
             );
         }
@@ -147,9 +163,9 @@ impl Refusals {
     pub fn email(&mut self, field: &str, raw: &str) -> String {
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
-            self.add(field, "required");
+            self.add(field, Problem::Required);
         } else if !is_email(&value) {
-            self.add(field, "email_invalid");
+            self.add(field, Problem::EmailInvalid);
         }
         value
     }
@@ -177,7 +193,7 @@ pub fn is_email(s: &str) -> bool {
 ///
 /// # Errors
 /// `not_a_number`, `negative`, `too_many_decimals`, `too_large` or `required`.
-pub fn parse_price(raw: &str) -> Result<i64, &'static str> {
+pub fn parse_price(raw: &str) -> Result<i64, Problem> {
     let cleaned: String = raw
         .trim()
         .trim_end_matches('€')
@@ -186,10 +202,10 @@ pub fn parse_price(raw: &str) -> Result<i64, &'static str> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
     if cleaned.is_empty() {
-        return Err("required");
+        return Err(Problem::Required);
     }
     if cleaned.starts_with('-') {
-        return Err("negative");
+        return Err(Problem::Negative);
     }
     let normal = cleaned.replace(',', ".");
     let (whole, frac) = match normal.split_once('.') {
@@ -198,23 +214,23 @@ pub fn parse_price(raw: &str) -> Result<i64, &'static str> {
     };
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !digits(whole) || (!frac.is_empty() && !digits(frac)) || normal.matches('.').count() > 1 {
-        return Err("not_a_number");
+        return Err(Problem::NotANumber);
     }
     if frac.len() > 2 {
-        return Err("too_many_decimals");
+        return Err(Problem::TooManyDecimals);
     }
     if whole.len() > 9 {
-        return Err("too_large");
+        return Err(Problem::TooLarge);
     }
-    let whole: i64 = whole.parse().map_err(|_| "not_a_number")?;
+    let whole: i64 = whole.parse().map_err(|_| Problem::NotANumber)?;
     let frac: i64 = match frac.len() {
         0 => 0,
-        1 => frac.parse::<i64>().map_err(|_| "not_a_number")? * 10,
-        _ => frac.parse().map_err(|_| "not_a_number")?,
+        1 => frac.parse::<i64>().map_err(|_| Problem::NotANumber)? * 10,
+        _ => frac.parse().map_err(|_| Problem::NotANumber)?,
     };
     let cents = whole * 100 + frac;
     if cents > MAX_PRICE_CENTS {
-        return Err("too_large");
+        return Err(Problem::TooLarge);
     }
     Ok(cents)
 }
@@ -254,8 +270,8 @@ pub struct ValidProduct {
     pub description: String,
     pub category: String,
     pub price_cents: i64,
-    pub unit: String,
-    pub availability: String,
+    pub unit: Unit,
+    pub availability: Availability,
     pub stock: Option<i32>,
     pub min_order: i32,
     pub tags: Vec<String>,
@@ -270,11 +286,11 @@ impl ProductInput {
         let description = r.text("description", &self.description, 5000);
         let category = self.category.trim().to_string();
         if category.is_empty() {
-            r.add("category", "required");
+            r.add("category", Problem::Required);
         }
         let price_cents = match parse_price(&self.price) {
             Ok(0) => {
-                r.add("price", "too_small");
+                r.add("price", Problem::TooSmall);
                 0
             }
             Ok(c) => c,
@@ -283,15 +299,15 @@ impl ProductInput {
                 0
             }
         };
-        let unit = r.one_of("unit", &self.unit, &UNITS);
-        let availability = r.one_of("availability", &self.availability, &AVAILABILITIES);
+        let unit: Unit = r.code("unit", &self.unit);
+        let availability: Availability = r.code("availability", &self.availability);
         // Stock is counted only for goods on the shelf; made to order has none.
-        let stock = if availability == "in_stock" {
-            Some(r.number("stock", &self.stock, 0, MAX_STOCK, None) as i32)
-        } else if availability == "out_of_stock" {
-            Some(0)
-        } else {
-            None
+        let stock = match availability {
+            Availability::InStock => {
+                Some(r.number("stock", &self.stock, 0, MAX_STOCK, None) as i32)
+            }
+            Availability::OutOfStock => Some(0),
+            Availability::MadeToOrder => None,
         };
         let min_order = r.number("min_order", &self.min_order, 1, 100_000, Some(1)) as i32;
         let tags = parse_tags(&mut r, &self.tags);
@@ -318,7 +334,7 @@ fn parse_tags(r: &mut Refusals, raw: &str) -> Vec<String> {
         }
         // `|` separates tags in the CSV format, so a tag may not hold one.
         if tag.chars().count() > 40 || tag.chars().any(|c| c.is_control() || c == '|') {
-            r.add("tags", "tag_invalid");
+            r.add("tags", Problem::TagInvalid);
             return tags;
         }
         if !tags.contains(&tag) {
@@ -326,7 +342,7 @@ fn parse_tags(r: &mut Refusals, raw: &str) -> Vec<String> {
         }
     }
     if tags.len() > MAX_TAGS {
-        r.add("tags", "too_many_tags");
+        r.add("tags", Problem::TooManyTags);
     }
     tags
 }
@@ -371,7 +387,7 @@ pub struct EnterpriseInput {
 pub struct ValidEnterprise {
     pub name: String,
     pub eik: String,
-    pub legal_form: String,
+    pub legal_form: LegalForm,
     pub district: String,
     pub settlement: String,
     pub address: String,
@@ -381,11 +397,11 @@ pub struct ValidEnterprise {
     pub description: String,
     pub mission: String,
     pub register_entry: Option<String>,
-    pub register_class: Option<String>,
+    pub register_class: Option<RegisterClass>,
     pub employees_total: i32,
     pub employees_vulnerable: i32,
     pub profit_reinvested_pct: i32,
-    pub impact_groups: Vec<String>,
+    pub impact_groups: Vec<ImpactGroup>,
 }
 
 impl EnterpriseInput {
@@ -400,22 +416,22 @@ impl EnterpriseInput {
                 r.add(
                     "eik",
                     if self.eik.trim().is_empty() {
-                        "required"
+                        Problem::Required
                     } else {
-                        "eik_length"
+                        Problem::EikLength
                     },
                 );
                 String::new()
             }
             Err(crate::eik::EikError::Checksum) => {
-                r.add("eik", "eik_checksum");
+                r.add("eik", Problem::EikChecksum);
                 String::new()
             }
         };
-        let legal_form = r.one_of("legal_form", &self.legal_form, &LEGAL_FORMS);
+        let legal_form: LegalForm = r.code("legal_form", &self.legal_form);
         let district = self.district.trim().to_string();
         if district.is_empty() {
-            r.add("district", "required");
+            r.add("district", Problem::Required);
         }
         let settlement = r.line("settlement", &self.settlement, 2, 120);
         let address = r.line("address", &self.address, 0, 300);
@@ -425,20 +441,20 @@ impl EnterpriseInput {
             .chars()
             .any(|c| !(c.is_ascii_digit() || " +-()/".contains(c)))
         {
-            r.add("phone", "phone_invalid");
+            r.add("phone", Problem::PhoneInvalid);
         }
         let website = r.line("website", &self.website, 0, 300);
         let web_scheme = website.starts_with("https://") || website.starts_with("http://");
         if !website.is_empty() && !web_scheme {
-            r.add("website", "url_invalid");
+            r.add("website", Problem::UrlInvalid);
         }
         let description = r.text("description", &self.description, 5000);
         let mission = r.text("mission", &self.mission, 2000);
         let register_entry = r.line("register_entry", &self.register_entry, 0, 40);
-        let register_class = self.register_class.trim().to_string();
-        if !register_class.is_empty() && register_class != "A" && register_class != "A+" {
-            r.add("register_class", "not_allowed");
-        }
+        let register_class = match self.register_class.trim() {
+            "" => None,
+            code => Some(r.code::<RegisterClass>("register_class", code)),
+        };
         let employees_total = r.number(
             "employees_total",
             &self.employees_total,
@@ -454,7 +470,7 @@ impl EnterpriseInput {
             Some(0),
         );
         if employees_vulnerable > employees_total {
-            r.add("employees_vulnerable", "more_than_total");
+            r.add("employees_vulnerable", Problem::MoreThanTotal);
         }
         let profit_reinvested_pct = r.number(
             "profit_reinvested_pct",
@@ -470,12 +486,12 @@ impl EnterpriseInput {
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, _)| k.as_str())
         {
-            if !IMPACT_GROUPS.contains(&g) {
-                r.add("impact_groups", "not_allowed");
+            let Some(g) = ImpactGroup::from_code(g) else {
+                r.add("impact_groups", Problem::NotAllowed);
                 break;
-            }
-            if !impact_groups.iter().any(|x: &String| x == g) {
-                impact_groups.push(g.to_string());
+            };
+            if !impact_groups.contains(&g) {
+                impact_groups.push(g);
             }
         }
         let optional = |s: String| if s.is_empty() { None } else { Some(s) };
@@ -492,7 +508,7 @@ impl EnterpriseInput {
             description,
             mission,
             register_entry: optional(register_entry),
-            register_class: optional(register_class),
+            register_class,
             employees_total: employees_total as i32,
             employees_vulnerable: employees_vulnerable as i32,
             profit_reinvested_pct: profit_reinvested_pct as i32,
@@ -515,27 +531,16 @@ pub struct SendInput {
 
 // ---- The regional centres' forms ----
 
-pub const REGISTER_CLASSES: [&str; 2] = ["A", "A+"];
-pub const NETWORK_KINDS: [&str; 4] = ["production", "distribution", "regional", "thematic"];
-pub const EVENT_KINDS: [&str; 6] = [
-    "fair",
-    "bazaar",
-    "exchange",
-    "forum",
-    "conference",
-    "training",
-];
-
 fn parse_date(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
-        r.add(field, "required");
+        r.add(field, Problem::Required);
         return None;
     }
     match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
-            r.add(field, "date_invalid");
+            r.add(field, Problem::DateInvalid);
             None
         }
     }
@@ -545,7 +550,7 @@ fn parse_date(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::NaiveD
 fn parse_local_time(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::NaiveDateTime> {
     let raw = raw.trim();
     if raw.is_empty() {
-        r.add(field, "required");
+        r.add(field, Problem::Required);
         return None;
     }
     let parsed = chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
@@ -553,7 +558,7 @@ fn parse_local_time(r: &mut Refusals, field: &str, raw: &str) -> Option<chrono::
     match parsed {
         Ok(d) => Some(d),
         Err(_) => {
-            r.add(field, "date_invalid");
+            r.add(field, Problem::DateInvalid);
             None
         }
     }
@@ -571,7 +576,7 @@ pub struct VerifyInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidVerification {
     pub register_entry: String,
-    pub register_class: String,
+    pub register_class: RegisterClass,
     pub certified_on: chrono::NaiveDate,
     pub valid_until: chrono::NaiveDate,
 }
@@ -586,29 +591,19 @@ impl VerifyInput {
     pub fn validate(&self, today: chrono::NaiveDate) -> Result<ValidVerification, Vec<FieldError>> {
         let mut r = Refusals::default();
         let register_entry = r.line("register_entry", &self.register_entry, 1, 40);
-        let register_class = self.register_class.trim().to_string();
-        if !REGISTER_CLASSES.contains(&register_class.as_str()) {
-            r.add(
-                "register_class",
-                if register_class.is_empty() {
-                    "required"
-                } else {
-                    "not_allowed"
-                },
-            );
-        }
+        let register_class: RegisterClass = r.code("register_class", &self.register_class);
         let certified_on = parse_date(&mut r, "certified_on", &self.certified_on);
         let valid_until = parse_date(&mut r, "valid_until", &self.valid_until);
         if let Some(c) = certified_on
             && c > today
         {
-            r.add("certified_on", "date_future");
+            r.add("certified_on", Problem::DateFuture);
         }
         if let Some(v) = valid_until {
             if v <= today {
-                r.add("valid_until", "date_past");
+                r.add("valid_until", Problem::DatePast);
             } else if certified_on.is_some_and(|c| v <= c) {
-                r.add("valid_until", "ends_before_start");
+                r.add("valid_until", Problem::EndsBeforeStart);
             }
         }
         match (certified_on, valid_until) {
@@ -642,25 +637,23 @@ pub struct NetworkInput {
     pub description: String,
 }
 
+/// A network that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidNetwork {
+    pub name: String,
+    pub kind: NetworkKind,
+    pub description: String,
+}
+
 impl NetworkInput {
     /// # Errors
     /// Every refused field.
-    pub fn validate(&self) -> Result<NetworkInput, Vec<FieldError>> {
+    pub fn validate(&self) -> Result<ValidNetwork, Vec<FieldError>> {
         let mut r = Refusals::default();
         let name = r.line("name", &self.name, 3, 120);
-        let kind = self.kind.trim().to_string();
-        if !NETWORK_KINDS.contains(&kind.as_str()) {
-            r.add(
-                "kind",
-                if kind.is_empty() {
-                    "required"
-                } else {
-                    "not_allowed"
-                },
-            );
-        }
+        let kind: NetworkKind = r.code("kind", &self.kind);
         let description = r.text("description", &self.description, 3000);
-        r.into_result(NetworkInput {
+        r.into_result(ValidNetwork {
             name,
             kind,
             description,
@@ -683,7 +676,7 @@ pub struct EventInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidEvent {
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: chrono::NaiveDateTime,
     pub ends_at: chrono::NaiveDateTime,
     pub place: String,
@@ -699,28 +692,18 @@ impl EventInput {
     pub fn validate(&self, now: chrono::NaiveDateTime) -> Result<ValidEvent, Vec<FieldError>> {
         let mut r = Refusals::default();
         let title = r.line("title", &self.title, 3, 200);
-        let kind = self.kind.trim().to_string();
-        if !EVENT_KINDS.contains(&kind.as_str()) {
-            r.add(
-                "kind",
-                if kind.is_empty() {
-                    "required"
-                } else {
-                    "not_allowed"
-                },
-            );
-        }
+        let kind: EventKind = r.code("kind", &self.kind);
         let starts_at = parse_local_time(&mut r, "starts_at", &self.starts_at);
         let ends_at = parse_local_time(&mut r, "ends_at", &self.ends_at);
         if let Some(s) = starts_at
             && s < now
         {
-            r.add("starts_at", "date_past");
+            r.add("starts_at", Problem::DatePast);
         }
         if let (Some(s), Some(e)) = (starts_at, ends_at)
             && e <= s
         {
-            r.add("ends_at", "ends_before_start");
+            r.add("ends_at", Problem::EndsBeforeStart);
         }
         let place = r.line("place", &self.place, 2, 300);
         let description = r.text("description", &self.description, 5000);
@@ -744,7 +727,7 @@ mod tests {
 
     fn codes(errs: &[FieldError]) -> Vec<(String, String)> {
         errs.iter()
-            .map(|e| (e.field.clone(), e.code.clone()))
+            .map(|e| (e.field.clone(), e.code.code().to_string()))
             .collect()
     }
 
@@ -756,15 +739,15 @@ mod tests {
         assert_eq!(parse_price(" 12 "), Ok(1200));
         assert_eq!(parse_price("1 234,05 €"), Ok(123_405));
         assert_eq!(parse_price("0,07"), Ok(7));
-        assert_eq!(parse_price("-3"), Err("negative"));
-        assert_eq!(parse_price("abc"), Err("not_a_number"));
-        assert_eq!(parse_price("1.2.3"), Err("not_a_number"));
-        assert_eq!(parse_price("1,234.50"), Err("not_a_number"));
-        assert_eq!(parse_price("12,505"), Err("too_many_decimals"));
-        assert_eq!(parse_price("1000000,01"), Err("too_large"));
-        assert_eq!(parse_price("99999999999999999999"), Err("too_large"));
-        assert_eq!(parse_price(""), Err("required"));
-        assert_eq!(parse_price("1e3"), Err("not_a_number"));
+        assert_eq!(parse_price("-3"), Err(Problem::Negative));
+        assert_eq!(parse_price("abc"), Err(Problem::NotANumber));
+        assert_eq!(parse_price("1.2.3"), Err(Problem::NotANumber));
+        assert_eq!(parse_price("1,234.50"), Err(Problem::NotANumber));
+        assert_eq!(parse_price("12,505"), Err(Problem::TooManyDecimals));
+        assert_eq!(parse_price("1000000,01"), Err(Problem::TooLarge));
+        assert_eq!(parse_price("99999999999999999999"), Err(Problem::TooLarge));
+        assert_eq!(parse_price(""), Err(Problem::Required));
+        assert_eq!(parse_price("1e3"), Err(Problem::NotANumber));
         for cents in [1, 99, 100, 1250, 123_405, MAX_PRICE_CENTS] {
             assert_eq!(parse_price(&price_plain(cents)), Ok(cents));
         }

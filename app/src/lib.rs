@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod components;
+pub mod domain;
 pub mod eik;
 pub mod error;
 pub mod format;

@@ -5,14 +5,21 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::notices::NoticeKind;
+use crate::domain::orders::{DeliveryWish, OrderKind, OrderStatus};
+use crate::domain::{
+    Availability, EventKind, ImpactGroup, LegalForm, MemberRole, MembershipStatus, NetworkKind,
+    ParticipationStatus, ProductStatus, RegisterClass, Unit, VerificationStatus,
+};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductCard {
     pub id: i32,
     pub slug: String,
     pub title: String,
     pub price_cents: i64,
-    pub unit: String,
-    pub availability: String,
+    pub unit: Unit,
+    pub availability: Availability,
     pub category: String,
     pub enterprise_slug: String,
     pub enterprise_name: String,
@@ -43,7 +50,7 @@ pub struct CentreCard {
 pub struct EnterpriseCard {
     pub slug: String,
     pub name: String,
-    pub legal_form: String,
+    pub legal_form: LegalForm,
     pub settlement: String,
     pub district: String,
     pub verified: bool,
@@ -54,7 +61,7 @@ pub struct EnterpriseCard {
 pub struct NetworkCard {
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    pub kind: NetworkKind,
     pub member_count: u64,
 }
 
@@ -62,7 +69,7 @@ pub struct NetworkCard {
 pub struct EventCard {
     pub slug: String,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub place: String,
@@ -98,7 +105,7 @@ pub struct CentreDetail {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegisterEntry {
     pub entry: String,
-    pub class: String,
+    pub class: Option<RegisterClass>,
     pub certified_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
 }
@@ -257,6 +264,10 @@ pub struct FacetGroup {
 pub struct SearchPage {
     pub params: SearchParams,
     pub total: u64,
+    /// "12 results", in the reader's language (plural forms are the
+    /// server's: the results island has no translation tables).
+    #[serde(default)]
+    pub count_text: String,
     pub pages: u32,
     pub hits: Vec<SearchHit>,
     pub facets: Vec<FacetGroup>,
@@ -284,7 +295,7 @@ pub struct ProductDetail {
     pub images: Vec<ImageView>,
     pub enterprise: EnterpriseCard,
     pub enterprise_eik: String,
-    pub impact_groups: Vec<String>,
+    pub impact_groups: Vec<ImpactGroup>,
     pub networks: Vec<NetworkCard>,
     pub related: Vec<ProductCard>,
 }
@@ -301,7 +312,7 @@ pub struct EnterpriseDetail {
     pub website: Option<String>,
     pub description: String,
     pub mission: String,
-    pub impact_groups: Vec<String>,
+    pub impact_groups: Vec<ImpactGroup>,
     pub employees_total: i32,
     pub employees_vulnerable: i32,
     pub profit_reinvested_pct: i32,
@@ -362,9 +373,8 @@ pub struct MyEnterprise {
     pub id: i32,
     pub slug: String,
     pub name: String,
-    pub role: String,
-    /// "unverified", "verified", "rejected", "correction_requested".
-    pub verification_status: String,
+    pub role: MemberRole,
+    pub verification_status: VerificationStatus,
     pub suspension_reason: Option<String>,
     pub product_count: u64,
 }
@@ -397,7 +407,7 @@ pub struct Member {
     pub user_id: i32,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: MemberRole,
 }
 
 /// A product in the enterprise's own list: every status, not only public.
@@ -407,9 +417,10 @@ pub struct WorkspaceProduct {
     pub slug: String,
     pub title: String,
     pub price_cents: i64,
-    pub unit: String,
-    /// "draft", "published", "hidden", "archived".
-    pub status: String,
+    pub unit: Unit,
+    pub status: ProductStatus,
+    /// Kept only for the order requests that name it.
+    pub archived: bool,
     pub hidden_reason: Option<String>,
     pub thumb: Option<String>,
 }
@@ -420,8 +431,9 @@ pub struct Workspace {
     pub id: i32,
     pub slug: String,
     pub name: String,
-    pub role: String,
-    pub verification_status: String,
+    /// `None` for an admin who is no member.
+    pub role: Option<MemberRole>,
+    pub verification_status: VerificationStatus,
     pub verification_note: Option<String>,
     pub suspension_reason: Option<String>,
     pub logo: Option<String>,
@@ -446,7 +458,7 @@ pub struct ProductForm {
     pub enterprise_name: String,
     pub product_id: Option<i32>,
     pub slug: Option<String>,
-    pub status: String,
+    pub status: ProductStatus,
     pub input: crate::forms::ProductInput,
     pub images: Vec<ProductImageRef>,
     pub categories: Vec<Choice>,
@@ -466,7 +478,7 @@ pub struct BasketLine {
     pub product_id: i32,
     pub slug: String,
     pub title: String,
-    pub unit: String,
+    pub unit: Unit,
     pub unit_price_cents: i64,
     pub quantity: i32,
     pub min_order: i32,
@@ -495,11 +507,8 @@ pub struct BasketView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderSummary {
     pub id: i32,
-    /// "order", "question" (about one product) or "quote" (to a network's members).
-    pub kind: String,
-    /// submitted, proposed (changes waiting for the buyer), accepted,
-    /// declined, fulfilled, cancelled.
-    pub status: String,
+    pub kind: OrderKind,
+    pub status: OrderStatus,
     pub enterprise_slug: String,
     pub enterprise_name: String,
     pub buyer_name: String,
@@ -514,7 +523,7 @@ pub struct OrderLineView {
     pub line_id: i32,
     pub product_id: i32,
     pub title: String,
-    pub unit: String,
+    pub unit: Unit,
     pub quantity: i32,
     /// The price when the request was sent.
     pub unit_price_cents: i64,
@@ -539,7 +548,7 @@ pub struct OrderRequestView {
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: String,
-    pub delivery: String,
+    pub delivery: DeliveryWish,
     pub message: String,
     pub enterprise_note: Option<String>,
     pub decline_reason: Option<String>,
@@ -559,7 +568,7 @@ pub struct Favourites {
 /// message), as the notices page lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoticeView {
-    pub kind: String,
+    pub kind: NoticeKind,
     pub order_request_id: Option<i32>,
     /// Notices about an enterprise (verification, suspension) link to its workspace.
     pub enterprise_slug: Option<String>,
@@ -593,7 +602,7 @@ pub struct DeclaredEnterprise {
     pub slug: String,
     pub name: String,
     pub eik: String,
-    pub legal_form: String,
+    pub legal_form: LegalForm,
     pub district: String,
     pub settlement: String,
     pub email: String,
@@ -603,13 +612,12 @@ pub struct DeclaredEnterprise {
     pub employees_total: i32,
     pub employees_vulnerable: i32,
     pub profit_reinvested_pct: i32,
-    pub impact_groups: Vec<String>,
+    pub impact_groups: Vec<ImpactGroup>,
     pub register_entry: Option<String>,
-    pub register_class: Option<String>,
+    pub register_class: Option<RegisterClass>,
     pub certified_on: Option<chrono::NaiveDate>,
     pub valid_until: Option<chrono::NaiveDate>,
-    /// "unverified" (waiting), "verified", "rejected", "correction_requested", "expired".
-    pub verification_status: String,
+    pub verification_status: VerificationStatus,
     /// The badge shows (verified and the certificate valid today).
     pub verified: bool,
     pub verification_note: Option<String>,
@@ -619,13 +627,13 @@ pub struct DeclaredEnterprise {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MembershipRow {
+/// `S`: [`MembershipStatus`] for a network, [`ParticipationStatus`] for an event.
+pub struct MembershipRow<S> {
     /// The membership's (or participation's) own id, for the decision buttons.
     pub id: i32,
     pub enterprise_slug: String,
     pub enterprise_name: String,
-    /// Networks: "applied", "invited", "approved". Events: "applied", "confirmed".
-    pub status: String,
+    pub status: S,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -633,9 +641,9 @@ pub struct DeskNetwork {
     pub id: i32,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    pub kind: NetworkKind,
     pub logo: Option<String>,
-    pub members: Vec<MembershipRow>,
+    pub members: Vec<MembershipRow<MembershipStatus>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -643,10 +651,10 @@ pub struct DeskEvent {
     pub id: i32,
     pub slug: String,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: DateTime<Utc>,
     pub place: String,
-    pub participants: Vec<MembershipRow>,
+    pub participants: Vec<MembershipRow<ParticipationStatus>>,
 }
 
 /// A curator's desk for one centre.
@@ -700,7 +708,7 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     /// The person, or `None` for the platform itself (a certificate lapsing).
     pub actor: Option<String>,
-    pub action: String,
+    pub action: crate::domain::audit::AuditAction,
     pub entity_type: String,
     pub entity_label: String,
     pub centre: Option<String>,
@@ -721,7 +729,7 @@ pub struct MyNetwork {
     pub membership_id: i32,
     pub slug: String,
     pub name: String,
-    pub status: String,
+    pub status: MembershipStatus,
 }
 
 /// An upcoming event, and whether the enterprise signed up for it.
@@ -732,8 +740,8 @@ pub struct MyEvent {
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub centre_city: String,
-    /// `None` when not signed up; "applied" or "confirmed".
-    pub status: Option<String>,
+    /// `None` when not signed up.
+    pub status: Option<ParticipationStatus>,
 }
 
 /// The enterprise's side of the centres' work, shown in its workspace.

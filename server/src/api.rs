@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use app::error::AppError;
+use app::error::Problem;
 use app::i18n::Locale;
 use app::models::SearchParams;
 use app::server::AppState;
@@ -35,12 +36,12 @@ fn app_error(e: AppError) -> Response {
 fn params(q: &HashMap<String, String>) -> Result<(SearchParams, Locale), AppError> {
     let (params, bad_numbers) = SearchParams::from_lookup(|k| q.get(k).cloned());
     if let Some(field) = bad_numbers.first() {
-        return Err(AppError::invalid(field, "not_a_positive_number"));
+        return Err(AppError::invalid(field, Problem::NotAPositiveNumber));
     }
     let locale = match q.get("lang").map(String::as_str) {
         None | Some("") | Some("bg") => Locale::Bg,
         Some("en") => Locale::En,
-        Some(_) => return Err(AppError::invalid("lang", "unknown_language")),
+        Some(_) => return Err(AppError::invalid("lang", Problem::UnknownLanguage)),
     };
     Ok((params, locale))
 }

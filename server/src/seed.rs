@@ -5,6 +5,10 @@
 
 use std::collections::HashMap;
 
+use app::domain::{
+    Availability, EventKind, ImpactGroup, LegalForm, MemberRole, MembershipStatus, NetworkKind,
+    ParticipationStatus, ProductStatus, RegisterClass, Unit, UserRole, VerificationStatus,
+};
 use app::eik;
 use app::server::entities::*;
 use app::text::slugify;
@@ -41,7 +45,7 @@ struct DemoFile {
 #[derive(Deserialize)]
 struct RegisterIn {
     entry: String,
-    class: String,
+    class: RegisterClass,
     certified_on: NaiveDate,
     valid_until: NaiveDate,
 }
@@ -50,7 +54,7 @@ struct RegisterIn {
 struct EnterpriseIn {
     slug: String,
     name: String,
-    legal_form: String,
+    legal_form: LegalForm,
     district: String,
     settlement: String,
     address: String,
@@ -59,7 +63,7 @@ struct EnterpriseIn {
     website: Option<String>,
     description: String,
     mission: String,
-    impact_groups: Vec<String>,
+    impact_groups: Vec<ImpactGroup>,
     employees_total: i32,
     employees_vulnerable: i32,
     profit_reinvested_pct: i32,
@@ -73,8 +77,8 @@ struct ProductIn {
     description: String,
     category: String,
     price_cents: i64,
-    unit: String,
-    availability: String,
+    unit: Unit,
+    availability: Availability,
     stock: Option<i32>,
     min_order: i32,
     tags: Vec<String>,
@@ -84,7 +88,7 @@ struct ProductIn {
 struct NetworkIn {
     slug: String,
     name: String,
-    kind: String,
+    kind: NetworkKind,
     centre: String,
     description: String,
     members: Vec<String>,
@@ -94,7 +98,7 @@ struct NetworkIn {
 struct EventIn {
     slug: String,
     title: String,
-    kind: String,
+    kind: EventKind,
     centre: String,
     starts_at: DateTime<chrono::FixedOffset>,
     ends_at: DateTime<chrono::FixedOffset>,
@@ -252,7 +256,11 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
         if role == "admin" || role == "curator" {
             user_role::Entity::insert(user_role::ActiveModel {
                 user_id: Set(uid),
-                role: Set(role.into()),
+                role: Set(if role == "admin" {
+                    UserRole::Admin
+                } else {
+                    UserRole::Curator
+                }),
                 centre_id: Set(centre),
                 created_at: Set(now),
                 ..Default::default()
@@ -282,21 +290,21 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             // their centre; every fifth waits in the curator's queue.
             let (status, verified_at, verified_by) = match (&e.register, index.is_multiple_of(5)) {
                 (Some(_), false) => (
-                    "verified",
+                    VerificationStatus::Verified,
                     Some(now - Duration::days(i64::from(index))),
                     curator_of_centre
                         .get(&centre_id)
                         .copied()
                         .or(user_ids.get("admin@demo.socialenpazar.bg").copied()),
                 ),
-                _ => ("unverified", None, None),
+                _ => (VerificationStatus::Unverified, None, None),
             };
             let created = now - Duration::days(200 - i64::from(index));
             let ent = enterprise::Entity::insert(enterprise::ActiveModel {
                 slug: Set(e.slug.clone()),
                 eik: Set(eik),
                 name: Set(e.name.clone()),
-                legal_form: Set(e.legal_form.clone()),
+                legal_form: Set(e.legal_form),
                 district_id: Set(district_id),
                 settlement: Set(e.settlement.clone()),
                 address: Set(e.address.clone()),
@@ -310,13 +318,15 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 employees_vulnerable: Set(e.employees_vulnerable.min(e.employees_total)),
                 profit_reinvested_pct: Set(e.profit_reinvested_pct.clamp(0, 100)),
                 register_entry: Set(e.register.as_ref().map(|r| r.entry.clone())),
-                register_class: Set(e.register.as_ref().map(|r| r.class.clone())),
+                register_class: Set(e.register.as_ref().map(|r| r.class)),
                 certified_on: Set(e.register.as_ref().map(|r| r.certified_on)),
                 certificate_valid_until: Set(e.register.as_ref().map(|r| r.valid_until)),
-                verification_status: Set(status.into()),
+                verification_status: Set(status),
                 verified_at: Set(verified_at),
                 verified_by: Set(verified_by),
-                verification_requested_at: Set((status == "unverified").then_some(created)),
+                verification_requested_at: Set(
+                    (status == VerificationStatus::Unverified).then_some(created)
+                ),
                 created_at: Set(created),
                 updated_at: Set(created),
                 ..Default::default()
@@ -328,7 +338,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             for g in &e.impact_groups {
                 enterprise_impact_group::Entity::insert(enterprise_impact_group::ActiveModel {
                     enterprise_id: Set(ent),
-                    impact_group: Set(g.clone()),
+                    impact_group: Set(*g),
                 })
                 .exec_without_returning(&txn)
                 .await?;
@@ -363,7 +373,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             enterprise_member::Entity::insert(enterprise_member::ActiveModel {
                 enterprise_id: Set(*eid),
                 user_id: Set(*uid),
-                role: Set("owner".into()),
+                role: Set(MemberRole::Owner),
                 created_at: Set(now),
                 ..Default::default()
             })
@@ -382,7 +392,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 slug: Set(n.slug.clone()),
                 centre_id: Set(centre_id),
                 name: Set(n.name.clone()),
-                kind: Set(n.kind.clone()),
+                kind: Set(n.kind),
                 description: Set(n.description.clone()),
                 created_by: Set(curator_of_centre.get(&centre_id).copied()),
                 created_at: Set(now - Duration::days(60)),
@@ -398,7 +408,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 network_member::Entity::insert(network_member::ActiveModel {
                     network_id: Set(nid),
                     enterprise_id: Set(*eid),
-                    status: Set("approved".into()),
+                    status: Set(MembershipStatus::Approved),
                     created_at: Set(now - Duration::days(50)),
                     approved_at: Set(Some(now - Duration::days(45))),
                     approved_by: Set(curator_of_centre.get(&centre_id).copied()),
@@ -416,7 +426,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 slug: Set(ev.slug.clone()),
                 centre_id: Set(centre_id),
                 title: Set(ev.title.clone()),
-                kind: Set(ev.kind.clone()),
+                kind: Set(ev.kind),
                 starts_at: Set(ev.starts_at.with_timezone(&Utc)),
                 ends_at: Set(ev.ends_at.with_timezone(&Utc)),
                 place: Set(ev.place.clone()),
@@ -435,7 +445,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 event_participant::Entity::insert(event_participant::ActiveModel {
                     event_id: Set(eid),
                     enterprise_id: Set(*ent),
-                    status: Set("confirmed".into()),
+                    status: Set(ParticipationStatus::Confirmed),
                     created_at: Set(now - Duration::days(20)),
                     ..Default::default()
                 })
@@ -501,11 +511,11 @@ async fn insert_product(
         description: Set(p.description.clone()),
         price_cents: Set(p.price_cents),
         currency: Set("EUR".into()),
-        unit: Set(p.unit.clone()),
-        availability: Set(p.availability.clone()),
+        unit: Set(p.unit),
+        availability: Set(p.availability),
         stock: Set(p.stock),
         min_order: Set(p.min_order.max(1)),
-        status: Set("published".into()),
+        status: Set(ProductStatus::Published),
         featured_at: Set(featured),
         created_at: Set(created),
         updated_at: Set(created),

@@ -13,6 +13,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
+use app::domain::notices::NoticeKind;
+use app::domain::{MemberRole, MembershipStatus, ParticipationStatus, VerificationStatus};
 use app::server::entities::*;
 
 const OWNER: (&str, &str) = ("predpriyatie@demo.socialenpazar.bg", "demo-member-2026");
@@ -104,7 +106,7 @@ async fn region_limits_every_refusal_changes_nothing() {
         let a_s = a.id.to_string();
         // A was refused, so its owner may ask again.
         let mut refused: enterprise::ActiveModel = a.clone().into();
-        refused.verification_status = Set("rejected".into());
+        refused.verification_status = Set(VerificationStatus::Rejected);
         refused.update(&t.db).await.unwrap();
         let a_membership = network_member::Entity::find()
             .filter(network_member::Column::EnterpriseId.eq(a.id))
@@ -133,7 +135,7 @@ async fn region_limits_every_refusal_changes_nothing() {
         let application = network_member::Entity::insert(network_member::ActiveModel {
             network_id: Set(varna_network.id),
             enterprise_id: Set(target.id),
-            status: Set("applied".into()),
+            status: Set(MembershipStatus::Applied),
             created_at: Set(chrono::Utc::now()),
             ..Default::default()
         })
@@ -159,7 +161,7 @@ async fn region_limits_every_refusal_changes_nothing() {
         let signup = event_participant::Entity::insert(event_participant::ActiveModel {
             event_id: Set(varna_event.id),
             enterprise_id: Set(target.id),
-            status: Set("applied".into()),
+            status: Set(ParticipationStatus::Applied),
             created_at: Set(chrono::Utc::now()),
             ..Default::default()
         })
@@ -563,7 +565,7 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         enterprise_member::Entity::insert(enterprise_member::ActiveModel {
             enterprise_id: Set(target.id),
             user_id: Set(owner_id),
-            role: Set("staff".into()),
+            role: Set(MemberRole::Staff),
             created_at: Set(chrono::Utc::now()),
             ..Default::default()
         })
@@ -652,7 +654,10 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
         assert_eq!(r.status(), 200);
         assert!(location(&r).starts_with("/curator/varna?saved="));
         let e = enterprise_by_slug(&t.db, &target.slug).await;
-        assert_eq!(e.verification_status, "correction_requested");
+        assert_eq!(
+            e.verification_status,
+            VerificationStatus::CorrectionRequested
+        );
         assert_eq!(
             e.verification_note.as_deref(),
             Some("Приложете удостоверението.")
@@ -896,7 +901,7 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             .await;
         assert_eq!(r.status(), 200);
         // The enterprise's people were told.
-        let told: Vec<String> = notice::Entity::find()
+        let told: Vec<NoticeKind> = notice::Entity::find()
             .filter(notice::Column::EnterpriseId.eq(target.id))
             .filter(notice::Column::UserId.eq(owner_id))
             .all(&t.db)
@@ -906,13 +911,13 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             .map(|n| n.kind)
             .collect();
         for k in [
-            "correction_requested",
-            "enterprise_verified",
-            "product_hidden",
-            "enterprise_suspended",
+            NoticeKind::CorrectionRequested,
+            NoticeKind::EnterpriseVerified,
+            NoticeKind::ProductHidden,
+            NoticeKind::EnterpriseSuspended,
         ] {
             assert!(
-                told.iter().any(|n| n == k),
+                told.contains(&k),
                 "{}: notice {k} missing: {told:?}",
                 t.label
             );
@@ -1038,7 +1043,7 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(application.status, "applied");
+        assert_eq!(application.status, MembershipStatus::Applied);
         let r = curator
             .post(
                 "/fn/decide_membership",
@@ -1082,7 +1087,7 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(invitation.status, "invited");
+        assert_eq!(invitation.status, MembershipStatus::Invited);
         // The owner of A is no member of B: cannot accept for it.
         let r = owner
             .post(
@@ -1313,7 +1318,7 @@ async fn certificates_warn_once_then_lapse() {
     let a = enterprise_by_slug(&t.db, A_SLUG).await;
     let today = chrono::Utc::now().date_naive();
     let mut row: enterprise::ActiveModel = a.clone().into();
-    row.verification_status = Set("verified".into());
+    row.verification_status = Set(VerificationStatus::Verified);
     row.certificate_valid_until = Set(Some(today + chrono::Duration::days(10)));
     row.update(&t.db).await.unwrap();
     // Other verified enterprises of the demo may be near expiry too; count A's notices.
@@ -1341,7 +1346,7 @@ async fn certificates_warn_once_then_lapse() {
     );
     assert_eq!(
         enterprise_by_slug(&t.db, A_SLUG).await.verification_status,
-        "verified"
+        VerificationStatus::Verified
     );
 
     // Eleven days on, it lapses: no badge, out of the verified facet (outbox), audit line.
@@ -1349,7 +1354,7 @@ async fn certificates_warn_once_then_lapse() {
     let later = today + chrono::Duration::days(11);
     sweep_certificates(&t.db, later).await.unwrap();
     let lapsed = enterprise_by_slug(&t.db, A_SLUG).await;
-    assert_eq!(lapsed.verification_status, "expired");
+    assert_eq!(lapsed.verification_status, VerificationStatus::Expired);
     assert!(outbox::Entity::find().all(&t.db).await.unwrap().len() > pending);
     assert_eq!(a_notices("certificate_lapsed").await.len(), 2);
     let line = audit_log::Entity::find()
@@ -1376,7 +1381,7 @@ async fn certificates_warn_once_then_lapse() {
     assert_eq!(r.status(), 200);
     assert_eq!(
         enterprise_by_slug(&t.db, A_SLUG).await.verification_status,
-        "unverified"
+        VerificationStatus::Unverified
     );
 }
 

@@ -2,6 +2,7 @@
 
 mod common;
 
+use app::domain::{Availability, ProductStatus, Unit};
 use app::server::entities::*;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
 
@@ -118,10 +119,10 @@ async fn constraints_hold_on_every_database() {
             description: Set("x".into()),
             price_cents: Set(100),
             currency: Set("EUR".into()),
-            unit: Set("piece".into()),
-            availability: Set("in_stock".into()),
+            unit: Set(Unit::Piece),
+            availability: Set(Availability::InStock),
             min_order: Set(1),
-            status: Set("draft".into()),
+            status: Set(ProductStatus::Draft),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

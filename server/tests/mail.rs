@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
+use app::domain::notices::NoticeKind;
 use app::server::entities::*;
 
 /// A relay that speaks just enough SMTP and keeps each message's text.
@@ -91,7 +92,7 @@ async fn notices_are_mailed_once_through_the_relay() {
         app::server::services::notices::tell_enterprise(
             &t.db,
             enterprise,
-            "enterprise_verified",
+            NoticeKind::EnterpriseVerified,
             None,
         )
         .await
@@ -100,7 +101,7 @@ async fn notices_are_mailed_once_through_the_relay() {
     app::server::services::notices::notify(
         &t.db,
         [buyer.id],
-        "enterprise_suspended",
+        NoticeKind::EnterpriseSuspended,
         &app::server::services::notices::About {
             detail: Some("Проверка на сигнал".into()),
             ..Default::default()

@@ -10,6 +10,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
+use app::domain::notices::NoticeKind;
+use app::domain::orders::{OrderKind, OrderStatus};
+use app::domain::{Availability, ProductStatus};
 use app::server::entities::*;
 
 const OWNER: (&str, &str) = ("predpriyatie@demo.socialenpazar.bg", "demo-member-2026");
@@ -33,7 +36,7 @@ async fn stocked(db: &DatabaseConnection, enterprise_slug: &str, stock: i32) -> 
         .unwrap()
         .unwrap();
     let mut a: product::ActiveModel = p.into();
-    a.availability = Set("in_stock".into());
+    a.availability = Set(Availability::InStock);
     a.stock = Set(Some(stock));
     a.min_order = Set(1);
     a.update(db).await.unwrap()
@@ -226,7 +229,7 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
         assert_eq!(act(&owner, ra.id, "cancel", &[]).await, 403);
         assert_eq!(act(&owner, ra.id, "decline", &[("reason", "")]).await, 422);
         assert_eq!(act(&stranger, ra.id, "accept", &[]).await, 404);
-        assert_eq!(requests_of(&t.db).await[0].status, "submitted");
+        assert_eq!(requests_of(&t.db).await[0].status, OrderStatus::Submitted);
 
         assert_eq!(
             act(&owner, ra.id, "accept", &[("note", "Готово в петък.")]).await,
@@ -295,8 +298,16 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
         assert_eq!(view["decline_reason"], "Няма наличност до април.");
         assert_eq!(view["thread"][0]["body"], "Разбрах, благодаря!");
         let notices = notice::Entity::find().all(&t.db).await.unwrap();
-        assert!(notices.iter().any(|n| n.kind == "request_received"));
-        assert!(notices.iter().any(|n| n.kind == "request_declined"));
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::RequestReceived)
+        );
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::RequestDeclined)
+        );
         t.drop_db().await;
     }
 }
@@ -347,7 +358,7 @@ async fn two_acceptances_of_the_last_items_cannot_both_win() {
         let accepted = requests_of(&t.db)
             .await
             .into_iter()
-            .filter(|r| r.status == "accepted")
+            .filter(|r| r.status == OrderStatus::Accepted)
             .count();
         assert_eq!(accepted, 1);
         t.drop_db().await;
@@ -369,7 +380,7 @@ async fn unpublished_products_cannot_be_ordered_and_nothing_is_saved() {
         .unwrap()
         .unwrap()
         .into();
-    a.status = Set("draft".into());
+    a.status = Set(ProductStatus::Draft);
     a.update(&t.db).await.unwrap();
     let r = send(&buyer, "k-unpublished").await;
     assert_eq!(r.status(), 422);
@@ -502,7 +513,7 @@ async fn changed_quantities_and_prices_wait_for_the_buyer() {
         );
         assert_eq!(propose(&owner, &id, line.id, "3", "10,00").await, 200);
         let o2 = requests_of(&t.db).await.pop().unwrap();
-        assert_eq!(o2.status, "proposed");
+        assert_eq!(o2.status, OrderStatus::Proposed);
         // Nothing is taken from stock until the buyer confirms.
         let stock = |db: DatabaseConnection, id: i32| async move {
             product::Entity::find_by_id(id)
@@ -537,14 +548,17 @@ async fn changed_quantities_and_prices_wait_for_the_buyer() {
             (3, 1000, None)
         );
         assert_eq!(stock(t.db.clone(), p.id).await, Some(7));
-        assert_eq!(requests_of(&t.db).await.pop().unwrap().status, "accepted");
+        assert_eq!(
+            requests_of(&t.db).await.pop().unwrap().status,
+            OrderStatus::Accepted
+        );
         // The enterprise was told.
         let told = notice::Entity::find()
             .filter(notice::Column::OrderRequestId.eq(o.id))
             .all(&t.db)
             .await
             .unwrap();
-        assert!(told.iter().any(|n| n.kind == "request_proposed"));
+        assert!(told.iter().any(|n| n.kind == NoticeKind::RequestProposed));
         t.drop_db().await;
     }
 }
@@ -597,7 +611,7 @@ async fn questions_about_a_product_and_quotes_from_a_network() {
         let qs = requests_of(&t.db).await;
         assert_eq!(qs.len(), 1, "{}: a double submit asks once", t.label);
         let q = &qs[0];
-        assert_eq!((q.kind.as_str(), q.product_id), ("question", Some(p.id)));
+        assert_eq!((q.kind.code(), q.product_id), ("question", Some(p.id)));
         // The enterprise sees it in its inbox, answers in the thread, closes it.
         let inbox = owner
             .post("/fn/inbox", &[("slug", "sinya-nishka-varna")])
@@ -662,7 +676,7 @@ async fn questions_about_a_product_and_quotes_from_a_network() {
         let quotes: Vec<order_request::Model> = requests_of(&t.db)
             .await
             .into_iter()
-            .filter(|o| o.kind == "quote")
+            .filter(|o| o.kind == OrderKind::Quote)
             .collect();
         assert_eq!(quotes.len(), 2, "{}: one per chosen member, once", t.label);
         // Each member answers its own: Синя нишка quotes, the other is not its to answer.

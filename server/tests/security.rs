@@ -15,6 +15,8 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
+use app::domain::notices::NoticeKind;
+use app::domain::{ProductStatus, RegisterClass, VerificationStatus};
 use app::server::entities::*;
 
 const OWNER: (&str, &str) = ("predpriyatie@demo.socialenpazar.bg", "demo-member-2026");
@@ -693,9 +695,9 @@ async fn owners_cannot_overwrite_what_a_curator_attested() {
     let (t, base) = seeded().await;
     let a = enterprise(&t.db, A_SLUG).await;
     let mut row: enterprise::ActiveModel = a.clone().into();
-    row.verification_status = Set("verified".into());
+    row.verification_status = Set(VerificationStatus::Verified);
     row.register_entry = Set(Some("2025/0042".into()));
-    row.register_class = Set(Some("A".into()));
+    row.register_class = Set(Some(RegisterClass::A));
     row.update(&t.db).await.unwrap();
     let owner = Browser::new(&base);
     owner.sign_in(OWNER.0, OWNER.1).await;
@@ -720,7 +722,7 @@ async fn owners_cannot_overwrite_what_a_curator_attested() {
         .await;
     assert_eq!(r.status(), 200);
     let after = enterprise(&t.db, A_SLUG).await;
-    assert_eq!(after.verification_status, "unverified");
+    assert_eq!(after.verification_status, VerificationStatus::Unverified);
     assert!(after.verification_requested_at.is_some());
     // Suspended, it cannot leave its curator's region.
     let mut row: enterprise::ActiveModel = after.into();
@@ -1042,7 +1044,7 @@ async fn a_copy_of_a_hidden_product_stays_hidden() {
         .unwrap()
         .unwrap();
     assert_ne!(copy.id, p.id);
-    assert_eq!(copy.status, "hidden");
+    assert_eq!(copy.status, ProductStatus::Hidden);
     assert_eq!(copy.hidden_reason.as_deref(), Some("Подвеждащо описание."));
     let r = owner
         .post(
@@ -1073,7 +1075,7 @@ async fn notices_opened_from_another_site_stay_unread() {
     app::server::services::notices::notify(
         &t.db,
         [me.id],
-        "enterprise_verified",
+        NoticeKind::EnterpriseVerified,
         &Default::default(),
     )
     .await

@@ -7,6 +7,7 @@ mod common;
 use common::{Browser, all_databases, fingerprint, location, spawn_server};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use app::domain::{ProductStatus, VerificationStatus};
 use app::server::entities::*;
 
 const OWNER: (&str, &str) = ("predpriyatie@demo.socialenpazar.bg", "demo-member-2026");
@@ -420,7 +421,7 @@ async fn registering_an_enterprise_refuses_bad_and_taken_eik() {
         .unwrap()
         .unwrap();
     assert_eq!(e.name, "Ново <b>предприятие</b>", "markup is kept as text");
-    assert_eq!(e.verification_status, "unverified");
+    assert_eq!(e.verification_status, VerificationStatus::Unverified);
     let page = b.get(&format!("/e/{}", e.slug)).await.text().await.unwrap();
     assert!(
         page.contains("Ново &lt;b&gt;предприятие&lt;/b&gt;"),
@@ -465,7 +466,7 @@ async fn products_double_submit_search_images_and_csv() {
     assert_eq!(made.len(), 1);
     let p = &made[0];
     assert_eq!(
-        (p.price_cents, p.status.as_str(), p.stock),
+        (p.price_cents, p.status.code(), p.stock),
         (1250, "published", Some(5))
     );
 
@@ -515,7 +516,7 @@ async fn products_double_submit_search_images_and_csv() {
 
     // A product a curator hid stays hidden; an unknown action is refused.
     let mut hidden: product::ActiveModel = p.clone().into();
-    hidden.status = sea_orm::Set("hidden".into());
+    hidden.status = sea_orm::Set(ProductStatus::Hidden);
     sea_orm::ActiveModelTrait::update(hidden, &t.db)
         .await
         .unwrap();
@@ -545,7 +546,7 @@ async fn products_double_submit_search_images_and_csv() {
         .unwrap()
         .unwrap()
         .into();
-    shown.status = sea_orm::Set("published".into());
+    shown.status = sea_orm::Set(ProductStatus::Published);
     sea_orm::ActiveModelTrait::update(shown, &t.db)
         .await
         .unwrap();

@@ -8,12 +8,12 @@ use crate::models::{CentreCard, EnterpriseCard, EventCard, NetworkCard, ProductC
 
 #[component]
 pub fn VerifiedBadge(locale: Locale, verified: bool) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     verified.then(|| {
         view! {
-            <span class="badge badge-verified" title=t.verified>
+            <span class="badge badge-verified" title=t.verified()>
                 <span aria-hidden="true">"✓ "</span>
-                {t.verified}
+                {t.verified()}
             </span>
         }
     })
@@ -21,7 +21,7 @@ pub fn VerifiedBadge(locale: Locale, verified: bool) -> impl IntoView {
 
 #[component]
 pub fn ProductCardView(locale: Locale, product: ProductCard) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let href = locale.href(&format!("/p/{}", product.slug));
     view! {
         <article class="card product-card">
@@ -30,16 +30,16 @@ pub fn ProductCardView(locale: Locale, product: ProductCard) -> impl IntoView {
             <p class="price">
                 <strong>{format::money(product.price_cents, locale)}</strong>
                 " / "
-                {t.unit(&product.unit)}
+                {t.unit(product.unit)}
             </p>
             <p class="card-meta">
-                {t.by_enterprise}" "
+                {t.by_enterprise()}" "
                 <a href=locale.href(&format!("/e/{}", product.enterprise_slug))>{product.enterprise_name}</a>
                 " "
                 <VerifiedBadge locale verified=product.verified/>
             </p>
             <p class=format!("availability availability-{}", product.availability)>
-                {t.availability(&product.availability)}
+                {t.availability(product.availability)}
             </p>
         </article>
     }
@@ -47,7 +47,7 @@ pub fn ProductCardView(locale: Locale, product: ProductCard) -> impl IntoView {
 
 #[component]
 pub fn CentreCardView(locale: Locale, centre: CentreCard) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <article class="card centre-card">
             <h3 class="card-title">
@@ -55,23 +55,23 @@ pub fn CentreCardView(locale: Locale, centre: CentreCard) -> impl IntoView {
             </h3>
             <p class="card-meta">{centre.region}</p>
             <p>{centre.districts.join(", ")}</p>
-            <p class="card-meta">{(t.count_enterprises)(centre.enterprise_count)}</p>
+            <p class="card-meta">{t.count_enterprises(centre.enterprise_count)}</p>
         </article>
     }
 }
 
 #[component]
 pub fn EnterpriseCardView(locale: Locale, enterprise: EnterpriseCard) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <article class="card enterprise-card">
             <h3 class="card-title">
                 <a href=locale.href(&format!("/e/{}", enterprise.slug))>{enterprise.name}</a>
             </h3>
             <p class="card-meta">
-                {enterprise.legal_form}", "{enterprise.settlement}" ("{enterprise.district}")"
+                {t.legal_form(enterprise.legal_form)}", "{enterprise.settlement}" ("{enterprise.district}")"
             </p>
-            <p class="card-meta">{(t.count_products)(enterprise.product_count)}</p>
+            <p class="card-meta">{t.count_products(enterprise.product_count)}</p>
             <VerifiedBadge locale verified=enterprise.verified/>
         </article>
     }
@@ -79,24 +79,24 @@ pub fn EnterpriseCardView(locale: Locale, enterprise: EnterpriseCard) -> impl In
 
 #[component]
 pub fn NetworkCardView(locale: Locale, network: NetworkCard) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <article class="card network-card">
             <h3 class="card-title">
                 <a href=locale.href(&format!("/n/{}", network.slug))>{network.name}</a>
             </h3>
-            <p class="card-meta">{t.network_kind(&network.kind)}</p>
-            <p class="card-meta">{(t.count_members)(network.member_count)}</p>
+            <p class="card-meta">{t.network_kind(network.kind)}</p>
+            <p class="card-meta">{t.count_members(network.member_count)}</p>
         </article>
     }
 }
 
 #[component]
 pub fn EventCardView(locale: Locale, event: EventCard) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <article class="card event-card">
-            <p class="card-meta">{t.event_kind(&event.kind)}" · "{event.centre_city}</p>
+            <p class="card-meta">{t.event_kind(event.kind)}" · "{event.centre_city}</p>
             <h3 class="card-title">
                 <a href=locale.href(&format!("/events/{}", event.slug))>{event.title}</a>
             </h3>

@@ -12,8 +12,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::error::status_message;
 use crate::error::{AppError, FieldError};
-use crate::i18n::{Locale, status_message};
+use crate::i18n::Locale;
 
 /// The outcome of the last no-JavaScript post, read from the address.
 #[derive(Clone, Debug, Default)]
@@ -137,7 +138,7 @@ pub fn FormMessage(locale: Locale, error: Option<AppError>) -> impl IntoView {
             data-msg-429=status_message(locale, 429)
             data-msg-500=status_message(locale, 500)
             data-msg-503=status_message(locale, 503)
-            data-msg-422=locale.pick("Проверете отбелязаните полета.", "Please check the marked fields.")
+            data-msg-422=locale.tr().form_please_check_marked_fields()
         >
             {text.map(|t| view! { <p>{t}</p> })}
             <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
@@ -264,6 +265,14 @@ pub fn raw_text(value: String) -> String {
     return html_escape::encode_text(&value).into_owned();
     #[cfg(not(feature = "ssr"))]
     value
+}
+
+/// The options of a select of a domain enum: its codes with their labels.
+pub fn options<T: crate::domain::Code>(label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+    T::all()
+        .iter()
+        .map(|v| (v.code().to_string(), label(*v).to_string()))
+        .collect()
 }
 
 /// A labelled select with its refusal.
@@ -506,6 +515,7 @@ mod enhance {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::error::Problem;
 
     const PAYLOAD: &str = "x </textarea><img src=x onerror=alert(1)><textarea> \" ' &";
 
@@ -545,7 +555,7 @@ mod tests {
         assert_inert(&html, "select");
         let errors = vec![FieldError {
             field: "title".into(),
-            code: "x".into(),
+            code: Problem::Required,
             message: PAYLOAD.into(),
         }];
         let html = render(|| view! { <FieldError key="title" errors/> }.into_any());

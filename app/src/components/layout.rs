@@ -38,7 +38,7 @@ pub fn MenuToggle(label: String, nav_id: String) -> impl IntoView {
 
 #[component]
 fn Header(locale: Locale) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let path = use_location().pathname.get_untracked();
     let other = match locale {
         Locale::Bg => Locale::En,
@@ -54,24 +54,24 @@ fn Header(locale: Locale) -> impl IntoView {
             <div class="wrap header-row">
                 <a class="brand" href=locale.href("/")>
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    <span>{t.site_name}</span>
+                    <span>{t.site_name()}</span>
                 </a>
-                <form class="header-search" role="search" aria-label=t.nav_search method="get" action=locale.href("/search")>
-                    <label for="site-search" class="visually-hidden">{t.search_label}</label>
-                    <input id="site-search" type="search" name="q" placeholder=t.search_placeholder/>
-                    <button type="submit">{t.search_button}</button>
+                <form class="header-search" role="search" aria-label=t.nav_search() method="get" action=locale.href("/search")>
+                    <label for="site-search" class="visually-hidden">{t.search_label()}</label>
+                    <input id="site-search" type="search" name="q" placeholder=t.search_placeholder()/>
+                    <button type="submit">{t.search_button()}</button>
                 </form>
-                <MenuToggle label=t.nav_main.to_string() nav_id="site-nav".to_string()/>
-                <nav id="site-nav" class="site-nav" aria-label=t.nav_main>
+                <MenuToggle label=t.nav_main().to_string() nav_id="site-nav".to_string()/>
+                <nav id="site-nav" class="site-nav" aria-label=t.nav_main()>
                     <ul>
-                        <li><a href=locale.href("/centres")>{t.nav_centres}</a></li>
-                        <li><a href=locale.href("/events")>{t.nav_events}</a></li>
-                        <li><a href=locale.href("/search")>{t.nav_search}</a></li>
+                        <li><a href=locale.href("/centres")>{t.nav_centres()}</a></li>
+                        <li><a href=locale.href("/events")>{t.nav_events()}</a></li>
+                        <li><a href=locale.href("/search")>{t.nav_search()}</a></li>
                         <AccountLinks locale/>
                         <li>
                             <a href=switch_href hreflang=other.code() lang=other.code() rel="alternate">
-                                <span class="visually-hidden">{t.switch_language}</span>
-                                <span aria-hidden="true">{t.other_language_name}</span>
+                                <span class="visually-hidden">{t.switch_to_language()}</span>
+                                <span aria-hidden="true">{t.language_name()}</span>
                             </a>
                         </li>
                     </ul>
@@ -95,14 +95,13 @@ fn may_be_signed_in() -> bool {
 }
 
 fn sign_in_link(locale: Locale) -> impl IntoView {
-    view! { <li><a href=locale.href("/signin")>{locale.pick("Вход", "Sign in")}</a></li> }
+    view! { <li><a href=locale.href("/signin")>{locale.tr().nav_sign_in()}</a></li> }
 }
 
 /// Sign-in, or the signed-in user's dashboard, account and sign-out.
 #[component]
 fn AccountLinks(locale: Locale) -> impl IntoView {
-    let basket =
-        view! { <li><a href=locale.href("/basket")>{locale.pick("Кошница", "Basket")}</a></li> };
+    let basket = view! { <li><a href=locale.href("/basket")>{locale.tr().nav_basket()}</a></li> };
     if !may_be_signed_in() {
         return view! { {basket}{sign_in_link(locale)} }.into_any();
     }
@@ -113,18 +112,18 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
             {move || Suspend::new(async move {
                 match me.await.ok().flatten() {
                     Some(me) => view! {
-                        <li><a href=locale.href("/requests")>{locale.pick("Запитвания", "Requests")}</a></li>
-                        <li><a href=locale.href("/favourites")>{locale.pick("Любими", "Favourites")}</a></li>
-                        <li><a href=locale.href("/notices")>{locale.pick("Известия", "Notices")}</a></li>
-                        <li><a href=locale.href("/dashboard")>{locale.pick("Табло", "Dashboard")}</a></li>
+                        <li><a href=locale.href("/requests")>{locale.tr().nav_requests()}</a></li>
+                        <li><a href=locale.href("/favourites")>{locale.tr().nav_favourites()}</a></li>
+                        <li><a href=locale.href("/notices")>{locale.tr().nav_notices()}</a></li>
+                        <li><a href=locale.href("/dashboard")>{locale.tr().nav_dashboard()}</a></li>
                         {(me.curator || me.admin).then(|| view! {
-                            <li><a href=locale.href("/curator")>{locale.pick("Център", "Centre")}</a></li>
+                            <li><a href=locale.href("/curator")>{locale.tr().nav_centre()}</a></li>
                         })}
                         <li><a href=locale.href("/account")>{me.display_name}</a></li>
                         <li>
                             <form method="post" action="/fn/sign_out" class="inline">
                                 <input type="hidden" name="locale" value=locale.code()/>
-                                <button type="submit" class="link">{locale.pick("Изход", "Sign out")}</button>
+                                <button type="submit" class="link">{locale.tr().nav_sign_out()}</button>
                             </form>
                         </li>
                     }.into_any(),
@@ -138,13 +137,13 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
 
 #[component]
 fn Footer(locale: Locale) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{t.footer_about}</p>
-                <p>{t.footer_programme}</p>
-                <p><a href=locale.href("/centres")>{t.nav_centres}</a></p>
+                <p>{t.footer_about()}</p>
+                <p>{t.footer_programme()}</p>
+                <p><a href=locale.href("/centres")>{t.nav_centres()}</a></p>
             </div>
         </footer>
     }
@@ -154,9 +153,9 @@ fn Footer(locale: Locale) -> impl IntoView {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
-    let t = locale.t();
+    let t = locale.tr();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
         <Header locale/>
         <main id="main" class="wrap" tabindex="-1">{children()}</main>
         <Footer locale/>

@@ -34,13 +34,13 @@ pub fn set_status(code: u16) {
 #[component]
 pub fn NotFound(locale: Locale) -> impl IntoView {
     set_status(404);
-    let t = locale.t();
+    let t = locale.tr();
     view! {
-        <crate::components::structured::PageTitle text=t.not_found_title/>
+        <crate::components::structured::PageTitle text=t.not_found_title()/>
         <section class="status-page">
-            <h1>{t.not_found_title}</h1>
-            <p>{t.not_found_text}</p>
-            <p><a href=locale.href("/")>{t.back_home}</a></p>
+            <h1>{t.not_found_title()}</h1>
+            <p>{t.not_found_text()}</p>
+            <p><a href=locale.href("/")>{t.back_home()}</a></p>
         </section>
     }
 }
@@ -54,13 +54,13 @@ pub fn SignInNeeded(locale: Locale) -> impl IntoView {
         .pathname
         .get_untracked();
     let href = format!("{}?next={}", locale.href("/signin"), urlencode(&here));
-    let title = locale.pick("Нужен е вход", "Please sign in");
+    let title = locale.tr().status_please_sign_in();
     view! {
         <crate::components::structured::PageTitle text=title.to_string()/>
         <section class="status-page">
             <h1>{title}</h1>
-            <p>{crate::i18n::status_message(locale, 401)}</p>
-            <p><a class="button primary" href=href>{locale.pick("Вход", "Sign in")}</a></p>
+            <p>{crate::error::status_message(locale, 401)}</p>
+            <p><a class="button primary" href=href>{locale.tr().nav_sign_in()}</a></p>
         </section>
     }
 }
@@ -87,22 +87,22 @@ pub fn ErrorView(locale: Locale, error: AppError) -> impl IntoView {
     if error == AppError::Forbidden {
         set_status(403);
         return view! {
-            <crate::components::structured::PageTitle text=crate::i18n::status_message(locale, 403).to_string()/>
+            <crate::components::structured::PageTitle text=crate::error::status_message(locale, 403).to_string()/>
             <section class="status-page" role="alert">
-                <h1>{crate::i18n::status_message(locale, 403)}</h1>
-                <p><a href=locale.href("/dashboard")>{locale.pick("Към таблото", "To the dashboard")}</a></p>
+                <h1>{crate::error::status_message(locale, 403)}</h1>
+                <p><a href=locale.href("/dashboard")>{locale.tr().status_dashboard()}</a></p>
             </section>
         }
         .into_any();
     }
     set_status(error.status());
-    let t = locale.t();
+    let t = locale.tr();
     view! {
-        <crate::components::structured::PageTitle text=t.error_title/>
+        <crate::components::structured::PageTitle text=t.error_title()/>
         <section class="status-page" role="alert">
-            <h1>{t.error_title}</h1>
-            <p>{t.error_text}</p>
-            <p><a href=locale.href("/")>{t.back_home}</a></p>
+            <h1>{t.error_title()}</h1>
+            <p>{t.error_text()}</p>
+            <p><a href=locale.href("/")>{t.back_home()}</a></p>
         </section>
     }
     .into_any()

@@ -14,6 +14,8 @@ use crate::i18n::Locale;
 use crate::models::{AuditPage, CuratorHome, Desk, EventPrint, Figures, Participation, Review};
 
 #[cfg(feature = "ssr")]
+use crate::error::Problem;
+#[cfg(feature = "ssr")]
 use crate::server::{
     AppState, auth,
     services::{curation, figures, networks, pages},
@@ -86,7 +88,7 @@ pub async fn refuse_verification(
     let how = match how.as_str() {
         "reject" => curation::Refusal::Reject,
         "correction" => curation::Refusal::Correction,
-        _ => return Err(AppError::invalid("how", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("how", Problem::NotAllowed).localized(locale)),
     };
     curation::refuse(&state.db, &caller, enterprise_id, how, &reason)
         .await
@@ -205,7 +207,7 @@ pub async fn decide_membership(
     let decision = match decision.as_str() {
         "approve" => networks::Decision::Approve,
         "remove" => networks::Decision::Remove,
-        _ => return Err(AppError::invalid("decision", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("decision", Problem::NotAllowed).localized(locale)),
     };
     networks::decide_membership(&state.db, &caller, membership_id, decision).await?;
     back(locale, &next, "membership");
@@ -262,7 +264,7 @@ pub async fn decide_participant(
     let confirm = match decision.as_str() {
         "confirm" => true,
         "remove" => false,
-        _ => return Err(AppError::invalid("decision", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("decision", Problem::NotAllowed).localized(locale)),
     };
     networks::decide_participant(&state.db, &caller, participant_id, confirm).await?;
     back(locale, &next, "participant");
@@ -320,7 +322,7 @@ pub async fn apply_to_network(
     let network_id: i32 = network_id
         .trim()
         .parse()
-        .map_err(|_| AppError::invalid("network", "required").localized(locale))?;
+        .map_err(|_| AppError::invalid("network", Problem::Required).localized(locale))?;
     networks::apply(&state.db, &caller, enterprise_id, network_id)
         .await
         .map_err(|e| e.localized(locale))?;
@@ -341,7 +343,7 @@ pub async fn network_membership(
     let action = match action.as_str() {
         "accept" => networks::MemberAction::Accept,
         "leave" => networks::MemberAction::Leave,
-        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     };
     networks::membership_action(&state.db, &caller, membership_id, action).await?;
     back(locale, &next, "network");

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Problem;
 use crate::i18n::Locale;
 use crate::models::{Favourites, NoticeView};
 
@@ -29,7 +31,7 @@ pub async fn toggle_favourite(
     let target = match (product_id, enterprise_id) {
         (Some(p), None) => Target::Product(p),
         (None, Some(e)) => Target::Enterprise(e),
-        _ => return Err(AppError::invalid("_form", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("_form", Problem::NotAllowed).localized(locale)),
     };
     let state = AppState::current()?;
     favourites::toggle(&state.db, &caller, target).await?;

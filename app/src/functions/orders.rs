@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Problem;
 use crate::forms::SendInput;
 use crate::i18n::Locale;
 use crate::models::{BasketView, OrderRequestView, OrderSummary};
 #[cfg(feature = "ssr")]
 use crate::server::{
     AppState, auth,
-    services::orders::{self, Basket, Transition},
+    services::orders::{self, Action, Basket},
 };
 
 #[cfg(feature = "ssr")]
@@ -55,7 +57,7 @@ pub async fn put_in_basket(
         "" => 1,
         q => q
             .parse()
-            .map_err(|_| AppError::invalid("quantity", "not_a_number").localized(locale))?,
+            .map_err(|_| AppError::invalid("quantity", Problem::NotANumber).localized(locale))?,
     };
     let (session, mut basket) = load_basket().await?;
     orders::put_in_basket(&state.db, &mut basket, product_id, quantity)
@@ -122,16 +124,16 @@ pub async fn request_action(
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let t = match action.as_str() {
-        "accept" => Transition::Accept {
+        "accept" => Action::Accept {
             note: note.unwrap_or_default(),
         },
-        "decline" => Transition::Decline {
+        "decline" => Action::Decline {
             reason: reason.unwrap_or_default(),
         },
-        "fulfil" => Transition::Fulfil,
-        "cancel" => Transition::Cancel,
-        "confirm" => Transition::Confirm,
-        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+        "fulfil" => Action::Fulfil,
+        "cancel" => Action::Cancel,
+        "confirm" => Action::Confirm,
+        _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     };
     orders::transition(&state.db, &caller, id, t)
         .await
@@ -181,7 +183,7 @@ pub async fn propose_changes(
         &state.db,
         &caller,
         id,
-        Transition::Propose {
+        Action::Propose {
             note: note.unwrap_or_default(),
             changes,
         },

@@ -12,6 +12,10 @@ use crate::i18n::Locale;
 use crate::models::{Dashboard, EnterpriseFormChoices, ProductForm, Workspace};
 
 #[cfg(feature = "ssr")]
+use crate::domain::ProductStatus;
+#[cfg(feature = "ssr")]
+use crate::error::Problem;
+#[cfg(feature = "ssr")]
 use crate::server::{
     AppState, auth,
     services::{products, workspace},
@@ -162,7 +166,7 @@ pub async fn save_product(
             let p = products::update(&state.db, &caller, id, &input)
                 .await
                 .map_err(|e| e.localized(locale))?;
-            if publish && p.status == "draft" {
+            if publish && p.status == ProductStatus::Draft {
                 products::set_published(&state.db, &caller, id, true).await?;
             }
             p
@@ -215,7 +219,7 @@ pub async fn product_action(
             let files = products::delete(&state.db, &caller, product_id).await?;
             remove_files(&state.media_dir, &files).await;
         }
-        _ => return Err(AppError::invalid("action", "not_allowed").localized(locale)),
+        _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     }
     back_to_workspace(locale, enterprise_id, &action).await
 }
@@ -252,9 +256,9 @@ pub(crate) async fn read_multipart(
         while let Ok(Some(chunk)) = field.chunk().await {
             if buf.len() + chunk.len() > limit {
                 return Err(if is_file {
-                    AppError::invalid("file", "image_too_large")
+                    AppError::invalid("file", Problem::ImageTooLarge)
                 } else {
-                    AppError::invalid(&name, "too_long")
+                    AppError::invalid(&name, Problem::TooLong)
                 });
             }
             buf.extend_from_slice(&chunk);
@@ -296,7 +300,7 @@ pub(crate) fn id_field(fields: &Fields, name: &str) -> Result<i32, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) fn the_file(file: Option<Vec<u8>>, locale: Locale) -> Result<Vec<u8>, AppError> {
     file.filter(|b| !b.is_empty())
-        .ok_or_else(|| AppError::invalid("file", "file_missing").localized(locale))
+        .ok_or_else(|| AppError::invalid("file", Problem::FileMissing).localized(locale))
 }
 
 /// Adds an image to a product (multipart: `locale`, `product_id`, `file`).

@@ -13,9 +13,12 @@ use crate::components::form::{
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::PageTitle;
+use crate::domain::MembershipStatus;
+use crate::domain::ParticipationStatus;
+use crate::domain::ProductStatus;
+use crate::domain::VerificationStatus;
 use crate::error::FieldError;
 use crate::format::{date, date_time, money};
-use crate::forms::{EVENT_KINDS, NETWORK_KINDS, REGISTER_CLASSES};
 use crate::functions::curation::{
     get_audit_log, get_curated_centres, get_desk, get_event_print, get_figures, get_review,
 };
@@ -24,23 +27,6 @@ use crate::models::{
     AuditPage, CuratorHome, DeclaredEnterprise, Desk, DeskEvent, DeskNetwork, EventPrint, Figures,
     MonthFigures, Review,
 };
-
-/// The enterprise's verification state in words.
-pub fn verification_label(locale: Locale, status: &str) -> &'static str {
-    match status {
-        "verified" => locale.pick(
-            "Проверено от регионален център",
-            "Verified by a regional centre",
-        ),
-        "rejected" => locale.pick("Отказана проверка", "Verification refused"),
-        "correction_requested" => locale.pick("Поискана е корекция", "A correction was requested"),
-        "expired" => locale.pick("Удостоверението е изтекло", "The certificate has expired"),
-        _ => locale.pick(
-            "Непроверено — чака проверка от регионалния център",
-            "Not verified yet: waiting for the regional centre",
-        ),
-    }
-}
 
 /// The hidden field that brings a form's success back to this page.
 #[component]
@@ -55,26 +41,17 @@ fn Saved(locale: Locale) -> impl IntoView {
     let saved = use_query_map().read_untracked().get("saved");
     saved.map(|what| {
         let text = match what.as_str() {
-            "verified" => locale.pick("Предприятието е проверено.", "The enterprise is verified."),
-            "answered" => locale.pick(
-                "Отговорът е изпратен на предприятието.",
-                "The answer was sent to the enterprise.",
-            ),
-            "suspended" => locale.pick("Предприятието е спряно.", "The enterprise is suspended."),
-            "restored" => locale.pick(
-                "Предприятието е възстановено.",
-                "The enterprise is restored.",
-            ),
-            "hidden" => locale.pick("Продуктът е скрит.", "The product is hidden."),
-            "shown" => locale.pick("Продуктът отново е видим.", "The product is visible again."),
-            "network" => locale.pick("Мрежата е създадена.", "The network was created."),
-            "invited" => locale.pick("Поканата е изпратена.", "The invitation was sent."),
-            "logo" => locale.pick("Логото е качено.", "The logo was uploaded."),
-            "transferred" => locale.pick(
-                "Предприятието е прехвърлено и чака проверка.",
-                "The enterprise was transferred and waits for verification.",
-            ),
-            _ => locale.pick("Запазено.", "Saved."),
+            "verified" => locale.tr().desk_enterprise_verified(),
+            "answered" => locale.tr().desk_answer_was_sent_enterprise(),
+            "suspended" => locale.tr().desk_enterprise_suspended(),
+            "restored" => locale.tr().desk_enterprise_restored(),
+            "hidden" => locale.tr().desk_product_hidden(),
+            "shown" => locale.tr().desk_product_visible_again(),
+            "network" => locale.tr().desk_network_was_created(),
+            "invited" => locale.tr().desk_invitation_was_sent(),
+            "logo" => locale.tr().desk_logo_was_uploaded(),
+            "transferred" => locale.tr().desk_enterprise_was_transferred_waits(),
+            _ => locale.tr().account_saved(),
         };
         view! { <p class="notice" role="status">{text}</p> }
     })
@@ -147,7 +124,7 @@ pub fn CuratorHomePage() -> impl IntoView {
 
 #[component]
 fn CuratorHomeView(locale: Locale, home: CuratorHome) -> impl IntoView {
-    let title = locale.pick("Регионален център", "Regional centre");
+    let title = locale.tr().desk_regional_centre();
     view! {
         <PageTitle text=title.to_string()/>
         <h1>{title}</h1>
@@ -155,12 +132,12 @@ fn CuratorHomeView(locale: Locale, home: CuratorHome) -> impl IntoView {
             {home.centres.iter().map(|c| view! {
                 <li>
                     <a href=locale.href(&format!("/curator/{}", c.slug))><strong>{c.name.clone()}</strong></a>
-                    " · "{c.waiting}" "{locale.pick("чакат проверка", "waiting for verification")}
+                    " · "{c.waiting}" "{locale.tr().desk_waiting_for_verification()}
                 </li>
             }).collect_view()}
         </ul>
         {home.admin.then(|| view! {
-            <p><a href=locale.href("/admin/audit")>{locale.pick("Журнал на действията (цялата платформа)", "Audit log (the whole platform)")}</a></p>
+            <p><a href=locale.href("/admin/audit")>{locale.tr().desk_audit_log_whole_platform()}</a></p>
         })}
     }
 }
@@ -188,23 +165,23 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
         <PageTitle text=desk.centre_name.clone()/>
         <h1>{desk.centre_name.clone()}</h1>
         <p>
-            <a href=format!("{here}/figures")>{locale.pick("Показатели на региона", "The region's figures")}</a>
-            " · "<a href=format!("{here}/audit")>{locale.pick("Журнал на действията", "Audit log")}</a>
+            <a href=format!("{here}/figures")>{locale.tr().desk_region_s_figures()}</a>
+            " · "<a href=format!("{here}/audit")>{locale.tr().desk_audit_log()}</a>
         </p>
         <Saved locale/>
         <section aria-labelledby="h-queue" class="panel">
-            <h2 id="h-queue">{locale.pick("Чакат проверка", "Waiting for verification")}" ("{desk.queue.len()}")"</h2>
+            <h2 id="h-queue">{locale.tr().desk_waiting_for_verification_2()}" ("{desk.queue.len()}")"</h2>
             {if desk.queue.is_empty() {
-                view! { <p>{locale.pick("Няма чакащи предприятия.", "No enterprise is waiting.")}</p> }.into_any()
+                view! { <p>{locale.tr().desk_no_enterprise_waiting()}</p> }.into_any()
             } else {
                 view! {
                     <ol class="queue">
                         {desk.queue.iter().map(|e| view! {
                             <li>
                                 <a href=format!("{here}/e/{}", e.slug)><strong>{e.name.clone()}</strong></a>
-                                " · "{locale.pick("ЕИК ", "EIK ")}{e.eik.clone()}" · "{e.settlement.clone()}", "{e.district.clone()}
-                                {e.requested_at.map(|at| view! { " · "{locale.pick("заявено ", "asked ")}{date_time(at, locale)} })}
-                                {e.register_entry.clone().map(|r| view! { <br/><small>{locale.pick("Декларирано вписване: ", "Declared entry: ")}{r}" "{e.register_class.clone().unwrap_or_default()}</small> })}
+                                " · "{locale.tr().desk_eik()}{e.eik.clone()}" · "{e.settlement.clone()}", "{e.district.clone()}
+                                {e.requested_at.map(|at| view! { " · "{locale.tr().desk_asked()}{date_time(at, locale)} })}
+                                {e.register_entry.clone().map(|r| view! { <br/><small>{locale.tr().desk_declared_entry()}{r}" "{e.register_class.map(|c| c.code())}</small> })}
                             </li>
                         }).collect_view()}
                     </ol>
@@ -213,19 +190,19 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
         </section>
 
         <section aria-labelledby="h-enterprises">
-            <h2 id="h-enterprises">{locale.pick("Предприятия в региона", "Enterprises of the region")}" ("{desk.enterprises.len()}")"</h2>
+            <h2 id="h-enterprises">{locale.tr().desk_enterprises_region()}" ("{desk.enterprises.len()}")"</h2>
             <table class="products-table">
                 <thead><tr>
-                    <th scope="col">{locale.pick("Предприятие", "Enterprise")}</th>
-                    <th scope="col">{locale.pick("Проверка", "Verification")}</th>
-                    <th scope="col">{locale.pick("Удостоверение до", "Certificate until")}</th>
-                    <th scope="col">{locale.pick("Продукти", "Products")}</th>
+                    <th scope="col">{locale.tr().desk_enterprise()}</th>
+                    <th scope="col">{locale.tr().desk_verification()}</th>
+                    <th scope="col">{locale.tr().desk_certificate_until()}</th>
+                    <th scope="col">{locale.tr().desk_products()}</th>
                 </tr></thead>
                 <tbody>
                     {desk.enterprises.iter().map(|e| view! {
                         <tr>
                             <td><a href=format!("{here}/e/{}", e.slug)>{e.name.clone()}</a>
-                                {e.suspension_reason.clone().map(|r| view! { <br/><small class="warning">{locale.pick("Спряно: ", "Suspended: ")}{r}</small> })}
+                                {e.suspension_reason.clone().map(|r| view! { <br/><small class="warning">{locale.tr().desk_suspended()}{r}</small> })}
                             </td>
                             <td>{status_text(locale, e)}</td>
                             <td>{e.valid_until.map(|d| date(d, locale))}</td>
@@ -237,13 +214,13 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
         </section>
 
         <section aria-labelledby="h-networks" id="networks">
-            <h2 id="h-networks">{locale.pick("Мрежи", "Networks")}</h2>
+            <h2 id="h-networks">{locale.tr().desk_networks()}</h2>
             {desk.networks.iter().cloned().map(|n| view! { <DeskNetworkView locale n posted=posted.clone()/> }).collect_view()}
             <NewNetworkForm locale centre=desk.centre_slug.clone() posted=posted.clone()/>
         </section>
 
         <section aria-labelledby="h-events" id="events">
-            <h2 id="h-events">{locale.pick("Предстоящи събития", "Upcoming events")}</h2>
+            <h2 id="h-events">{locale.tr().desk_upcoming_events()}</h2>
             {desk.events.iter().cloned().map(|ev| view! { <DeskEventView locale ev/> }).collect_view()}
             <NewEventForm locale centre=desk.centre_slug.clone() posted/>
         </section>
@@ -251,25 +228,22 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
 }
 
 fn status_text(locale: Locale, e: &DeclaredEnterprise) -> String {
-    let mut s = verification_label(locale, &e.verification_status).to_string();
-    if e.verification_status == "verified" && !e.verified {
-        s = verification_label(locale, "expired").to_string();
+    let mut s = locale
+        .tr()
+        .verification_status(e.verification_status)
+        .to_string();
+    if e.verification_status == VerificationStatus::Verified && !e.verified {
+        s = locale
+            .tr()
+            .verification_status(crate::domain::VerificationStatus::Expired)
+            .to_string();
     }
     s
 }
 
-fn membership_label(locale: Locale, status: &str) -> &'static str {
-    match status {
-        "approved" => locale.pick("член", "member"),
-        "invited" => locale.pick("поканено", "invited"),
-        "confirmed" => locale.pick("потвърдено", "confirmed"),
-        _ => locale.pick("кандидатства", "applied"),
-    }
-}
-
 #[component]
 fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let action = "/fn/invite_to_network";
     let form_error = posted.for_action(action).cloned();
     let errors = posted.fields(action);
@@ -281,19 +255,19 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
     let err_id = format!("err-invite-{}", n.id);
     view! {
         <article class="panel network-admin">
-            <h3><a href=locale.href(&format!("/n/{}", n.slug))>{n.name.clone()}</a>" · "<small>{t.network_kind(&n.kind)}</small></h3>
+            <h3><a href=locale.href(&format!("/n/{}", n.slug))>{n.name.clone()}</a>" · "<small>{t.network_kind(n.kind)}</small></h3>
             <ul class="plain">
                 {n.members.iter().map(|m| view! {
                     <li>
-                        {m.enterprise_name.clone()}" — "{membership_label(locale, &m.status)}" "
-                        {(m.status == "applied").then(|| view! {
+                        {m.enterprise_name.clone()}" — "{locale.tr().membership_status(m.status)}" "
+                        {(m.status == MembershipStatus::Applied).then(|| view! {
                             <ActionButton locale action="/fn/decide_membership" primary=true
                                 fields=vec![("membership_id", m.id.to_string()), ("decision", "approve".into())]
-                                label=locale.pick("Одобри", "Approve")/>
+                                label=locale.tr().desk_approve()/>
                         })}
                         <ActionButton locale action="/fn/decide_membership"
                             fields=vec![("membership_id", m.id.to_string()), ("decision", "remove".into())]
-                            label=if m.status == "approved" { locale.pick("Премахни", "Remove") } else { locale.pick("Откажи", "Decline") }/>
+                            label=if m.status == MembershipStatus::Approved { locale.tr().desk_remove() } else { locale.tr().desk_decline() }/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -305,11 +279,11 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
                     <input type="hidden" name="network_id" value=n.id.to_string()/>
                     <FormMessage locale error=None/>
                     <div class="field">
-                        <label for=format!("logo-{}", n.id)>{locale.pick("Лого (JPEG, PNG или WebP, до 10 MB)", "Logo (JPEG, PNG or WebP, up to 10 MB)")}</label>
+                        <label for=format!("logo-{}", n.id)>{locale.tr().desk_logo_jpeg_png_or()}</label>
                         <input id=format!("logo-{}", n.id) type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true data-field="file"/>
                         <p class="field-error" data-error-for="file" hidden=true></p>
                     </div>
-                    <button type="submit">{locale.pick("Качи логото", "Upload the logo")}</button>
+                    <button type="submit">{locale.tr().desk_upload_logo()}</button>
                 </form>
             </EnhancedForm>
             <EnhancedForm>
@@ -319,12 +293,12 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
                     <input type="hidden" name="network_id" value=n.id.to_string()/>
                     <FormMessage locale error=form_error.filter(|e| !matches!(e, crate::error::AppError::Invalid(_)))/>
                     <div class="field">
-                        <label for=input_id.clone()>{locale.pick("Покани предприятие (адрес или ЕИК)", "Invite an enterprise (address or EIK)")}</label>
+                        <label for=input_id.clone()>{locale.tr().desk_invite_enterprise_address_or()}</label>
                         <input id=input_id type="text" name="enterprise" required=true data-field="enterprise"
                             aria-describedby=err_id.clone() aria-invalid=msg.is_some().then_some("true")/>
                         <p class="field-error" id=err_id data-error-for="enterprise" hidden=msg.is_none()>{msg.clone().unwrap_or_default()}</p>
                     </div>
-                    <button type="submit">{locale.pick("Покани", "Invite")}</button>
+                    <button type="submit">{locale.tr().desk_invite()}</button>
                 </form>
             </EnhancedForm>
         </article>
@@ -337,23 +311,20 @@ fn NewNetworkForm(locale: Locale, centre: String, posted: PostedError) -> impl I
     let e = posted.fields(action);
     let form_error = posted.for_action(action).cloned();
     let open = form_error.is_some();
-    let t = locale.t();
-    let kinds: Vec<(String, String)> = NETWORK_KINDS
-        .iter()
-        .map(|k| (k.to_string(), t.network_kind(k).to_string()))
-        .collect();
+    let t = locale.tr();
+    let kinds = crate::components::form::options(|k| t.network_kind(k));
     view! {
         <details class="panel" open=open>
-            <summary>{locale.pick("Нова мрежа", "New network")}</summary>
+            <summary>{locale.tr().desk_new_network()}</summary>
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="centre" value=centre/>
                     <FormMessage locale error=form_error/>
-                    <TextField label=locale.pick("Име на мрежата", "Network name").into() name="input[name]".into() key="name" required=true maxlength=120 errors=e.clone() prefix="network-"/>
-                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="network-"/>
-                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=3000 errors=e.clone() prefix="network-"/>
-                    <button type="submit" class="primary">{locale.pick("Създай мрежата", "Create the network")}</button>
+                    <TextField label=locale.tr().desk_network_name().into() name="input[name]".into() key="name" required=true maxlength=120 errors=e.clone() prefix="network-"/>
+                    <SelectField label=locale.tr().desk_kind().into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="network-"/>
+                    <TextArea label=locale.tr().desk_description().into() name="input[description]".into() key="description" maxlength=3000 errors=e.clone() prefix="network-"/>
+                    <button type="submit" class="primary">{locale.tr().desk_create_network()}</button>
                 </form>
             </EnhancedForm>
         </details>
@@ -362,25 +333,25 @@ fn NewNetworkForm(locale: Locale, centre: String, posted: PostedError) -> impl I
 
 #[component]
 fn DeskEventView(locale: Locale, ev: DeskEvent) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let page = locale.href(&format!("/events/{}", ev.slug));
     view! {
         <article class="panel">
             <h3><a href=page.clone()>{ev.title.clone()}</a></h3>
-            <p>{t.event_kind(&ev.kind)}" · "{date_time(ev.starts_at, locale)}" · "{ev.place.clone()}
-                " · "<a href=format!("{page}/print")>{locale.pick("За печат (с QR код)", "Printable (with a QR code)")}</a></p>
+            <p>{t.event_kind(ev.kind)}" · "{date_time(ev.starts_at, locale)}" · "{ev.place.clone()}
+                " · "<a href=format!("{page}/print")>{locale.tr().desk_printable_with_qr_code()}</a></p>
             <ul class="plain">
                 {ev.participants.iter().map(|p| view! {
                     <li>
-                        {p.enterprise_name.clone()}" — "{membership_label(locale, &p.status)}" "
-                        {(p.status != "confirmed").then(|| view! {
+                        {p.enterprise_name.clone()}" — "{locale.tr().participation_status(p.status)}" "
+                        {(p.status != ParticipationStatus::Confirmed).then(|| view! {
                             <ActionButton locale action="/fn/decide_participant" primary=true
                                 fields=vec![("participant_id", p.id.to_string()), ("decision", "confirm".into())]
-                                label=locale.pick("Потвърди", "Confirm")/>
+                                label=locale.tr().desk_confirm()/>
                         })}
                         <ActionButton locale action="/fn/decide_participant"
                             fields=vec![("participant_id", p.id.to_string()), ("decision", "remove".into())]
-                            label=locale.pick("Премахни", "Remove")/>
+                            label=locale.tr().desk_remove()/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -394,29 +365,24 @@ fn NewEventForm(locale: Locale, centre: String, posted: PostedError) -> impl Int
     let e = posted.fields(action);
     let form_error = posted.for_action(action).cloned();
     let open = form_error.is_some();
-    let t = locale.t();
-    let kinds: Vec<(String, String)> = EVENT_KINDS
-        .iter()
-        .map(|k| (k.to_string(), t.event_kind(k).to_string()))
-        .collect();
-    let hint = locale
-        .pick("Българско време.", "Bulgarian time.")
-        .to_string();
+    let t = locale.tr();
+    let kinds = crate::components::form::options(|k| t.event_kind(k));
+    let hint = locale.tr().desk_bulgarian_time().to_string();
     view! {
         <details class="panel" open=open>
-            <summary>{locale.pick("Ново събитие", "New event")}</summary>
+            <summary>{locale.tr().desk_new_event()}</summary>
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="centre" value=centre/>
                     <FormMessage locale error=form_error/>
-                    <TextField label=locale.pick("Заглавие", "Title").into() name="input[title]".into() key="title" required=true maxlength=200 errors=e.clone() prefix="event-"/>
-                    <SelectField label=locale.pick("Вид", "Kind").into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="event-"/>
-                    <TextField label=locale.pick("Начало", "Starts").into() name="input[starts_at]".into() key="starts_at" kind="datetime-local" required=true hint=hint.clone() errors=e.clone() prefix="event-"/>
-                    <TextField label=locale.pick("Край", "Ends").into() name="input[ends_at]".into() key="ends_at" kind="datetime-local" required=true errors=e.clone() prefix="event-"/>
-                    <TextField label=locale.pick("Място", "Place").into() name="input[place]".into() key="place" required=true maxlength=300 errors=e.clone() prefix="event-"/>
-                    <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" maxlength=5000 errors=e.clone() prefix="event-"/>
-                    <button type="submit" class="primary">{locale.pick("Публикувай събитието", "Publish the event")}</button>
+                    <TextField label=locale.tr().desk_title().into() name="input[title]".into() key="title" required=true maxlength=200 errors=e.clone() prefix="event-"/>
+                    <SelectField label=locale.tr().desk_kind().into() name="input[kind]".into() key="kind" options=kinds required=true errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.tr().desk_starts().into() name="input[starts_at]".into() key="starts_at" kind="datetime-local" required=true hint=hint.clone() errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.tr().desk_ends().into() name="input[ends_at]".into() key="ends_at" kind="datetime-local" required=true errors=e.clone() prefix="event-"/>
+                    <TextField label=locale.tr().desk_place().into() name="input[place]".into() key="place" required=true maxlength=300 errors=e.clone() prefix="event-"/>
+                    <TextArea label=locale.tr().desk_description().into() name="input[description]".into() key="description" maxlength=5000 errors=e.clone() prefix="event-"/>
+                    <button type="submit" class="primary">{locale.tr().desk_publish_event()}</button>
                 </form>
             </EnhancedForm>
         </details>
@@ -439,7 +405,7 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
     let e = review.enterprise.clone();
-    let t = locale.t();
+    let t = locale.tr();
     let posted = PostedError::from_query();
     let verify_action = "/fn/verify_enterprise";
     let verify_errors = posted.fields(verify_action);
@@ -458,10 +424,7 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
     .iter()
     .find_map(|a| posted.for_action(a).cloned())
     .filter(|e| !matches!(e, crate::error::AppError::Invalid(_)));
-    let classes: Vec<(String, String)> = REGISTER_CLASSES
-        .iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect();
+    let classes = crate::components::form::options(crate::domain::RegisterClass::code);
     let id = e.id.to_string();
     let desk = locale.href(&format!("/curator/{}", review.centre_slug));
     view! {
@@ -470,142 +433,139 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
         <h1>{e.name.clone()}</h1>
         <p>
             <span class=format!("badge status-{}", e.verification_status)>{status_text(locale, &e)}</span>
-            " · "<a href=locale.href(&format!("/e/{}", e.slug))>{locale.pick("Публична страница", "Public page")}</a>
+            " · "<a href=locale.href(&format!("/e/{}", e.slug))>{locale.tr().desk_public_page()}</a>
         </p>
         <Saved locale/>
         <FormMessage locale error=other_error/>
-        {e.verification_note.clone().map(|n| view! { <p class="notice">{locale.pick("Бележка към предприятието: ", "Note to the enterprise: ")}{n}</p> })}
-        {e.suspension_reason.clone().map(|r| view! { <p class="warning">{locale.pick("Спряно: ", "Suspended: ")}{r}</p> })}
+        {e.verification_note.clone().map(|n| view! { <p class="notice">{locale.tr().desk_note_enterprise()}{n}</p> })}
+        {e.suspension_reason.clone().map(|r| view! { <p class="warning">{locale.tr().desk_suspended()}{r}</p> })}
         <section aria-labelledby="h-declared" class="panel">
-            <h2 id="h-declared">{locale.pick("Декларирано", "Declared")}</h2>
+            <h2 id="h-declared">{locale.tr().desk_declared()}</h2>
             <dl class="facts">
-                <dt>{locale.pick("ЕИК", "EIK")}</dt><dd>{e.eik.clone()}</dd>
-                <dt>{locale.pick("Правна форма", "Legal form")}</dt><dd>{e.legal_form.clone()}</dd>
-                <dt>{locale.pick("Място", "Place")}</dt><dd>{e.settlement.clone()}", "{e.district.clone()}</dd>
-                <dt>{locale.pick("Контакт", "Contact")}</dt><dd>{e.email.clone()}" · "{e.phone.clone()}</dd>
-                <dt>{locale.pick("Вписване в регистъра", "Register entry")}</dt>
-                <dd>{e.register_entry.clone().unwrap_or_else(|| "—".into())}" "{e.register_class.clone().unwrap_or_default()}
-                    {e.certified_on.map(|d| view! { " · "{locale.pick("от ", "from ")}{date(d, locale)} })}
-                    {e.valid_until.map(|d| view! { " · "{locale.pick("до ", "until ")}{date(d, locale)} })}
+                <dt>{locale.tr().desk_eik_2()}</dt><dd>{e.eik.clone()}</dd>
+                <dt>{locale.tr().desk_legal_form()}</dt><dd>{locale.tr().legal_form(e.legal_form)}</dd>
+                <dt>{locale.tr().desk_place()}</dt><dd>{e.settlement.clone()}", "{e.district.clone()}</dd>
+                <dt>{locale.tr().desk_contact()}</dt><dd>{e.email.clone()}" · "{e.phone.clone()}</dd>
+                <dt>{locale.tr().desk_register_entry()}</dt>
+                <dd>{e.register_entry.clone().unwrap_or_else(|| "—".into())}" "{e.register_class.map(|c| c.code())}
+                    {e.certified_on.map(|d| view! { " · "{locale.tr().desk_from()}{date(d, locale)} })}
+                    {e.valid_until.map(|d| view! { " · "{locale.tr().desk_until()}{date(d, locale)} })}
                 </dd>
-                <dt>{locale.pick("Заети", "Employed")}</dt>
-                <dd>{e.employees_total}" ("{e.employees_vulnerable}" "{locale.pick("от уязвими групи", "from vulnerable groups")}")"</dd>
-                <dt>{locale.pick("Реинвестирана печалба", "Profit reinvested")}</dt><dd>{e.profit_reinvested_pct}" %"</dd>
-                <dt>{locale.pick("Уязвими групи", "Vulnerable groups")}</dt>
-                <dd>{e.impact_groups.iter().map(|g| t.impact_group(g)).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>{locale.tr().desk_employed()}</dt>
+                <dd>{e.employees_total}" ("{e.employees_vulnerable}" "{locale.tr().desk_from_vulnerable_groups()}")"</dd>
+                <dt>{locale.tr().desk_profit_reinvested()}</dt><dd>{e.profit_reinvested_pct}" %"</dd>
+                <dt>{locale.tr().desk_vulnerable_groups()}</dt>
+                <dd>{e.impact_groups.iter().map(|g| t.impact_group(*g)).collect::<Vec<_>>().join(", ")}</dd>
             </dl>
             <p class="prose">{e.description.clone()}</p>
         </section>
 
         <section aria-labelledby="h-verify" class="panel">
-            <h2 id="h-verify">{locale.pick("Проверка в Регистъра на социалните предприятия", "Check against the Register of Social Enterprises")}</h2>
+            <h2 id="h-verify">{locale.tr().desk_check_against_register_social()}</h2>
             <EnhancedForm>
                 <form method="post" action=verify_action class="stack">
                     <LocaleField locale/>
                     <NextField/>
                     <input type="hidden" name="enterprise_id" value=e.id.to_string()/>
                     <FormMessage locale error=verify_error/>
-                    <TextField label=locale.pick("Номер на вписване", "Entry number").into() name="input[register_entry]".into() key="register_entry"
+                    <TextField label=locale.tr().desk_entry_number().into() name="input[register_entry]".into() key="register_entry"
                         value=e.register_entry.clone().unwrap_or_default() required=true maxlength=40 errors=verify_errors.clone()/>
-                    <SelectField label=locale.pick("Клас", "Class").into() name="input[register_class]".into() key="register_class" options=classes
-                        value=e.register_class.clone().unwrap_or_default() required=true errors=verify_errors.clone()/>
-                    <TextField label=locale.pick("Дата на удостоверението", "Certificate date").into() name="input[certified_on]".into() key="certified_on"
+                    <SelectField label=locale.tr().desk_class().into() name="input[register_class]".into() key="register_class" options=classes
+                        value=e.register_class.map(|c| c.code().to_string()).unwrap_or_default() required=true errors=verify_errors.clone()/>
+                    <TextField label=locale.tr().desk_certificate_date().into() name="input[certified_on]".into() key="certified_on"
                         kind="date" value=e.certified_on.map(|d| d.to_string()).unwrap_or_default() required=true errors=verify_errors.clone()/>
-                    <TextField label=locale.pick("Валидно до", "Valid until").into() name="input[valid_until]".into() key="valid_until"
+                    <TextField label=locale.tr().desk_valid_until().into() name="input[valid_until]".into() key="valid_until"
                         kind="date" value=e.valid_until.map(|d| d.to_string()).unwrap_or_default() required=true errors=verify_errors.clone()/>
-                    <button type="submit" class="primary">{locale.pick("Потвърди проверката", "Verify")}</button>
+                    <button type="submit" class="primary">{locale.tr().desk_verify()}</button>
                 </form>
             </EnhancedForm>
-            {(e.verification_status == "unverified").then(|| view! {
+            {(e.verification_status == VerificationStatus::Unverified).then(|| view! {
                 <div class="two-forms">
                     <ReasonForm locale action="/fn/refuse_verification" id="correction".into()
                         fields=vec![("enterprise_id", id.clone()), ("how", "correction".into())]
-                        label=locale.pick("Какво да коригира предприятието", "What the enterprise should correct")
-                        button=locale.pick("Поискай корекция", "Ask for a correction") errors=refuse_errors.clone()/>
+                        label=locale.tr().desk_what_enterprise_should_correct()
+                        button=locale.tr().desk_ask_for_correction() errors=refuse_errors.clone()/>
                     <ReasonForm locale action="/fn/refuse_verification" id="reject".into()
                         fields=vec![("enterprise_id", id.clone()), ("how", "reject".into())]
-                        label=locale.pick("Причина за отказа", "Reason for refusing")
-                        button=locale.pick("Откажи", "Refuse") errors=refuse_errors.clone()/>
+                        label=locale.tr().desk_reason_for_refusing()
+                        button=locale.tr().desk_refuse() errors=refuse_errors.clone()/>
                 </div>
             })}
         </section>
 
         <section aria-labelledby="h-suspend" class="panel">
-            <h2 id="h-suspend">{locale.pick("Спиране", "Suspension")}</h2>
+            <h2 id="h-suspend">{locale.tr().desk_suspension()}</h2>
             {if e.suspension_reason.is_some() {
                 view! {
                     <ActionButton locale action="/fn/suspend_enterprise"
                         fields=vec![("enterprise_id", id.clone()), ("restore", "1".into())]
-                        label=locale.pick("Възстанови предприятието", "Restore the enterprise")/>
+                        label=locale.tr().desk_restore_enterprise()/>
                 }.into_any()
             } else {
                 view! {
                     <ReasonForm locale action="/fn/suspend_enterprise" id="suspend".into()
                         fields=vec![("enterprise_id", id.clone())]
-                        label=locale.pick("Причина за спирането (предприятието я вижда)", "Reason for suspending (the enterprise sees it)")
-                        button=locale.pick("Спри предприятието", "Suspend the enterprise") errors=suspend_errors/>
+                        label=locale.tr().desk_reason_for_suspending_enterprise()
+                        button=locale.tr().desk_suspend_enterprise() errors=suspend_errors/>
                 }.into_any()
             }}
         </section>
 
         <section aria-labelledby="h-transfer" class="panel">
-            <h2 id="h-transfer">{locale.pick("Спор за ЕИК: прехвърляне", "An EIK dispute: transfer")}</h2>
-            <p>{locale.pick(
-                "Ако друго лице е регистрирало ЕИК-а на предприятието, проверете в официалния регистър кой го представлява и прехвърлете предприятието на неговия профил (с потвърден имейл). Досегашните членове се премахват и са уведомени; предприятието чака нова проверка.",
-                "If someone else registered the enterprise's EIK, check in the official register who represents it and transfer the enterprise to that person's account (with a confirmed address). The current members are removed and told; the enterprise waits for verification again.",
-            )}</p>
+            <h2 id="h-transfer">{locale.tr().desk_eik_dispute_transfer()}</h2>
+            <p>{locale.tr().desk_if_someone_else_registered()}</p>
             <EnhancedForm>
                 <form method="post" action=transfer_action class="stack">
                     <LocaleField locale/>
                     <NextField/>
                     <input type="hidden" name="enterprise_id" value=id.clone()/>
-                    <TextField label=locale.pick("Имейл на новия собственик", "E-mail of the new owner").into() name="new_owner".into() key="new_owner"
+                    <TextField label=locale.tr().desk_e_mail_new_owner().into() name="new_owner".into() key="new_owner"
                         kind="email" required=true errors=transfer_errors.clone() prefix="transfer-"/>
-                    <TextField label=locale.pick("Основание (какво показа регистърът)", "Grounds (what the register showed)").into() name="reason".into() key="reason"
+                    <TextField label=locale.tr().desk_grounds_what_register_showed().into() name="reason".into() key="reason"
                         required=true maxlength=1000 errors=transfer_errors prefix="transfer-"/>
-                    <button type="submit">{locale.pick("Прехвърли предприятието", "Transfer the enterprise")}</button>
+                    <button type="submit">{locale.tr().desk_transfer_enterprise()}</button>
                 </form>
             </EnhancedForm>
         </section>
 
         <section aria-labelledby="h-products">
-            <h2 id="h-products">{locale.pick("Продукти", "Products")}" ("{review.products.len()}")"</h2>
+            <h2 id="h-products">{locale.tr().desk_products()}" ("{review.products.len()}")"</h2>
             <table class="products-table">
                 <thead><tr>
-                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                    <th scope="col">{locale.pick("Цена", "Price")}</th>
-                    <th scope="col">{locale.pick("Състояние", "Status")}</th>
-                    <th scope="col">{locale.pick("Действие", "Action")}</th>
+                    <th scope="col">{locale.tr().desk_product()}</th>
+                    <th scope="col">{locale.tr().desk_price()}</th>
+                    <th scope="col">{locale.tr().desk_status()}</th>
+                    <th scope="col">{locale.tr().desk_action()}</th>
                 </tr></thead>
                 <tbody>
                     {review.products.iter().map(|p| {
                         let pid = p.id.to_string();
                         view! {
                             <tr>
-                                <td>{if p.status == "published" {
+                                <td>{if p.status == ProductStatus::Published {
                                     view! { <a href=locale.href(&format!("/p/{}", p.slug))>{p.title.clone()}</a> }.into_any()
                                 } else {
                                     view! { <span>{p.title.clone()}</span> }.into_any()
                                 }}
-                                {p.hidden_reason.clone().filter(|_| p.status == "hidden").map(|r| view! { <br/><small class="warning">{r}</small> })}
+                                {p.hidden_reason.clone().filter(|_| p.status == ProductStatus::Hidden).map(|r| view! { <br/><small class="warning">{r}</small> })}
                                 </td>
                                 <td>{money(p.price_cents, locale)}</td>
-                                <td>{match p.status.as_str() {
-                                    "published" => locale.pick("Публикуван", "Published"),
-                                    "hidden" => locale.pick("Скрит", "Hidden"),
-                                    _ => locale.pick("Чернова", "Draft"),
+                                <td>{match p.status.code() {
+                                    "published" => locale.tr().desk_published(),
+                                    "hidden" => locale.tr().desk_hidden(),
+                                    _ => locale.tr().desk_draft(),
                                 }}</td>
-                                <td>{match p.status.as_str() {
+                                <td>{match p.status.code() {
                                     "published" => view! {
                                         <ReasonForm locale action="/fn/hide_product" id=format!("p{pid}")
                                             fields=vec![("product_id", pid.clone())]
-                                            label=locale.pick("Причина", "Reason")
-                                            button=locale.pick("Скрий", "Hide") errors=hide_errors.clone()/>
+                                            label=locale.tr().desk_reason()
+                                            button=locale.tr().desk_hide() errors=hide_errors.clone()/>
                                     }.into_any(),
                                     "hidden" => view! {
                                         <ActionButton locale action="/fn/hide_product"
                                             fields=vec![("product_id", pid.clone()), ("show", "1".into())]
-                                            label=locale.pick("Покажи отново", "Show again")/>
+                                            label=locale.tr().desk_show_again()/>
                                     }.into_any(),
                                     _ => ().into_any(),
                                 }}</td>
@@ -664,32 +624,25 @@ fn BarChart(title: String, months: Vec<String>, values: Vec<u64>) -> impl IntoVi
 
 #[component]
 fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
-    let title = format!(
-        "{} — {}",
-        f.centre_name,
-        locale.pick("показатели", "figures")
-    );
+    let title = format!("{} — {}", f.centre_name, locale.tr().desk_figures());
     let months: Vec<String> = f.months.iter().map(|m| m.month.clone()).collect();
     let series = |get: fn(&MonthFigures) -> u64| f.months.iter().map(get).collect::<Vec<u64>>();
     let charts: Vec<(&str, Vec<u64>)> = vec![
         (
-            locale.pick("Регистрирани предприятия", "Enterprises registered"),
+            locale.tr().desk_enterprises_registered(),
             series(|m| m.registered),
         ),
         (
-            locale.pick("Проверени предприятия", "Enterprises verified"),
+            locale.tr().desk_enterprises_verified(),
             series(|m| m.verified),
         ),
+        (locale.tr().desk_products_listed(), series(|m| m.products)),
         (
-            locale.pick("Нови продукти", "Products listed"),
-            series(|m| m.products),
-        ),
-        (
-            locale.pick("Изпратени запитвания", "Order requests sent"),
+            locale.tr().desk_order_requests_sent(),
             series(|m| m.requests_sent),
         ),
         (
-            locale.pick("Изпълнени запитвания", "Order requests fulfilled"),
+            locale.tr().desk_order_requests_fulfilled(),
             series(|m| m.requests_fulfilled),
         ),
     ];
@@ -699,25 +652,25 @@ fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
         <p><a href=locale.href(&format!("/curator/{}", f.centre_slug))>{"← "}{f.centre_name.clone()}</a></p>
         <h1>{title}</h1>
         <dl class="facts totals">
-            <dt>{locale.pick("Предприятия", "Enterprises")}</dt><dd>{f.enterprises}</dd>
-            <dt>{locale.pick("Проверени днес", "Verified today")}</dt><dd>{f.verified_now}</dd>
-            <dt>{locale.pick("Продукти в каталога", "Products listed")}</dt><dd>{f.products_listed}</dd>
-            <dt>{locale.pick("Мрежи", "Networks")}</dt><dd>{f.networks}</dd>
-            <dt>{locale.pick("Членове на мрежи", "Network members")}</dt><dd>{f.network_members}</dd>
+            <dt>{locale.tr().desk_enterprises()}</dt><dd>{f.enterprises}</dd>
+            <dt>{locale.tr().desk_verified_today()}</dt><dd>{f.verified_now}</dd>
+            <dt>{locale.tr().desk_products_listed_2()}</dt><dd>{f.products_listed}</dd>
+            <dt>{locale.tr().desk_networks()}</dt><dd>{f.networks}</dd>
+            <dt>{locale.tr().desk_network_members()}</dt><dd>{f.network_members}</dd>
         </dl>
-        <p><a class="button" href=csv download="">{locale.pick("Изтегли като CSV", "Download as CSV")}</a></p>
+        <p><a class="button" href=csv download="">{locale.tr().desk_download_as_csv()}</a></p>
         <div class="charts">
             {charts.into_iter().map(|(t, v)| view! { <BarChart title=t.to_string() months=months.clone() values=v/> }).collect_view()}
         </div>
         <table class="products-table">
-            <caption>{locale.pick("По месеци", "By month")}</caption>
+            <caption>{locale.tr().desk_by_month()}</caption>
             <thead><tr>
-                <th scope="col">{locale.pick("Месец", "Month")}</th>
-                <th scope="col">{locale.pick("Регистрирани", "Registered")}</th>
-                <th scope="col">{locale.pick("Проверени", "Verified")}</th>
-                <th scope="col">{locale.pick("Продукти", "Products")}</th>
-                <th scope="col">{locale.pick("Запитвания", "Requests")}</th>
-                <th scope="col">{locale.pick("Изпълнени", "Fulfilled")}</th>
+                <th scope="col">{locale.tr().desk_month()}</th>
+                <th scope="col">{locale.tr().desk_registered()}</th>
+                <th scope="col">{locale.tr().desk_verified()}</th>
+                <th scope="col">{locale.tr().desk_products()}</th>
+                <th scope="col">{locale.tr().nav_requests()}</th>
+                <th scope="col">{locale.tr().desk_fulfilled()}</th>
             </tr></thead>
             <tbody>
                 {f.months.iter().map(|m| view! {
@@ -750,50 +703,11 @@ pub fn AdminAuditPage() -> impl IntoView {
     view! { {with_data(locale, data, move |page| view! { <AuditView locale page/> })} }
 }
 
-fn action_label(locale: Locale, action: &str) -> String {
-    let (bg, en) = match action {
-        "enterprise.registered" => ("регистрира предприятие", "registered an enterprise"),
-        "enterprise.updated" => ("промени профил", "changed a profile"),
-        "enterprise.verified" => ("провери предприятие", "verified an enterprise"),
-        "enterprise.rejected" => ("отказа проверка", "refused verification"),
-        "enterprise.correction_requested" => ("поиска корекция", "asked for a correction"),
-        "enterprise.resubmitted" => ("поиска проверка отново", "asked again for verification"),
-        "enterprise.suspended" => ("спря предприятие", "suspended an enterprise"),
-        "enterprise.restored" => ("възстанови предприятие", "restored an enterprise"),
-        "enterprise.lapsed" => ("удостоверението изтече", "the certificate lapsed"),
-        "product.hidden" => ("скри продукт", "hid a product"),
-        "product.shown" => ("показа продукт отново", "showed a product again"),
-        "network.created" => ("създаде мрежа", "created a network"),
-        "network.logo" => ("смени логото на мрежа", "changed a network's logo"),
-        "network.invited" => ("покани в мрежа", "invited into a network"),
-        "network.applied" => ("кандидатства за мрежа", "applied to a network"),
-        "network.approved" => ("одобри член на мрежа", "approved a network member"),
-        "network.joined" => ("прие покана за мрежа", "accepted a network invitation"),
-        "network.removed" => ("премахна от мрежа", "removed from a network"),
-        "network.left" => ("напусна мрежа", "left a network"),
-        "event.published" => ("публикува събитие", "published an event"),
-        "event.applied" => ("заяви участие", "signed up for an event"),
-        "event.confirmed" => ("потвърди участие", "confirmed a participant"),
-        "event.declined" => ("отказа участие", "declined a participant"),
-        other => (other, other),
-    };
-    locale.pick(bg, en).to_string()
-}
-
 #[component]
 fn AuditView(locale: Locale, page: AuditPage) -> impl IntoView {
     let title = match &page.centre_name {
-        Some(c) => format!(
-            "{} — {}",
-            locale.pick("Журнал на действията", "Audit log"),
-            c
-        ),
-        None => locale
-            .pick(
-                "Журнал на действията — цялата платформа",
-                "Audit log — the whole platform",
-            )
-            .to_string(),
+        Some(c) => format!("{} — {}", locale.tr().desk_audit_log(), c),
+        None => locale.tr().desk_audit_log_whole_platform().to_string(),
     };
     view! {
         <PageTitle text=title.clone()/>
@@ -801,18 +715,18 @@ fn AuditView(locale: Locale, page: AuditPage) -> impl IntoView {
         <h1>{title}</h1>
         <table class="products-table audit">
             <thead><tr>
-                <th scope="col">{locale.pick("Кога", "When")}</th>
-                <th scope="col">{locale.pick("Кой", "Who")}</th>
-                <th scope="col">{locale.pick("Какво", "What")}</th>
-                <th scope="col">{locale.pick("За", "About")}</th>
-                <th scope="col">{locale.pick("Защо", "Why")}</th>
+                <th scope="col">{locale.tr().desk_when()}</th>
+                <th scope="col">{locale.tr().desk_who()}</th>
+                <th scope="col">{locale.tr().desk_what()}</th>
+                <th scope="col">{locale.tr().desk_about()}</th>
+                <th scope="col">{locale.tr().desk_why()}</th>
             </tr></thead>
             <tbody>
                 {page.entries.into_iter().map(|e| view! {
                     <tr>
                         <td>{date_time(e.at, locale)}</td>
-                        <td>{e.actor.unwrap_or_else(|| locale.pick("платформата", "the platform").to_string())}</td>
-                        <td>{action_label(locale, &e.action)}</td>
+                        <td>{e.actor.unwrap_or_else(|| locale.tr().desk_platform().to_string())}</td>
+                        <td>{locale.tr().audit_action(e.action)}</td>
                         <td>{e.entity_label}{e.centre.map(|c| format!(" ({c})"))}</td>
                         <td>{e.reason.unwrap_or_default()}</td>
                     </tr>
@@ -838,17 +752,17 @@ pub fn EventPrintPage() -> impl IntoView {
 
 #[component]
 fn EventPrintView(locale: Locale, p: EventPrint) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let ev = p.event;
     view! {
         <PageTitle text=ev.card.title.clone()/>
         <article class="print-page">
             <h1>{ev.card.title.clone()}</h1>
-            <p class="lead">{t.event_kind(&ev.card.kind)}" · "{date_time(ev.card.starts_at, locale)}" – "{date_time(ev.card.ends_at, locale)}</p>
+            <p class="lead">{t.event_kind(ev.card.kind)}" · "{date_time(ev.card.starts_at, locale)}" – "{date_time(ev.card.ends_at, locale)}</p>
             <p>{ev.card.place.clone()}</p>
             <div class="qr" inner_html=p.qr_svg></div>
-            <p>{locale.pick("Каталогът на участниците: ", "The participants' catalogue: ")}<a href=p.url.clone()>{p.url.clone()}</a></p>
-            <h2>{locale.pick("Участват", "Taking part")}</h2>
+            <p>{locale.tr().desk_participants_catalogue()}<a href=p.url.clone()>{p.url.clone()}</a></p>
+            <h2>{locale.tr().desk_taking_part()}</h2>
             <ul>
                 {ev.participants.iter().map(|e| view! { <li>{e.name.clone()}" — "{e.settlement.clone()}</li> }).collect_view()}
             </ul>

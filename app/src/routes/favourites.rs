@@ -15,17 +15,17 @@ pub fn FavouritesPage() -> impl IntoView {
     let data = Resource::new(move || locale, get_favourites);
     view! {
         {with_data(locale, data, move |f| {
-            let title = locale.pick("Любими", "Favourites");
+            let title = locale.tr().nav_favourites();
             let empty = f.products.is_empty() && f.enterprises.is_empty();
             view! {
                 <PageTitle text=title.to_string()/>
                 <h1>{title}</h1>
                 {empty.then(|| view! {
-                    <p>{locale.pick("Още нямате любими. Добавете продукт или предприятие от страницата му.", "No favourites yet. Add a product or an enterprise from its page.")}</p>
+                    <p>{locale.tr().fav_no_favourites_yet_add()}</p>
                 })}
                 {(!f.products.is_empty()).then(|| view! {
                     <section aria-labelledby="h-fav-products">
-                        <h2 id="h-fav-products">{locale.pick("Продукти", "Products")}</h2>
+                        <h2 id="h-fav-products">{locale.tr().desk_products()}</h2>
                         <div class="card-grid">
                             {f.products.iter().cloned().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
                         </div>
@@ -33,7 +33,7 @@ pub fn FavouritesPage() -> impl IntoView {
                 })}
                 {(!f.enterprises.is_empty()).then(|| view! {
                     <section aria-labelledby="h-fav-enterprises">
-                        <h2 id="h-fav-enterprises">{locale.pick("Предприятия", "Enterprises")}</h2>
+                        <h2 id="h-fav-enterprises">{locale.tr().desk_enterprises()}</h2>
                         <div class="card-grid">
                             {f.enterprises.iter().cloned().map(|enterprise| view! { <EnterpriseCardView locale enterprise/> }).collect_view()}
                         </div>
@@ -59,30 +59,30 @@ pub fn NoticesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_notices());
     view! {
         {with_data(locale, data, move |list| {
-            let title = locale.pick("Известия", "Notices");
+            let title = locale.tr().nav_notices();
             view! {
                 <PageTitle text=title.to_string()/>
                 <h1>{title}</h1>
                 {if list.is_empty() {
-                    view! { <p>{locale.pick("Няма известия.", "No notices.")}</p> }.into_any()
+                    view! { <p>{locale.tr().fav_no_notices()}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain notices">
                             {list.into_iter().map(|n| view! {
                                 <li class:unread=n.unread>
-                                    {n.unread.then(|| view! { <strong>{locale.pick("Ново: ", "New: ")}</strong> })}
+                                    {n.unread.then(|| view! { <strong>{locale.tr().fav_new()}</strong> })}
                                     {match n.order_request_id {
                                         Some(id) => view! {
-                                            <a href=locale.href(&format!("/requests/{id}"))>{crate::i18n::notice_text(locale, &n.kind)}" #"{id}</a>
+                                            <a href=locale.href(&format!("/requests/{id}"))>{locale.tr().notice(n.kind)}" #"{id}</a>
                                         }.into_any(),
                                         None => match n.enterprise_slug.clone() {
                                             Some(slug) => view! {
-                                                <a href=locale.href(&format!("/dashboard/e/{slug}"))>{crate::i18n::notice_text(locale, &n.kind)}</a>
+                                                <a href=locale.href(&format!("/dashboard/e/{slug}"))>{locale.tr().notice(n.kind)}</a>
                                             }.into_any(),
-                                            None if CURATOR_NOTICES.contains(&n.kind.as_str()) => view! {
-                                                <a href=locale.href("/curator")>{crate::i18n::notice_text(locale, &n.kind)}</a>
+                                            None if CURATOR_NOTICES.contains(&n.kind.code()) => view! {
+                                                <a href=locale.href("/curator")>{locale.tr().notice(n.kind)}</a>
                                             }.into_any(),
-                                            None => view! { <span>{crate::i18n::notice_text(locale, &n.kind)}</span> }.into_any(),
+                                            None => view! { <span>{locale.tr().notice(n.kind)}</span> }.into_any(),
                                         },
                                     }}
                                     {n.detail.clone().map(|d| view! { ": "<q>{d}</q> })}
@@ -113,7 +113,7 @@ pub fn FavouriteButton(
             {product_id.map(|id| view! { <input type="hidden" name="product_id" value=id.to_string()/> })}
             {enterprise_id.map(|id| view! { <input type="hidden" name="enterprise_id" value=id.to_string()/> })}
             <input type="hidden" name="next" value=here/>
-            <button type="submit">"☆ "{locale.pick("Любими (добави или махни)", "Favourite (add or remove)")}</button>
+            <button type="submit">"☆ "{locale.tr().fav_favourite_add_or_remove()}</button>
         </form>
     }
 }

@@ -10,29 +10,12 @@ use crate::components::form::{
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::PageTitle;
+use crate::domain::orders::OrderKind;
+use crate::domain::orders::OrderStatus;
 use crate::format::money;
 use crate::functions::orders::{get_basket, get_inbox, get_my_requests, get_request};
 use crate::i18n::Locale;
 use crate::models::{BasketView, OrderRequestView, OrderSummary};
-
-pub fn status_label(locale: Locale, status: &str) -> &'static str {
-    match status {
-        "accepted" => locale.pick("Приета", "Accepted"),
-        "proposed" => locale.pick("Предложени промени", "Changes proposed"),
-        "declined" => locale.pick("Отказана", "Declined"),
-        "fulfilled" => locale.pick("Изпълнена", "Fulfilled"),
-        "cancelled" => locale.pick("Отменена", "Cancelled"),
-        _ => locale.pick("Изпратена", "Submitted"),
-    }
-}
-
-fn delivery_label(locale: Locale, d: &str) -> &'static str {
-    match d {
-        "delivery" => locale.pick("Доставка", "Delivery"),
-        "event" => locale.pick("На събитие", "At an event"),
-        _ => locale.pick("Вземане на място", "Pick-up"),
-    }
-}
 
 #[component]
 pub fn BasketPage() -> impl IntoView {
@@ -48,22 +31,9 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
     let errors = posted.fields(send);
     let send_error = posted.for_action(send).cloned();
     let put_error = posted.for_action("/fn/put_in_basket").cloned();
-    let title = locale.pick("Кошница", "Basket");
+    let title = locale.tr().nav_basket();
     let empty = b.enterprises.is_empty();
-    let deliveries = vec![
-        (
-            "pickup".to_string(),
-            delivery_label(locale, "pickup").to_string(),
-        ),
-        (
-            "delivery".to_string(),
-            delivery_label(locale, "delivery").to_string(),
-        ),
-        (
-            "event".to_string(),
-            delivery_label(locale, "event").to_string(),
-        ),
-    ];
+    let deliveries = crate::components::form::options(|d| locale.tr().delivery(d));
     let key = {
         #[cfg(feature = "ssr")]
         {
@@ -79,25 +49,25 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
         <h1>{title}</h1>
         {put_error.map(|e| view! { <p class="form-message" role="alert">{e.message(locale)}</p> })}
         {(b.unavailable > 0).then(|| view! {
-            <p class="notice">{locale.pick("Някои продукти вече не се предлагат и са махнати от кошницата.", "Some products are no longer offered and were left out.")}</p>
+            <p class="notice">{locale.tr().order_some_products_no_longer()}</p>
         })}
         {if empty {
-            view! { <p>{locale.pick("Кошницата е празна.", "The basket is empty.")}" "<a href=locale.href("/search")>{locale.pick("Към каталога", "To the catalogue")}</a></p> }.into_any()
+            view! { <p>{locale.tr().order_basket_empty()}" "<a href=locale.href("/search")>{locale.tr().order_catalogue()}</a></p> }.into_any()
         } else {
             view! {
-                <p>{locale.pick("Всяко предприятие получава отделно запитване за своите продукти.", "Each enterprise receives its own request for its products.")}</p>
+                <p>{locale.tr().order_each_enterprise_receives_own()}</p>
                 {b.enterprises.iter().map(|g| view! {
                     <section class="panel" aria-label=g.enterprise_name.clone()>
                         <h2><a href=locale.href(&format!("/e/{}", g.enterprise_slug))>{g.enterprise_name.clone()}</a></h2>
                         <table class="products-table">
                             <thead><tr>
-                                <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                                <th scope="col">{locale.pick("Цена", "Price")}</th>
-                                <th scope="col">{locale.pick("Количество", "Quantity")}</th>
+                                <th scope="col">{locale.tr().desk_product()}</th>
+                                <th scope="col">{locale.tr().desk_price()}</th>
+                                <th scope="col">{locale.tr().order_quantity()}</th>
                             </tr></thead>
                             <tbody>
                                 {g.lines.iter().map(|l| {
-                                    let label = format!("{} {}", locale.pick("Количество за", "Quantity of"), l.title);
+                                    let label = format!("{} {}", locale.tr().order_quantity_2(), l.title);
                                     view! {
                                         <tr>
                                             <td><a href=locale.href(&format!("/p/{}", l.slug))>{l.title.clone()}</a></td>
@@ -107,13 +77,13 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
                                                     <LocaleField locale/>
                                                     <input type="hidden" name="product_id" value=l.product_id.to_string()/>
                                                     <input type="number" name="quantity" min="0" value=l.quantity.to_string() aria-label=label class="qty"/>
-                                                    <button type="submit" class="small">{locale.pick("Промени", "Update")}</button>
+                                                    <button type="submit" class="small">{locale.tr().order_update()}</button>
                                                 </form>
                                                 <form method="post" action="/fn/put_in_basket" class="inline">
                                                     <LocaleField locale/>
                                                     <input type="hidden" name="product_id" value=l.product_id.to_string()/>
                                                     <input type="hidden" name="quantity" value="0"/>
-                                                    <button type="submit" class="small">{locale.pick("Махни", "Remove")}</button>
+                                                    <button type="submit" class="small">{locale.tr().order_remove()}</button>
                                                 </form>
                                             </td>
                                         </tr>
@@ -121,21 +91,21 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <p><strong>{locale.pick("Общо: ", "Total: ")}{money(g.total_cents, locale)}</strong></p>
+                        <p><strong>{locale.tr().order_total()}{money(g.total_cents, locale)}</strong></p>
                     </section>
                 }).collect_view()}
-                <h2>{locale.pick("Изпрати запитване", "Send the request")}</h2>
+                <h2>{locale.tr().order_send_request()}</h2>
                 <EnhancedForm>
                     <form method="post" action=send class="stack">
                         <LocaleField locale/>
                         <input type="hidden" name="key" value=key/>
                         <FormMessage locale error=send_error/>
-                        <TextField label=locale.pick("Име за контакт", "Contact name").into() name="input[contact_name]".into() key="contact_name" required=true autocomplete="name" errors=errors.clone()/>
-                        <TextField label=locale.pick("Имейл за контакт", "Contact e-mail").into() name="input[contact_email]".into() key="contact_email" kind="email" required=true autocomplete="email" errors=errors.clone()/>
-                        <TextField label=locale.pick("Телефон", "Phone").into() name="input[contact_phone]".into() key="contact_phone" kind="tel" autocomplete="tel" errors=errors.clone()/>
-                        <SelectField label=locale.pick("Получаване", "Delivery").into() name="input[delivery]".into() key="delivery" options=deliveries value="pickup".to_string() required=true errors=errors.clone()/>
-                        <TextArea label=locale.pick("Съобщение", "Message").into() name="input[message]".into() key="message" maxlength=4000 errors=errors/>
-                        <button type="submit" class="primary">{locale.pick("Изпрати запитванията", "Send the requests")}</button>
+                        <TextField label=locale.tr().order_contact_name().into() name="input[contact_name]".into() key="contact_name" required=true autocomplete="name" errors=errors.clone()/>
+                        <TextField label=locale.tr().order_contact_e_mail().into() name="input[contact_email]".into() key="contact_email" kind="email" required=true autocomplete="email" errors=errors.clone()/>
+                        <TextField label=locale.tr().order_phone().into() name="input[contact_phone]".into() key="contact_phone" kind="tel" autocomplete="tel" errors=errors.clone()/>
+                        <SelectField label=locale.tr().order_delivery_2().into() name="input[delivery]".into() key="delivery" options=deliveries value="pickup".to_string() required=true errors=errors.clone()/>
+                        <TextArea label=locale.tr().order_message().into() name="input[message]".into() key="message" maxlength=4000 errors=errors/>
+                        <button type="submit" class="primary">{locale.tr().order_send_requests()}</button>
                     </form>
                 </EnhancedForm>
             }.into_any()
@@ -150,11 +120,11 @@ pub fn MyRequestsPage() -> impl IntoView {
     let sent = use_query_map().read_untracked().get("sent");
     view! {
         {with_data(locale, data, move |list| {
-            let title = locale.pick("Моите запитвания", "My requests");
+            let title = locale.tr().order_my_requests();
             view! {
                 <PageTitle text=title.to_string()/>
                 <h1>{title}</h1>
-                {sent.clone().map(|n| view! { <p class="notice" role="status">{locale.pick("Изпратени запитвания: ", "Requests sent: ")}{n}</p> })}
+                {sent.clone().map(|n| view! { <p class="notice" role="status">{locale.tr().order_requests_sent()}{n}</p> })}
                 <RequestList locale list show_enterprise=true/>
             }
         })}
@@ -164,29 +134,29 @@ pub fn MyRequestsPage() -> impl IntoView {
 #[component]
 fn RequestList(locale: Locale, list: Vec<OrderSummary>, show_enterprise: bool) -> impl IntoView {
     if list.is_empty() {
-        return view! { <p>{locale.pick("Няма запитвания.", "No requests.")}</p> }.into_any();
+        return view! { <p>{locale.tr().order_no_requests()}</p> }.into_any();
     }
     view! {
         <table class="products-table">
             <thead><tr>
                 <th scope="col">"№"</th>
-                <th scope="col">{if show_enterprise { locale.pick("Предприятие", "Enterprise") } else { locale.pick("Купувач", "Buyer") }}</th>
-                <th scope="col">{locale.pick("Сума", "Total")}</th>
-                <th scope="col">{locale.pick("Състояние", "Status")}</th>
+                <th scope="col">{if show_enterprise { locale.tr().desk_enterprise() } else { locale.tr().order_buyer() }}</th>
+                <th scope="col">{locale.tr().order_total_2()}</th>
+                <th scope="col">{locale.tr().desk_status()}</th>
             </tr></thead>
             <tbody>
                 {list.into_iter().map(|o| view! {
                     <tr>
                         <td><a href=locale.href(&format!("/requests/{}", o.id))>{format!("#{}", o.id)}</a>
-                            {match o.kind.as_str() {
-                                "question" => Some(locale.pick(" · въпрос", " · question")),
-                                "quote" => Some(locale.pick(" · оферта", " · quote")),
+                            {match o.kind.code() {
+                                "question" => Some(locale.tr().order_question()),
+                                "quote" => Some(locale.tr().order_quote()),
                                 _ => None,
                             }}
                         </td>
                         <td>{if show_enterprise { o.enterprise_name.clone() } else { o.buyer_name.clone() }}</td>
                         <td>{money(o.total_cents, locale)}</td>
-                        <td class=format!("request-{}", o.status)>{status_label(locale, &o.status)}</td>
+                        <td class=format!("request-{}", o.status)>{locale.tr().order_status(o.status)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -205,12 +175,12 @@ pub fn InboxPage() -> impl IntoView {
     let data = Resource::new(move || slug.clone(), get_inbox);
     view! {
         {with_data(locale, data, move |(name, list)| {
-            let waiting = list.iter().filter(|o| o.status == "submitted").count();
-            let title = format!("{} — {}", locale.pick("Запитвания", "Requests"), name);
+            let waiting = list.iter().filter(|o| o.status == OrderStatus::Submitted).count();
+            let title = format!("{} — {}", locale.tr().nav_requests(), name);
             view! {
                 <PageTitle text=title.clone()/>
                 <h1>{title}</h1>
-                <p>{locale.pick("Чакат отговор: ", "Waiting for an answer: ")}<strong>{waiting}</strong></p>
+                <p>{locale.tr().order_waiting_for_answer()}<strong>{waiting}</strong></p>
                 <RequestList locale list show_enterprise=false/>
             }
         })}
@@ -239,20 +209,20 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
     let msg_fields = posted.fields("/fn/post_message");
     let s = o.summary.clone();
     let id = s.id.to_string();
-    let kind_label = match s.kind.as_str() {
-        "question" => locale.pick("Въпрос", "Question"),
-        "quote" => locale.pick("Запитване за оферта", "Request for a quote"),
-        _ => locale.pick("Запитване", "Request"),
+    let kind_label = match s.kind.code() {
+        "question" => locale.tr().order_question_2(),
+        "quote" => locale.tr().order_request_for_quote(),
+        _ => locale.tr().order_request(),
     };
     let title = format!("{kind_label} #{}", s.id);
-    let status = s.status.clone();
-    let question = s.kind == "question";
-    let can_answer = o.as_enterprise && status == "submitted" && !question;
+    let status = s.status;
+    let question = s.kind == OrderKind::Question;
+    let can_answer = o.as_enterprise && status == OrderStatus::Submitted && !question;
     let can_propose = can_answer && !o.lines.is_empty();
-    let can_fulfil =
-        o.as_enterprise && (status == "accepted" || (question && status == "submitted"));
-    let can_confirm = o.as_buyer && status == "proposed";
-    let can_cancel = o.as_buyer && matches!(status.as_str(), "submitted" | "proposed" | "accepted");
+    let can_fulfil = o.as_enterprise
+        && (status == OrderStatus::Accepted || (question && status == OrderStatus::Submitted));
+    let can_confirm = o.as_buyer && status == OrderStatus::Proposed;
+    let can_cancel = o.as_buyer && matches!(status.code(), "submitted" | "proposed" | "accepted");
     let proposing = o.lines.iter().any(|l| l.proposed_quantity.is_some());
     let propose_action = "/fn/propose_changes";
     let propose_error = posted.for_action(propose_action).cloned();
@@ -263,23 +233,23 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
         <h1>{title}</h1>
         <p>
             <a href=locale.href(&format!("/e/{}", s.enterprise_slug))>{s.enterprise_name.clone()}</a>
-            " · "<span class=format!("badge request-{}", s.status)>{status_label(locale, &s.status)}</span>
+            " · "<span class=format!("badge request-{}", s.status)>{locale.tr().order_status(s.status)}</span>
         </p>
         <dl class="facts">
-            <dt>{locale.pick("Купувач", "Buyer")}</dt><dd>{o.contact_name.clone()}", "{o.contact_email.clone()}" "{o.contact_phone.clone()}</dd>
-            <dt>{locale.pick("Получаване", "Delivery")}</dt><dd>{delivery_label(locale, &o.delivery)}</dd>
+            <dt>{locale.tr().order_buyer()}</dt><dd>{o.contact_name.clone()}", "{o.contact_email.clone()}" "{o.contact_phone.clone()}</dd>
+            <dt>{locale.tr().order_delivery_2()}</dt><dd>{locale.tr().delivery(o.delivery)}</dd>
         </dl>
         {o.about_product.clone().map(|(slug, title)| view! {
-            <p>{locale.pick("За продукта: ", "About the product: ")}<a href=locale.href(&format!("/p/{slug}"))>{title}</a></p>
+            <p>{locale.tr().order_about_product()}<a href=locale.href(&format!("/p/{slug}"))>{title}</a></p>
         })}
         {(!o.message.is_empty()).then(|| view! { <p class="prose">{o.message.clone()}</p> })}
         {(!o.lines.is_empty()).then(|| view! {
             <table class="products-table">
                 <thead><tr>
-                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                    <th scope="col">{locale.pick("Количество", "Quantity")}</th>
-                    <th scope="col">{locale.pick("Цена при запитването", "Price when asked")}</th>
-                    {proposing.then(|| view! { <th scope="col">{locale.pick("Предложение на предприятието", "The enterprise's proposal")}</th> })}
+                    <th scope="col">{locale.tr().desk_product()}</th>
+                    <th scope="col">{locale.tr().order_quantity()}</th>
+                    <th scope="col">{locale.tr().order_price_when_asked()}</th>
+                    {proposing.then(|| view! { <th scope="col">{locale.tr().order_enterprise_s_proposal()}</th> })}
                 </tr></thead>
                 <tbody>
                     {o.lines.iter().map(|l| view! {
@@ -292,10 +262,10 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p><strong>{locale.pick("Общо: ", "Total: ")}{money(s.total_cents, locale)}</strong></p>
+            <p><strong>{locale.tr().order_total()}{money(s.total_cents, locale)}</strong></p>
         })}
-        {o.enterprise_note.clone().map(|n| view! { <p class="notice">{locale.pick("Бележка от предприятието: ", "The enterprise's note: ")}{n}</p> })}
-        {o.decline_reason.clone().map(|n| view! { <p class="warning">{locale.pick("Причина за отказа: ", "Reason for declining: ")}{n}</p> })}
+        {o.enterprise_note.clone().map(|n| view! { <p class="notice">{locale.tr().order_enterprise_s_note()}{n}</p> })}
+        {o.decline_reason.clone().map(|n| view! { <p class="warning">{locale.tr().order_reason_for_declining()}{n}</p> })}
         <FormMessage locale error=action_error/>
         {can_answer.then(|| {
             let id = id.clone();
@@ -306,15 +276,15 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                         <LocaleField locale/>
                         <input type="hidden" name="id" value=id.clone()/>
                         <input type="hidden" name="action" value="accept"/>
-                        <TextArea label=locale.pick("Бележка към купувача (по желание)", "A note to the buyer (optional)").into() name="note".into() key="note" maxlength=2000 errors=fields.clone()/>
-                        <button type="submit" class="primary">{locale.pick("Приеми", "Accept")}</button>
+                        <TextArea label=locale.tr().order_note_buyer_optional().into() name="note".into() key="note" maxlength=2000 errors=fields.clone()/>
+                        <button type="submit" class="primary">{locale.tr().order_accept()}</button>
                     </form>
                     <form method="post" action=action class="stack">
                         <LocaleField locale/>
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="action" value="decline"/>
-                        <TextField label=locale.pick("Причина за отказа", "Reason for declining").into() name="reason".into() key="reason" required=true errors=fields/>
-                        <button type="submit">{locale.pick("Откажи", "Decline")}</button>
+                        <TextField label=locale.tr().order_reason_for_declining_2().into() name="reason".into() key="reason" required=true errors=fields/>
+                        <button type="submit">{locale.tr().desk_decline()}</button>
                     </form>
                 </div>
             }
@@ -324,7 +294,7 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
             let fields = propose_fields.clone();
             view! {
                 <details class="panel" open=propose_open>
-                    <summary>{locale.pick("Приеми с други количества или цени", "Accept with other quantities or prices")}</summary>
+                    <summary>{locale.tr().order_accept_with_other_quantities()}</summary>
                     <EnhancedForm>
                         <form method="post" action=propose_action class="stack">
                             <LocaleField locale/>
@@ -332,9 +302,9 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                             <FormMessage locale error=propose_error.clone()/>
                             <table class="products-table">
                                 <thead><tr>
-                                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                                    <th scope="col">{locale.pick("Количество", "Quantity")}</th>
-                                    <th scope="col">{locale.pick("Единична цена, €", "Unit price, €")}</th>
+                                    <th scope="col">{locale.tr().desk_product()}</th>
+                                    <th scope="col">{locale.tr().order_quantity()}</th>
+                                    <th scope="col">{locale.tr().order_unit_price()}</th>
                                 </tr></thead>
                                 <tbody>
                                     {o.lines.iter().map(|l| {
@@ -344,11 +314,11 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                                             <tr>
                                                 <td>{l.title.clone()}</td>
                                                 <td>
-                                                    <label class="visually-hidden" for=q_id.clone()>{locale.pick("Количество: ", "Quantity: ")}{l.title.clone()}</label>
+                                                    <label class="visually-hidden" for=q_id.clone()>{locale.tr().order_quantity_3()}{l.title.clone()}</label>
                                                     <input id=q_id type="number" min="1" class="qty" name=format!("lines[{}][quantity]", l.line_id) value=l.quantity.to_string() required=true/>
                                                 </td>
                                                 <td>
-                                                    <label class="visually-hidden" for=p_id.clone()>{locale.pick("Цена: ", "Price: ")}{l.title.clone()}</label>
+                                                    <label class="visually-hidden" for=p_id.clone()>{locale.tr().order_price()}{l.title.clone()}</label>
                                                     <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_plain(l.unit_price_cents) required=true/>
                                                 </td>
                                             </tr>
@@ -356,24 +326,24 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            <TextArea label=locale.pick("Бележка към купувача", "A note to the buyer").into() name="note".into() key="note" maxlength=2000 errors=fields prefix="propose-"/>
-                            <button type="submit">{locale.pick("Предложи на купувача", "Propose to the buyer")}</button>
+                            <TextArea label=locale.tr().order_note_buyer().into() name="note".into() key="note" maxlength=2000 errors=fields prefix="propose-"/>
+                            <button type="submit">{locale.tr().order_propose_buyer()}</button>
                         </form>
                     </EnhancedForm>
                 </details>
             }
         })}
-        {can_confirm.then(|| view! { <ActionButton locale id=id.clone() action="confirm" label=locale.pick("Потвърди промените", "Confirm the changes")/> })}
+        {can_confirm.then(|| view! { <ActionButton locale id=id.clone() action="confirm" label=locale.tr().order_confirm_changes()/> })}
         {can_fulfil.then(|| view! {
             <ActionButton locale id=id.clone() action="fulfil"
-                label=if question { locale.pick("Отбележи като отговорен", "Mark as answered") } else { locale.pick("Отбележи като изпълнена", "Mark as fulfilled") }/>
+                label=if question { locale.tr().order_mark_as_answered() } else { locale.tr().order_mark_as_fulfilled() }/>
         })}
         {can_cancel.then(|| view! {
             <ActionButton locale id=id.clone() action="cancel"
-                label=if status == "proposed" { locale.pick("Откажи промените и отмени", "Refuse the changes and cancel") } else { locale.pick("Отмени запитването", "Cancel the request") }/>
+                label=if status == OrderStatus::Proposed { locale.tr().order_refuse_changes_cancel() } else { locale.tr().order_cancel_request() }/>
         })}
         <section aria-labelledby="h-thread">
-            <h2 id="h-thread">{locale.pick("Съобщения", "Messages")}</h2>
+            <h2 id="h-thread">{locale.tr().order_messages()}</h2>
             <ul class="plain thread">
                 {o.thread.iter().map(|m| view! {
                     <li class=if m.mine { "mine" } else { "theirs" }>
@@ -387,8 +357,8 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                     <LocaleField locale/>
                     <input type="hidden" name="id" value=id/>
                     <FormMessage locale error=msg_error/>
-                    <TextArea label=locale.pick("Ново съобщение", "New message").into() name="body".into() key="body" maxlength=4000 errors=msg_fields/>
-                    <button type="submit">{locale.pick("Изпрати", "Send")}</button>
+                    <TextArea label=locale.tr().order_new_message().into() name="body".into() key="body" maxlength=4000 errors=msg_fields/>
+                    <button type="submit">{locale.tr().order_send()}</button>
                 </form>
             </EnhancedForm>
         </section>
@@ -419,9 +389,9 @@ pub fn AddToBasket(locale: Locale, product_id: i32, min_order: i32) -> impl Into
         <form method="post" action="/fn/put_in_basket" class="add-to-basket">
             <LocaleField locale/>
             <input type="hidden" name="product_id" value=product_id.to_string()/>
-            <label for="qty">{locale.pick("Количество", "Quantity")}</label>
+            <label for="qty">{locale.tr().order_quantity()}</label>
             <input id="qty" type="number" name="quantity" min=min_order.to_string() value=min_order.to_string() class="qty"/>
-            <button type="submit" class="primary">{locale.pick("Добави в кошницата", "Add to basket")}</button>
+            <button type="submit" class="primary">{locale.tr().order_add_basket()}</button>
         </form>
     }
 }
@@ -436,15 +406,15 @@ pub fn AskQuestion(locale: Locale, product_id: i32) -> impl IntoView {
     let fields = posted.fields(action);
     view! {
         <details class="panel ask" open=open>
-            <summary>{locale.pick("Попитайте предприятието", "Ask the enterprise")}</summary>
+            <summary>{locale.tr().order_ask_enterprise()}</summary>
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="product_id" value=product_id.to_string()/>
                     <FormMessage locale error=error.clone()/>
-                    <TextArea label=locale.pick("Въпрос (отговорът идва в „Запитвания“; нужен е профил)", "Question (the answer comes under Requests; an account is needed)").into()
+                    <TextArea label=locale.tr().order_question_answer_comes_under().into()
                         name="question".into() key="question" maxlength=4000 errors=fields/>
-                    <button type="submit">{locale.pick("Изпрати въпроса", "Send the question")}</button>
+                    <button type="submit">{locale.tr().order_send_question()}</button>
                 </form>
             </EnhancedForm>
         </details>

@@ -12,23 +12,27 @@ use crate::components::form::{
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::PageTitle;
+use crate::domain::MemberRole;
+use crate::domain::MembershipStatus;
+use crate::domain::ParticipationStatus;
+use crate::domain::ProductStatus;
 use crate::error::FieldError;
 use crate::format::money;
-use crate::forms::{EnterpriseInput, IMPACT_GROUPS, LEGAL_FORMS, UNITS};
+use crate::forms::EnterpriseInput;
 use crate::functions::curation::get_participation;
 use crate::functions::workspace::{
     get_dashboard, get_enterprise_choices, get_product_form, get_workspace, workspace_href,
 };
 use crate::i18n::Locale;
 use crate::models::{Dashboard, Participation, ProductForm, Workspace};
-use crate::routes::curation::{NextField, verification_label};
+use crate::routes::curation::NextField;
 
-fn status_label(locale: Locale, status: &str) -> &'static str {
-    match status {
-        "published" => locale.pick("Публикуван", "Published"),
-        "hidden" => locale.pick("Скрит от куратор", "Hidden by a curator"),
-        "archived" => locale.pick("Архивиран", "Archived"),
-        _ => locale.pick("Чернова", "Draft"),
+/// What the owner reads of a product's state.
+fn status_label(locale: Locale, status: ProductStatus, archived: bool) -> &'static str {
+    if archived {
+        locale.tr().product_archived()
+    } else {
+        locale.tr().product_status(status)
     }
 }
 
@@ -41,14 +45,14 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardView(locale: Locale, d: Dashboard) -> impl IntoView {
-    let title = locale.pick("Табло", "Dashboard");
+    let title = locale.tr().nav_dashboard();
     view! {
         <PageTitle text=title.to_string()/>
         <h1>{title}</h1>
         {(!d.email_confirmed).then(|| view! { <crate::routes::accounts::ConfirmAddressNotice locale/> })}
         {(!d.invitations.is_empty()).then(|| view! {
             <section aria-labelledby="h-inv" class="panel">
-                <h2 id="h-inv">{locale.pick("Покани", "Invitations")}</h2>
+                <h2 id="h-inv">{locale.tr().ws_invitations()}</h2>
                 <ul class="plain">
                     {d.invitations.iter().map(|i| view! {
                         <li>
@@ -56,7 +60,7 @@ fn DashboardView(locale: Locale, d: Dashboard) -> impl IntoView {
                                 <LocaleField locale/>
                                 <input type="hidden" name="invitation_id" value=i.id.to_string()/>
                                 {i.enterprise_name.clone()}" "
-                                <button type="submit">{locale.pick("Присъедини се", "Join")}</button>
+                                <button type="submit">{locale.tr().ws_join()}</button>
                             </form>
                         </li>
                     }).collect_view()}
@@ -64,26 +68,26 @@ fn DashboardView(locale: Locale, d: Dashboard) -> impl IntoView {
             </section>
         })}
         <section aria-labelledby="h-mine">
-            <h2 id="h-mine">{locale.pick("Моите предприятия", "My enterprises")}</h2>
+            <h2 id="h-mine">{locale.tr().ws_my_enterprises()}</h2>
             {if d.enterprises.is_empty() {
-                view! { <p>{locale.pick("Още не сте член на предприятие.", "You are not a member of an enterprise yet.")}</p> }.into_any()
+                view! { <p>{locale.tr().ws_not_member_enterprise_yet()}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain workspace-list">
                         {d.enterprises.iter().map(|e| view! {
                             <li>
                                 <a href=workspace_href(locale, &e.slug)><strong>{e.name.clone()}</strong></a>
-                                <span class=format!("badge status-{}", e.verification_status)>{verification_label(locale, &e.verification_status)}</span>
-                                " · "{e.product_count}" "{locale.pick("продукта", "products")}
+                                <span class=format!("badge status-{}", e.verification_status)>{locale.tr().verification_status(e.verification_status)}</span>
+                                " · "{e.product_count}" "{locale.tr().ws_products()}
                                 {e.suspension_reason.clone().map(|r| view! {
-                                    <p class="warning">{locale.pick("Спряно от куратор: ", "Suspended by a curator: ")}{r}</p>
+                                    <p class="warning">{locale.tr().ws_suspended_by_curator()}{r}</p>
                                 })}
                             </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            <p><a class="button primary" href=locale.href("/dashboard/register")>{locale.pick("Регистрирай предприятие", "Register an enterprise")}</a></p>
+            <p><a class="button primary" href=locale.href("/dashboard/register")>{locale.tr().ws_register_enterprise()}</a></p>
         </section>
     }
 }
@@ -94,16 +98,13 @@ pub fn RegisterEnterprisePage() -> impl IntoView {
     let data = Resource::new(move || locale, get_enterprise_choices);
     view! {
         {with_data(locale, data, move |choices| {
-            let title = locale.pick("Регистрация на предприятие", "Register an enterprise");
+            let title = locale.tr().ws_register_enterprise_2();
             let posted = PostedError::from_query();
             let action = "/fn/register_enterprise";
             view! {
                 <PageTitle text=title.to_string()/>
                 <h1>{title}</h1>
-                <p>{locale.pick(
-                    "След регистрацията предприятието е видимо като „непроверено“, докато регионалният център не го свери с Регистъра на социалните предприятия.",
-                    "After registering, the enterprise is visible as \"not verified\" until its regional centre matches it to the Register of Social Enterprises.",
-                )}</p>
+                <p>{locale.tr().ws_after_registering_enterprise_visible()}</p>
                 <EnterpriseForm locale action enterprise_id=None input=EnterpriseInput::default()
                     districts=choices.districts.iter().map(|c| (c.value.clone(), c.label.clone())).collect()
                     posted/>
@@ -127,65 +128,64 @@ fn EnterpriseForm(
     let form_error = posted.for_action(action).cloned();
     let e = errors.clone();
     let i = input;
-    let legal: Vec<(String, String)> = LEGAL_FORMS
-        .iter()
-        .map(|f| (f.to_string(), f.to_string()))
-        .collect();
+    let legal = crate::components::form::options(|f| locale.tr().legal_form(f));
     let classes = vec![
         ("A".to_string(), "A".to_string()),
         ("A+".to_string(), "A+".to_string()),
     ];
-    let t = locale.t();
+    let t = locale.tr();
     view! {
         <EnhancedForm>
             <form method="post" action=action class="stack wide">
                 <LocaleField locale/>
                 {enterprise_id.map(|id| view! { <input type="hidden" name="enterprise_id" value=id.to_string()/> })}
                 <FormMessage locale error=form_error/>
-                <TextField label=locale.pick("Име", "Name").into() name="input[name]".into() key="name" value=i.name.clone() required=true maxlength=200 errors=e.clone()/>
+                <TextField label=locale.tr().account_name().into() name="input[name]".into() key="name" value=i.name.clone() required=true maxlength=200 errors=e.clone()/>
                 {if enterprise_id.is_none() {
                     view! {
-                        <TextField label=locale.pick("ЕИК", "EIK (UIC)").into() name="input[eik]".into() key="eik" value=i.eik.clone()
-                            required=true inputmode="numeric" hint=locale.pick("9 или 13 цифри.", "9 or 13 digits.").to_string() errors=e.clone()/>
+                        <TextField label=locale.tr().ws_eik_uic().into() name="input[eik]".into() key="eik" value=i.eik.clone()
+                            required=true inputmode="numeric" hint=locale.tr().ws_9_or_13_digits().to_string() errors=e.clone()/>
                     }.into_any()
                 } else {
-                    view! { <p>{locale.pick("ЕИК: ", "EIK: ")}{i.eik.clone()}</p> <input type="hidden" name="input[eik]" value=i.eik.clone()/> }.into_any()
+                    view! { <p>{locale.tr().ws_eik()}{i.eik.clone()}</p> <input type="hidden" name="input[eik]" value=i.eik.clone()/> }.into_any()
                 }}
-                <SelectField label=locale.pick("Правна форма", "Legal form").into() name="input[legal_form]".into() key="legal_form" options=legal value=i.legal_form.clone() required=true errors=e.clone()/>
-                <SelectField label=locale.pick("Област", "District").into() name="input[district]".into() key="district" options=districts value=i.district.clone() required=true errors=e.clone()/>
-                <TextField label=locale.pick("Населено място", "Settlement").into() name="input[settlement]".into() key="settlement" value=i.settlement.clone() required=true maxlength=120 errors=e.clone()/>
-                <TextField label=locale.pick("Адрес", "Address").into() name="input[address]".into() key="address" value=i.address.clone() maxlength=300 errors=e.clone()/>
-                <TextField label=locale.pick("Имейл за контакт", "Contact e-mail").into() name="input[email]".into() key="email" kind="email" value=i.email.clone() required=true errors=e.clone()/>
-                <TextField label=locale.pick("Телефон", "Phone").into() name="input[phone]".into() key="phone" kind="tel" value=i.phone.clone() errors=e.clone()/>
-                <TextField label=locale.pick("Уебсайт", "Website").into() name="input[website]".into() key="website" kind="url" value=i.website.clone() errors=e.clone()/>
-                <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" value=i.description.clone() maxlength=5000 errors=e.clone()/>
-                <TextArea label=locale.pick("Мисия", "Mission").into() name="input[mission]".into() key="mission" value=i.mission.clone() maxlength=2000 errors=e.clone()/>
+                <SelectField label=locale.tr().desk_legal_form().into() name="input[legal_form]".into() key="legal_form" options=legal value=i.legal_form.clone() required=true errors=e.clone()/>
+                <SelectField label=locale.tr().ws_district().into() name="input[district]".into() key="district" options=districts value=i.district.clone() required=true errors=e.clone()/>
+                <TextField label=locale.tr().ws_settlement().into() name="input[settlement]".into() key="settlement" value=i.settlement.clone() required=true maxlength=120 errors=e.clone()/>
+                <TextField label=locale.tr().ws_address().into() name="input[address]".into() key="address" value=i.address.clone() maxlength=300 errors=e.clone()/>
+                <TextField label=locale.tr().order_contact_e_mail().into() name="input[email]".into() key="email" kind="email" value=i.email.clone() required=true errors=e.clone()/>
+                <TextField label=locale.tr().order_phone().into() name="input[phone]".into() key="phone" kind="tel" value=i.phone.clone() errors=e.clone()/>
+                <TextField label=locale.tr().ws_website().into() name="input[website]".into() key="website" kind="url" value=i.website.clone() errors=e.clone()/>
+                <TextArea label=locale.tr().desk_description().into() name="input[description]".into() key="description" value=i.description.clone() maxlength=5000 errors=e.clone()/>
+                <TextArea label=locale.tr().ws_mission().into() name="input[mission]".into() key="mission" value=i.mission.clone() maxlength=2000 errors=e.clone()/>
                 <fieldset>
-                    <legend>{locale.pick("Вписване в Регистъра на социалните предприятия (ако има)", "Entry in the Register of Social Enterprises (if any)")}</legend>
-                    <TextField label=locale.pick("Номер на вписване", "Entry number").into() name="input[register_entry]".into() key="register_entry" value=i.register_entry.clone() maxlength=40 errors=e.clone()/>
-                    <SelectField label=locale.pick("Клас", "Class").into() name="input[register_class]".into() key="register_class" options=classes value=i.register_class.clone() errors=e.clone()/>
+                    <legend>{locale.tr().ws_entry_in_register_social()}</legend>
+                    <TextField label=locale.tr().desk_entry_number().into() name="input[register_entry]".into() key="register_entry" value=i.register_entry.clone() maxlength=40 errors=e.clone()/>
+                    <SelectField label=locale.tr().desk_class().into() name="input[register_class]".into() key="register_class" options=classes value=i.register_class.clone() errors=e.clone()/>
                 </fieldset>
                 <fieldset>
-                    <legend>{locale.pick("Социално въздействие", "Social impact")}</legend>
-                    <TextField label=locale.pick("Заети общо", "People employed").into() name="input[employees_total]".into() key="employees_total" kind="number" value=i.employees_total.clone() errors=e.clone()/>
-                    <TextField label=locale.pick("От тях от уязвими групи", "Of them from vulnerable groups").into() name="input[employees_vulnerable]".into() key="employees_vulnerable" kind="number" value=i.employees_vulnerable.clone() errors=e.clone()/>
-                    <TextField label=locale.pick("Реинвестирана печалба, %", "Profit reinvested, %").into() name="input[profit_reinvested_pct]".into() key="profit_reinvested_pct" kind="number" value=i.profit_reinvested_pct.clone() errors=e.clone()/>
-                    <p>{locale.pick("Уязвими групи, които предприятието наема:", "Vulnerable groups the enterprise employs:")}</p>
+                    <legend>{locale.tr().ws_social_impact()}</legend>
+                    <TextField label=locale.tr().ws_people_employed().into() name="input[employees_total]".into() key="employees_total" kind="number" value=i.employees_total.clone() errors=e.clone()/>
+                    <TextField label=locale.tr().ws_them_from_vulnerable_groups().into() name="input[employees_vulnerable]".into() key="employees_vulnerable" kind="number" value=i.employees_vulnerable.clone() errors=e.clone()/>
+                    <TextField label=locale.tr().ws_profit_reinvested().into() name="input[profit_reinvested_pct]".into() key="profit_reinvested_pct" kind="number" value=i.profit_reinvested_pct.clone() errors=e.clone()/>
+                    <p>{locale.tr().ws_vulnerable_groups_enterprise_employs()}</p>
                     <ul class="plain checks">
-                        {IMPACT_GROUPS.iter().map(|g| {
-                            let checked = i.impact.get(*g).is_some_and(|v| !v.is_empty());
+                        {crate::domain::ImpactGroup::ALL.iter().map(|g| {
+                            let label = t.impact_group(*g);
+                            let g = g.code();
+                            let checked = i.impact.get(g).is_some_and(|v| !v.is_empty());
                             let id = format!("impact-{g}");
                             view! {
                                 <li>
                                     <input type="checkbox" id=id.clone() name=format!("input[impact][{g}]") value="on" checked=checked/>
-                                    <label for=id>{t.impact_group(g)}</label>
+                                    <label for=id>{label}</label>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                     <FieldErrorView key="impact_groups" errors=e.clone()/>
                 </fieldset>
-                <button type="submit" class="primary">{if enterprise_id.is_some() { locale.pick("Запази профила", "Save profile") } else { locale.pick("Регистрирай", "Register") }}</button>
+                <button type="submit" class="primary">{if enterprise_id.is_some() { locale.tr().ws_save_profile() } else { locale.tr().ws_register() }}</button>
             </form>
         </EnhancedForm>
     }
@@ -221,7 +221,8 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
     let here = workspace_href(locale, &w.slug);
     let import_action = "/fn/import_csv";
     let invite_action = "/fn/invite_member";
-    let owner = w.role == "owner" || w.role == "admin";
+    // An admin who is no member acts as an owner.
+    let owner = w.role.is_none_or(|r| r == MemberRole::Owner);
     let import_error = posted.for_action(import_action).cloned();
     let import_fields = posted.fields(import_action);
     let invite_error = posted.for_action(invite_action).cloned();
@@ -233,52 +234,52 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
         <PageTitle text=w.name.clone()/>
         <h1>{w.name.clone()}</h1>
         <p>
-            <span class=format!("badge status-{}", w.verification_status)>{verification_label(locale, &w.verification_status)}</span>
-            " · "<a href=locale.href(&format!("/e/{}", w.slug))>{locale.pick("Публична страница", "Public page")}</a>
+            <span class=format!("badge status-{}", w.verification_status)>{locale.tr().verification_status(w.verification_status)}</span>
+            " · "<a href=locale.href(&format!("/e/{}", w.slug))>{locale.tr().desk_public_page()}</a>
         </p>
-        {w.verification_note.clone().map(|n| view! { <p class="notice">{locale.pick("Бележка от куратора: ", "Curator's note: ")}{n}</p> })}
-        {matches!(w.verification_status.as_str(), "rejected" | "correction_requested" | "expired").then(|| view! {
+        {w.verification_note.clone().map(|n| view! { <p class="notice">{locale.tr().ws_curator_s_note()}{n}</p> })}
+        {matches!(w.verification_status.code(), "rejected" | "correction_requested" | "expired").then(|| view! {
             <form method="post" action="/fn/resubmit_verification" class="inline">
                 <LocaleField locale/>
                 <NextField/>
                 <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
-                <button type="submit" class="primary">{locale.pick("Поискай проверка отново", "Ask for verification again")}</button>
+                <button type="submit" class="primary">{locale.tr().ws_ask_for_verification_again()}</button>
             </form>
         })}
-        {w.suspension_reason.clone().map(|r| view! { <p class="warning">{locale.pick("Спряно от куратор: ", "Suspended by a curator: ")}{r}</p> })}
-        {saved.map(|_| view! { <p class="notice" role="status">{locale.pick("Запазено.", "Saved.")}</p> })}
+        {w.suspension_reason.clone().map(|r| view! { <p class="warning">{locale.tr().ws_suspended_by_curator()}{r}</p> })}
+        {saved.map(|_| view! { <p class="notice" role="status">{locale.tr().account_saved()}</p> })}
         {imported.map(|i| {
             let (c, u) = i.split_once('-').unwrap_or(("0", "0"));
-            view! { <p class="notice" role="status">{locale.pick("Импортът е готов: нови ", "Import done: created ")}{c.to_string()}{locale.pick(", обновени ", ", updated ")}{u.to_string()}"."</p> }
+            view! { <p class="notice" role="status">{locale.tr().ws_import_done_created()}{c.to_string()}{locale.tr().ws_updated()}{u.to_string()}"."</p> }
         })}
 
-        <p><a class="button" href=format!("{here}/requests")>{locale.pick("Запитвания и поръчки", "Requests and orders")}</a></p>
+        <p><a class="button" href=format!("{here}/requests")>{locale.tr().ws_requests_orders()}</a></p>
         <section aria-labelledby="h-products">
-            <h2 id="h-products">{locale.pick("Продукти и услуги", "Products and services")}" ("{w.products.len()}")"</h2>
-            <p><a class="button primary" href=format!("{here}/p/new")>{locale.pick("Нов продукт", "New product")}</a></p>
+            <h2 id="h-products">{locale.tr().ws_products_services()}" ("{w.products.len()}")"</h2>
+            <p><a class="button primary" href=format!("{here}/p/new")>{locale.tr().ws_new_product()}</a></p>
             <table class="products-table">
                 <thead><tr>
-                    <th scope="col">{locale.pick("Продукт", "Product")}</th>
-                    <th scope="col">{locale.pick("Цена", "Price")}</th>
-                    <th scope="col">{locale.pick("Състояние", "Status")}</th>
-                    <th scope="col">{locale.pick("Действия", "Actions")}</th>
+                    <th scope="col">{locale.tr().desk_product()}</th>
+                    <th scope="col">{locale.tr().desk_price()}</th>
+                    <th scope="col">{locale.tr().desk_status()}</th>
+                    <th scope="col">{locale.tr().ws_actions()}</th>
                 </tr></thead>
                 <tbody>
                     {w.products.iter().map(|p| {
                         let edit = format!("{here}/p/{}", p.id);
-                        let status = p.status.clone();
+                        let status = p.status;
                         view! {
                             <tr>
                                 <td><a href=edit>{p.title.clone()}</a>
-                                    {p.hidden_reason.clone().filter(|_| p.status == "hidden").map(|r| view! { <br/><small class="warning">{r}</small> })}
+                                    {p.hidden_reason.clone().filter(|_| p.status == ProductStatus::Hidden).map(|r| view! { <br/><small class="warning">{r}</small> })}
                                 </td>
                                 <td>{money(p.price_cents, locale)}</td>
-                                <td>{status_label(locale, &p.status)}</td>
+                                <td>{status_label(locale, p.status, p.archived)}</td>
                                 <td class="actions">
-                                    <ProductActionButton locale id=p.id action="publish" label=locale.pick("Публикувай", "Publish") show=status == "draft"/>
-                                    <ProductActionButton locale id=p.id action="unpublish" label=locale.pick("Спри", "Unpublish") show=status == "published"/>
-                                    <ProductActionButton locale id=p.id action="duplicate" label=locale.pick("Копирай", "Duplicate") show=status != "archived"/>
-                                    <ProductActionButton locale id=p.id action="delete" label=locale.pick("Изтрий", "Delete") show=status != "archived"/>
+                                    <ProductActionButton locale id=p.id action="publish" label=locale.tr().ws_publish() show=status == ProductStatus::Draft/>
+                                    <ProductActionButton locale id=p.id action="unpublish" label=locale.tr().ws_unpublish() show=status == ProductStatus::Published/>
+                                    <ProductActionButton locale id=p.id action="duplicate" label=locale.tr().ws_duplicate() show=!p.archived/>
+                                    <ProductActionButton locale id=p.id action="delete" label=locale.tr().ws_delete() show=!p.archived/>
                                 </td>
                             </tr>
                         }
@@ -290,42 +291,39 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
         <ParticipationPanel locale enterprise_id=w.id slug=w.slug.clone()/>
 
         <section aria-labelledby="h-csv" class="panel">
-            <h2 id="h-csv">{locale.pick("Импорт и експорт (CSV)", "Import and export (CSV)")}</h2>
-            <p><a href=format!("{here}/catalogue.csv") download="">{locale.pick("Изтегли каталога като CSV", "Download the catalogue as CSV")}</a></p>
-            <p class="hint">{locale.pick(
-                "UTF-8, разделител запетая или точка и запетая. Колони: slug, title, description, category, price, unit, availability, stock, min_order, tags (разделени с |), status. Празен slug създава нов продукт. Импортът е всичко или нищо.",
-                "UTF-8, comma or semicolon separated. Columns: slug, title, description, category, price, unit, availability, stock, min_order, tags (separated by |), status. An empty slug creates a new product. An import is all or nothing.",
-            )}</p>
+            <h2 id="h-csv">{locale.tr().ws_import_export_csv()}</h2>
+            <p><a href=format!("{here}/catalogue.csv") download="">{locale.tr().ws_download_catalogue_as_csv()}</a></p>
+            <p class="hint">{locale.tr().ws_utf_8_comma_or()}</p>
             <EnhancedForm>
                 <form method="post" action=import_action enctype="multipart/form-data" class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
                     <FormMessage locale error=import_error/>
                     <div class="field">
-                        <label for="csv-file">{locale.pick("CSV файл", "CSV file")}</label>
+                        <label for="csv-file">{locale.tr().ws_csv_file()}</label>
                         <input id="csv-file" type="file" name="file" accept=".csv,text/csv" required=true data-field="file" aria-describedby="err-file"/>
                         <FieldErrorView key="file" errors=import_fields/>
                     </div>
-                    <button type="submit">{locale.pick("Импортирай", "Import")}</button>
+                    <button type="submit">{locale.tr().ws_import()}</button>
                 </form>
             </EnhancedForm>
         </section>
 
         <section aria-labelledby="h-people" class="panel">
-            <h2 id="h-people">{locale.pick("Хора", "People")}</h2>
+            <h2 id="h-people">{locale.tr().ws_people()}</h2>
             <ul class="plain">
                 {w.members.iter().map(|m| {
-                    let role = if m.role == "owner" { locale.pick("собственик", "owner") } else { locale.pick("служител", "staff") };
+                    let role = if m.role == MemberRole::Owner { locale.tr().ws_owner() } else { locale.tr().ws_staff() };
                     view! {
                         <li>
                             {m.display_name.clone()}" ("{m.email.clone()}") — "{role}
-                            {(owner && m.role != "owner").then(|| view! { <RemoveButton locale enterprise_id=w.id email=m.email.clone()/> })}
+                            {(owner && m.role != MemberRole::Owner).then(|| view! { <RemoveButton locale enterprise_id=w.id email=m.email.clone()/> })}
                         </li>
                     }
                 }).collect_view()}
                 {w.invited.iter().map(|email| view! {
                     <li>
-                        {email.clone()}" — "{locale.pick("поканен", "invited")}
+                        {email.clone()}" — "{locale.tr().ws_invited()}
                         {owner.then(|| view! { <RemoveButton locale enterprise_id=w.id email=email.clone()/> })}
                     </li>
                 }).collect_view()}
@@ -338,8 +336,8 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
                             <LocaleField locale/>
                             <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
                             <FormMessage locale error=invite_error/>
-                            <TextField label=locale.pick("Покани колега (имейл)", "Invite a colleague (e-mail)").into() name="email".into() key="email" kind="email" required=true errors=errs/>
-                            <button type="submit">{locale.pick("Покани", "Invite")}</button>
+                            <TextField label=locale.tr().ws_invite_colleague_e_mail().into() name="email".into() key="email" kind="email" required=true errors=errs/>
+                            <button type="submit">{locale.tr().desk_invite()}</button>
                         </form>
                     </EnhancedForm>
                 }
@@ -347,19 +345,19 @@ fn WorkspaceView(locale: Locale, w: Workspace, districts: Vec<(String, String)>)
         </section>
 
         <section aria-labelledby="h-profile">
-            <h2 id="h-profile">{locale.pick("Профил на предприятието", "Enterprise profile")}</h2>
-            {w.logo.clone().map(|src| view! { <img class="logo" src=src alt=locale.pick("Лого", "Logo") width="120"/> })}
+            <h2 id="h-profile">{locale.tr().ws_enterprise_profile()}</h2>
+            {w.logo.clone().map(|src| view! { <img class="logo" src=src alt=locale.tr().ws_logo() width="120"/> })}
             <EnhancedForm>
                 <form method="post" action=logo_action enctype="multipart/form-data" class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="enterprise_id" value=w.id.to_string()/>
                     <FormMessage locale error=logo_error/>
                     <div class="field">
-                        <label for="logo-file">{locale.pick("Лого (JPEG, PNG или WebP, до 10 MB)", "Logo (JPEG, PNG or WebP, up to 10 MB)")}</label>
+                        <label for="logo-file">{locale.tr().desk_logo_jpeg_png_or()}</label>
                         <input id="logo-file" type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true data-field="file" aria-describedby="err-file"/>
                         <FieldErrorView key="file" errors=logo_fields/>
                     </div>
-                    <button type="submit">{locale.pick("Качи логото", "Upload the logo")}</button>
+                    <button type="submit">{locale.tr().desk_upload_logo()}</button>
                 </form>
             </EnhancedForm>
             <EnterpriseForm locale action="/fn/update_enterprise" enterprise_id=Some(w.id) input=w.profile.clone() districts posted/>
@@ -394,7 +392,7 @@ fn RemoveButton(locale: Locale, enterprise_id: i32, email: String) -> impl IntoV
             <LocaleField locale/>
             <input type="hidden" name="enterprise_id" value=enterprise_id.to_string()/>
             <input type="hidden" name="email" value=email/>
-            <button type="submit" class="small">{locale.pick("Премахни", "Remove")}</button>
+            <button type="submit" class="small">{locale.tr().desk_remove()}</button>
         </form>
     }
 }
@@ -428,21 +426,13 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
     let upload_error = posted.for_action(upload).cloned();
     let ue = posted.fields(upload);
     let i = form.input.clone();
-    let t = locale.t();
+    let t = locale.tr();
     let title = match &form.product_id {
         Some(_) => i.title.clone(),
-        None => locale
-            .pick("Нов продукт или услуга", "New product or service")
-            .to_string(),
+        None => locale.tr().ws_new_product_or_service().to_string(),
     };
-    let units: Vec<(String, String)> = UNITS
-        .iter()
-        .map(|u| (u.to_string(), t.unit(u).to_string()))
-        .collect();
-    let avail: Vec<(String, String)> = crate::forms::AVAILABILITIES
-        .iter()
-        .map(|a| (a.to_string(), t.availability(a).to_string()))
-        .collect();
+    let units = crate::components::form::options(|u| t.unit(u));
+    let avail = crate::components::form::options(|a| t.availability(a));
     let cats: Vec<(String, String)> = form
         .categories
         .iter()
@@ -453,11 +443,11 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
         <PageTitle text=title.clone()/>
         <p><a href=back>"← "{form.enterprise_name.clone()}</a></p>
         <h1>{title}</h1>
-        {form.product_id.map(|_| view! { <p>{locale.pick("Състояние: ", "Status: ")}{status_label(locale, &form.status)}</p> })}
-        {form.slug.clone().filter(|_| form.status == "published").map(|s| view! {
-            <p><a href=locale.href(&format!("/p/{s}"))>{locale.pick("Виж публичната страница", "See the public page")}</a></p>
+        {form.product_id.map(|_| view! { <p>{locale.tr().ws_status()}{status_label(locale, form.status, false)}</p> })}
+        {form.slug.clone().filter(|_| form.status == ProductStatus::Published).map(|s| view! {
+            <p><a href=locale.href(&format!("/p/{s}"))>{locale.tr().ws_see_public_page()}</a></p>
         })}
-        {saved.map(|_| view! { <p class="notice" role="status">{locale.pick("Запазено.", "Saved.")}</p> })}
+        {saved.map(|_| view! { <p class="notice" role="status">{locale.tr().account_saved()}</p> })}
         <EnhancedForm>
             <form method="post" action=action class="stack wide">
                 <LocaleField locale/>
@@ -465,22 +455,22 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                 {form.product_id.map(|id| view! { <input type="hidden" name="product_id" value=id.to_string()/> })}
                 <input type="hidden" name="creation_key" value=form.creation_key.clone()/>
                 <FormMessage locale error=action_error/>
-                <TextField label=locale.pick("Заглавие", "Title").into() name="input[title]".into() key="title" value=i.title.clone() required=true maxlength=200 errors=e.clone()/>
-                <TextArea label=locale.pick("Описание", "Description").into() name="input[description]".into() key="description" value=i.description.clone() maxlength=5000 errors=e.clone()/>
-                <SelectField label=locale.pick("Категория", "Category").into() name="input[category]".into() key="category" options=cats value=i.category.clone() required=true errors=e.clone()/>
-                <TextField label=locale.pick("Цена в евро", "Price in euro").into() name="input[price]".into() key="price" value=i.price.clone() required=true inputmode="decimal"
-                    hint=locale.pick("Напр. 12,50", "E.g. 12.50").to_string() errors=e.clone()/>
-                <SelectField label=locale.pick("Мярка", "Unit").into() name="input[unit]".into() key="unit" options=units value=i.unit.clone() required=true errors=e.clone()/>
-                <SelectField label=locale.pick("Наличност", "Availability").into() name="input[availability]".into() key="availability" options=avail value=i.availability.clone() required=true errors=e.clone()/>
-                <TextField label=locale.pick("Количество на склад", "Quantity in stock").into() name="input[stock]".into() key="stock" kind="number" value=i.stock.clone()
-                    hint=locale.pick("Само за „в наличност“.", "Only for \"in stock\".").to_string() errors=e.clone()/>
-                <TextField label=locale.pick("Минимална поръчка", "Minimum order").into() name="input[min_order]".into() key="min_order" kind="number" value=i.min_order.clone() errors=e.clone()/>
-                <TextField label=locale.pick("Етикети", "Tags").into() name="input[tags]".into() key="tags" value=i.tags.clone()
-                    hint=locale.pick("Разделени със запетая, до 10.", "Separated by commas, up to 10.").to_string() errors=e.clone()/>
+                <TextField label=locale.tr().desk_title().into() name="input[title]".into() key="title" value=i.title.clone() required=true maxlength=200 errors=e.clone()/>
+                <TextArea label=locale.tr().desk_description().into() name="input[description]".into() key="description" value=i.description.clone() maxlength=5000 errors=e.clone()/>
+                <SelectField label=locale.tr().ws_category().into() name="input[category]".into() key="category" options=cats value=i.category.clone() required=true errors=e.clone()/>
+                <TextField label=locale.tr().ws_price_in_euro().into() name="input[price]".into() key="price" value=i.price.clone() required=true inputmode="decimal"
+                    hint=locale.tr().ws_e_g_12_50().to_string() errors=e.clone()/>
+                <SelectField label=locale.tr().ws_unit().into() name="input[unit]".into() key="unit" options=units value=i.unit.clone() required=true errors=e.clone()/>
+                <SelectField label=locale.tr().ws_availability().into() name="input[availability]".into() key="availability" options=avail value=i.availability.clone() required=true errors=e.clone()/>
+                <TextField label=locale.tr().ws_quantity_in_stock().into() name="input[stock]".into() key="stock" kind="number" value=i.stock.clone()
+                    hint=locale.tr().ws_only_for_in_stock().to_string() errors=e.clone()/>
+                <TextField label=locale.tr().ws_minimum_order().into() name="input[min_order]".into() key="min_order" kind="number" value=i.min_order.clone() errors=e.clone()/>
+                <TextField label=locale.tr().ws_tags().into() name="input[tags]".into() key="tags" value=i.tags.clone()
+                    hint=locale.tr().ws_separated_by_commas_up().to_string() errors=e.clone()/>
                 <div class="buttons">
-                    <button type="submit" name="publish" value="0">{locale.pick("Запази", "Save")}</button>
-                    {(form.status == "draft").then(|| view! {
-                        <button type="submit" class="primary" name="publish" value="1">{locale.pick("Запази и публикувай", "Save and publish")}</button>
+                    <button type="submit" name="publish" value="0">{locale.tr().account_save()}</button>
+                    {(form.status == ProductStatus::Draft).then(|| view! {
+                        <button type="submit" class="primary" name="publish" value="1">{locale.tr().ws_save_publish()}</button>
                     })}
                 </div>
             </form>
@@ -488,7 +478,7 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
         {form.product_id.map(move |pid| {
             view! {
                 <section aria-labelledby="h-images" class="panel">
-                    <h2 id="h-images">{locale.pick("Снимки", "Images")}" ("{form.images.len()}"/8)"</h2>
+                    <h2 id="h-images">{locale.tr().ws_images()}" ("{form.images.len()}"/8)"</h2>
                     <ul class="plain thumbs">
                         {form.images.iter().map(|img| view! {
                             <li>
@@ -496,7 +486,7 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                                 <form method="post" action="/fn/remove_image" class="inline">
                                     <LocaleField locale/>
                                     <input type="hidden" name="image_id" value=img.id.to_string()/>
-                                    <button type="submit" class="small">{locale.pick("Махни", "Remove")}</button>
+                                    <button type="submit" class="small">{locale.tr().order_remove()}</button>
                                 </form>
                             </li>
                         }).collect_view()}
@@ -507,11 +497,11 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                             <input type="hidden" name="product_id" value=pid.to_string()/>
                             <FormMessage locale error=upload_error/>
                             <div class="field">
-                                <label for="image-file">{locale.pick("Добави снимка (JPEG, PNG или WebP, до 10 MB)", "Add an image (JPEG, PNG or WebP, up to 10 MB)")}</label>
+                                <label for="image-file">{locale.tr().ws_add_image_jpeg_png()}</label>
                                 <input id="image-file" type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true data-field="file" aria-describedby="err-file"/>
                                 <FieldErrorView key="file" errors=ue/>
                             </div>
-                            <button type="submit">{locale.pick("Качи", "Upload")}</button>
+                            <button type="submit">{locale.tr().ws_upload()}</button>
                         </form>
                     </EnhancedForm>
                 </section>
@@ -551,18 +541,18 @@ fn ParticipationView(locale: Locale, enterprise_id: i32, p: Participation) -> im
     };
     view! {
         <section aria-labelledby="h-networks" class="panel" id="networks">
-            <h2 id="h-networks">{locale.pick("Мрежи", "Networks")}</h2>
+            <h2 id="h-networks">{locale.tr().desk_networks()}</h2>
             <ul class="plain">
                 {p.networks.iter().map(|n| view! {
                     <li>
                         <a href=locale.href(&format!("/n/{}", n.slug))>{n.name.clone()}</a>" — "
-                        {match n.status.as_str() {
-                            "approved" => locale.pick("член", "member"),
-                            "invited" => locale.pick("покана от регионалния център", "invited by the regional centre"),
-                            _ => locale.pick("кандидатурата чака одобрение", "application waiting for approval"),
+                        {match n.status.code() {
+                            "approved" => locale.tr().desk_member(),
+                            "invited" => locale.tr().ws_invited_by_regional_centre(),
+                            _ => locale.tr().ws_application_waiting_for_approval(),
                         }}" "
-                        {(n.status == "invited").then(|| member_button(n.membership_id, "accept", locale.pick("Приеми", "Accept")))}
-                        {member_button(n.membership_id, "leave", if n.status == "approved" { locale.pick("Напусни", "Leave") } else { locale.pick("Откажи", "Withdraw") })}
+                        {(n.status == MembershipStatus::Invited).then(|| member_button(n.membership_id, "accept", locale.tr().order_accept()))}
+                        {member_button(n.membership_id, "leave", if n.status == MembershipStatus::Approved { locale.tr().ws_leave() } else { locale.tr().ws_withdraw() })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -576,30 +566,30 @@ fn ParticipationView(locale: Locale, enterprise_id: i32, p: Participation) -> im
                             <NextField/>
                             <input type="hidden" name="enterprise_id" value=id.clone()/>
                             <FormMessage locale error=apply_error/>
-                            <SelectField label=locale.pick("Кандидатствай за мрежа", "Apply to join a network").into() name="network_id".into() key="network" options required=true errors=apply_fields/>
-                            <button type="submit">{locale.pick("Кандидатствай", "Apply")}</button>
+                            <SelectField label=locale.tr().ws_apply_join_network().into() name="network_id".into() key="network" options required=true errors=apply_fields/>
+                            <button type="submit">{locale.tr().ws_apply()}</button>
                         </form>
                     </EnhancedForm>
                 }
             })}
         </section>
         <section aria-labelledby="h-events" class="panel" id="events">
-            <h2 id="h-events">{locale.pick("Предстоящи събития", "Upcoming events")}</h2>
+            <h2 id="h-events">{locale.tr().desk_upcoming_events()}</h2>
             <ul class="plain">
                 {p.events.iter().map(|ev| view! {
                     <li>
                         <a href=locale.href(&format!("/events/{}", ev.slug))>{ev.title.clone()}</a>
                         " · "{crate::format::date_time(ev.starts_at, locale)}" · "{ev.centre_city.clone()}" — "
-                        {match ev.status.as_deref() {
-                            Some("confirmed") => view! { <span>{locale.pick("участието е потвърдено", "taking part (confirmed)")}</span> }.into_any(),
-                            Some(_) => view! { <span>{locale.pick("заявено, чака потвърждение", "signed up, waiting for confirmation")}</span> }.into_any(),
+                        {match ev.status {
+                            Some(ParticipationStatus::Confirmed) => view! { <span>{locale.tr().ws_taking_part_confirmed()}</span> }.into_any(),
+                            Some(ParticipationStatus::Applied) => view! { <span>{locale.tr().ws_signed_up_waiting_for()}</span> }.into_any(),
                             None => view! {
                                 <form method="post" action="/fn/take_part" class="inline">
                                     <LocaleField locale/>
                                     <NextField/>
                                     <input type="hidden" name="enterprise_id" value=id.clone()/>
                                     <input type="hidden" name="event_id" value=ev.event_id.to_string()/>
-                                    <button type="submit" class="small">{locale.pick("Ще участваме", "We will take part")}</button>
+                                    <button type="submit" class="small">{locale.tr().ws_we_will_take_part()}</button>
                                 </form>
                             }.into_any(),
                         }}

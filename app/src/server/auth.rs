@@ -10,6 +10,8 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
+use crate::domain::{MemberRole, UserRole};
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::server::entities::{enterprise_member, user, user_role};
 use crate::server::sessions::USER_KEY;
@@ -25,16 +27,16 @@ pub struct Caller {
     pub email_confirmed: bool,
     /// Centres this user curates.
     pub curator_of: Vec<i32>,
-    /// Enterprises this user belongs to, with the role ("owner" or "staff").
-    pub memberships: Vec<(i32, String)>,
+    /// Enterprises this user belongs to, with the role.
+    pub memberships: Vec<(i32, MemberRole)>,
 }
 
 impl Caller {
-    pub fn role_in(&self, enterprise_id: i32) -> Option<&str> {
+    pub fn role_in(&self, enterprise_id: i32) -> Option<MemberRole> {
         self.memberships
             .iter()
             .find(|(id, _)| *id == enterprise_id)
-            .map(|(_, r)| r.as_str())
+            .map(|(_, r)| *r)
     }
 
     /// Members (owner or staff) keep an enterprise's catalogue; admins may act
@@ -55,7 +57,7 @@ impl Caller {
     /// # Errors
     /// [`AppError::Forbidden`].
     pub fn require_owner(&self, enterprise_id: i32) -> AppResult<()> {
-        if self.admin || self.role_in(enterprise_id) == Some("owner") {
+        if self.admin || self.role_in(enterprise_id) == Some(MemberRole::Owner) {
             Ok(())
         } else {
             Err(AppError::Forbidden)
@@ -84,7 +86,7 @@ impl Caller {
         if self.email_confirmed {
             Ok(())
         } else {
-            Err(AppError::invalid("_form", "email_unconfirmed"))
+            Err(AppError::invalid("_form", Problem::EmailUnconfirmed))
         }
     }
 
@@ -127,10 +129,10 @@ pub async fn load(db: &DatabaseConnection, user_id: i32) -> AppResult<Option<Cal
         display_name: u.display_name,
         locale: u.locale,
         email_confirmed: u.email_confirmed_at.is_some(),
-        admin: roles.iter().any(|r| r.role == "admin"),
+        admin: roles.iter().any(|r| r.role == UserRole::Admin),
         curator_of: roles
             .iter()
-            .filter(|r| r.role == "curator")
+            .filter(|r| r.role == UserRole::Curator)
             .filter_map(|r| r.centre_id)
             .collect(),
         memberships,

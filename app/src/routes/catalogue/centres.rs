@@ -14,15 +14,15 @@ use crate::models::CentreDetail;
 #[component]
 pub fn CentresPage() -> impl IntoView {
     let locale = use_locale();
-    let t = locale.t();
+    let t = locale.tr();
     let data = Resource::new(move || locale, get_centres);
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", t.centres_title, t.site_name)/>
-        <h1>{t.centres_title}</h1>
-        <p class="lead">{t.centres_intro}</p>
+        <crate::components::structured::PageTitle text=format!("{} — {}", t.centres_title(), t.site_name())/>
+        <h1>{t.centres_title()}</h1>
+        <p class="lead">{t.centres_intro()}</p>
         {with_data(locale, data, move |centres| view! {
                         <section aria-labelledby="h-centre-list">
-                            <h2 id="h-centre-list" class="visually-hidden">{t.home_centres}</h2>
+                            <h2 id="h-centre-list" class="visually-hidden">{t.home_centres()}</h2>
                             <div class="card-grid">
                                 {centres.into_iter().map(|centre| view! { <CentreCardView locale centre/> }).collect_view()}
                             </div>
@@ -44,35 +44,35 @@ pub fn CentrePage() -> impl IntoView {
 
 #[component]
 fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let c = detail.centre;
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name())/>
         <Meta name="description" content=format!("{}: {}", c.name, c.region)/>
         <h1>{c.name.clone()}</h1>
         <dl class="facts">
-            <dt>{t.centre_region}</dt>
+            <dt>{t.centre_region()}</dt>
             <dd>{c.region.clone()}" ("{detail.nuts_code}")"</dd>
-            <dt>{t.centre_address}</dt>
+            <dt>{t.centre_address()}</dt>
             <dd>{c.address.clone()}</dd>
             <dt>"E-mail"</dt>
             <dd><a href=format!("mailto:{}", detail.email)>{detail.email.clone()}</a></dd>
         </dl>
         <section aria-labelledby="h-districts">
-            <h2 id="h-districts">{t.centre_districts}</h2>
+            <h2 id="h-districts">{t.centre_districts()}</h2>
             <ul class="district-list">
                 {detail.districts.into_iter().map(|d| view! {
                     <li>
                         <a href=locale.href(&format!("/search?district={}", d.slug))>{d.name}</a>
-                        " — "{(t.count_enterprises)(d.enterprise_count)}
+                        " — "{t.count_enterprises(d.enterprise_count)}
                     </li>
                 }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="h-enterprises">
-            <h2 id="h-enterprises">{t.centre_enterprises}</h2>
+            <h2 id="h-enterprises">{t.centre_enterprises()}</h2>
             {if detail.enterprises.is_empty() {
-                view! { <p>{t.centre_no_enterprises}</p> }.into_any()
+                view! { <p>{t.centre_no_enterprises()}</p> }.into_any()
             } else {
                 view! {
                     <div class="card-grid">
@@ -82,9 +82,9 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="h-networks">
-            <h2 id="h-networks">{t.centre_networks}</h2>
+            <h2 id="h-networks">{t.centre_networks()}</h2>
             {if detail.networks.is_empty() {
-                view! { <p>{t.centre_no_networks}</p> }.into_any()
+                view! { <p>{t.centre_no_networks()}</p> }.into_any()
             } else {
                 view! {
                     <div class="card-grid">
@@ -94,9 +94,9 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="h-events">
-            <h2 id="h-events">{t.centre_events}</h2>
+            <h2 id="h-events">{t.centre_events()}</h2>
             {if detail.events.is_empty() {
-                view! { <p>{t.home_no_events}</p> }.into_any()
+                view! { <p>{t.home_no_events()}</p> }.into_any()
             } else {
                 view! {
                     <div class="card-grid">

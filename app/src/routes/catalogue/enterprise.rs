@@ -32,7 +32,7 @@ pub fn EnterprisePage() -> impl IntoView {
 
 #[component]
 fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let e = enterprise;
     let c = e.card.clone();
     let summary: String = e.description.chars().take(160).collect();
@@ -50,70 +50,70 @@ fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView
         "logo": e.logo,
     });
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", c.name, t.site_name())/>
         <Meta name="description" content=summary.clone()/>
         <Meta property="og:type" content="profile"/>
         <Meta property="og:title" content=c.name.clone()/>
         <Meta property="og:description" content=summary/>
-        <Meta property="og:site_name" content=t.site_name/>
+        <Meta property="og:site_name" content=t.site_name()/>
         <JsonLd value=json_ld/>
         <article class="enterprise">
             {e.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="120"/> })}
             <h1>{c.name.clone()}</h1>
             <crate::routes::favourites::FavouriteButton locale enterprise_id=e.id/>
             <p class="lead">
-                {c.legal_form.clone()}", "{c.settlement.clone()}" ("{c.district.clone()}") "
+                {t.legal_form(c.legal_form)}", "{c.settlement.clone()}" ("{c.district.clone()}") "
                 <VerifiedBadge locale verified=c.verified/>
             </p>
             <div class="two-col">
                 <section aria-labelledby="h-about">
-                    <h2 id="h-about">{t.enterprise_about}</h2>
+                    <h2 id="h-about">{t.enterprise_about()}</h2>
                     <p class="prose">{e.description.clone()}</p>
-                    <h3>{t.enterprise_mission}</h3>
+                    <h3>{t.enterprise_mission()}</h3>
                     <p class="prose">{e.mission.clone()}</p>
                 </section>
                 <section aria-labelledby="h-impact">
-                    <h2 id="h-impact">{t.enterprise_impact}</h2>
+                    <h2 id="h-impact">{t.enterprise_impact()}</h2>
                     <ul>
-                        {e.impact_groups.iter().map(|g| view! { <li>{t.impact_group(g)}</li> }).collect_view()}
+                        {e.impact_groups.iter().map(|g| view! { <li>{t.impact_group(*g)}</li> }).collect_view()}
                     </ul>
-                    <p>{(t.employed_share)(e.employees_vulnerable, e.employees_total)}</p>
-                    <p>{(t.reinvested)(e.profit_reinvested_pct)}</p>
+                    <p>{t.employed_share(e.employees_total, e.employees_vulnerable)}</p>
+                    <p>{t.reinvested(e.profit_reinvested_pct)}</p>
                 </section>
             </div>
             <dl class="facts">
-                <dt>{t.enterprise_eik}</dt><dd>{e.eik.clone()}</dd>
-                <dt>{t.enterprise_address}</dt><dd>{e.address.clone()}", "{c.settlement.clone()}</dd>
+                <dt>{t.enterprise_eik()}</dt><dd>{e.eik.clone()}</dd>
+                <dt>{t.enterprise_address()}</dt><dd>{e.address.clone()}", "{c.settlement.clone()}</dd>
                 <dt>"E-mail"</dt><dd><a href=format!("mailto:{}", e.email)>{e.email.clone()}</a></dd>
-                <dt>{t.enterprise_phone}</dt><dd><a href=format!("tel:{}", e.phone.replace(' ', ""))>{e.phone.clone()}</a></dd>
-                {e.website.clone().map(|w| view! { <dt>{t.enterprise_website}</dt><dd><a href=w.clone() rel="external nofollow">{w.clone()}</a></dd> })}
-                <dt>{t.enterprise_centre}</dt>
+                <dt>{t.enterprise_phone()}</dt><dd><a href=format!("tel:{}", e.phone.replace(' ', ""))>{e.phone.clone()}</a></dd>
+                {e.website.clone().map(|w| view! { <dt>{t.enterprise_website()}</dt><dd><a href=w.clone() rel="external nofollow">{w.clone()}</a></dd> })}
+                <dt>{t.enterprise_centre()}</dt>
                 <dd><a href=locale.href(&format!("/centres/{}", e.centre_slug))>{e.centre_name.clone()}</a></dd>
             </dl>
             <section aria-labelledby="h-register">
-                <h2 id="h-register">{t.enterprise_register}</h2>
+                <h2 id="h-register">{t.enterprise_register()}</h2>
                 {match e.register.clone() {
                     Some(r) => view! {
                         <dl class="facts">
-                            <dt>{t.enterprise_register_entry}</dt><dd>{r.entry}</dd>
-                            <dt>{t.enterprise_register_class}</dt><dd>{r.class}</dd>
-                            {r.certified_on.map(|d| view! { <dt>{t.enterprise_certified_on}</dt><dd>{format::date(d, locale)}</dd> })}
-                            {r.valid_until.map(|d| view! { <dt>{t.enterprise_valid_until}</dt><dd>{format::date(d, locale)}</dd> })}
+                            <dt>{t.enterprise_register_entry()}</dt><dd>{r.entry}</dd>
+                            <dt>{t.enterprise_register_class()}</dt><dd>{r.class.map(|c| c.code())}</dd>
+                            {r.certified_on.map(|d| view! { <dt>{t.enterprise_certified_on()}</dt><dd>{format::date(d, locale)}</dd> })}
+                            {r.valid_until.map(|d| view! { <dt>{t.enterprise_valid_until()}</dt><dd>{format::date(d, locale)}</dd> })}
                         </dl>
                     }.into_any(),
-                    None => view! { <p>{t.enterprise_not_registered}</p> }.into_any(),
+                    None => view! { <p>{t.enterprise_not_registered()}</p> }.into_any(),
                 }}
             </section>
             {(!e.networks.is_empty()).then(|| view! {
                 <section aria-labelledby="h-networks">
-                    <h2 id="h-networks">{t.enterprise_networks}</h2>
+                    <h2 id="h-networks">{t.enterprise_networks()}</h2>
                     <div class="card-grid">
                         {e.networks.iter().cloned().map(|network| view! { <NetworkCardView locale network/> }).collect_view()}
                     </div>
                 </section>
             })}
             <section aria-labelledby="h-products">
-                <h2 id="h-products">{t.enterprise_products}" ("{e.products.len()}")"</h2>
+                <h2 id="h-products">{t.enterprise_products()}" ("{e.products.len()}")"</h2>
                 <div class="card-grid">
                     {e.products.iter().cloned().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
                 </div>

@@ -15,16 +15,16 @@ use crate::models::EventDetail;
 #[component]
 pub fn EventsPage() -> impl IntoView {
     let locale = use_locale();
-    let t = locale.t();
+    let t = locale.tr();
     let data = Resource::new(move || locale, get_events);
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", t.events_title, t.site_name)/>
-        <h1>{t.events_title}</h1>
+        <crate::components::structured::PageTitle text=format!("{} — {}", t.events_title(), t.site_name())/>
+        <h1>{t.events_title()}</h1>
         {with_data(locale, data, move |events| view! {
                         <section aria-labelledby="h-upcoming">
-                            <h2 id="h-upcoming">{t.events_upcoming}</h2>
+                            <h2 id="h-upcoming">{t.events_upcoming()}</h2>
                             {if events.upcoming.is_empty() {
-                                view! { <p>{t.home_no_events}</p> }.into_any()
+                                view! { <p>{t.home_no_events()}</p> }.into_any()
                             } else {
                                 view! {
                                     <div class="card-grid">
@@ -35,7 +35,7 @@ pub fn EventsPage() -> impl IntoView {
                         </section>
                         {(!events.past.is_empty()).then(|| view! {
                             <section aria-labelledby="h-past">
-                                <h2 id="h-past">{t.events_past}</h2>
+                                <h2 id="h-past">{t.events_past()}</h2>
                                 <div class="card-grid">
                                     {events.past.into_iter().map(|event| view! { <EventCardView locale event/> }).collect_view()}
                                 </div>
@@ -60,29 +60,29 @@ pub fn EventPage() -> impl IntoView {
 
 #[component]
 fn EventView(locale: Locale, event: EventDetail) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let e = event.card.clone();
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", e.title, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", e.title, t.site_name())/>
         <Meta name="description" content=event.description.clone()/>
         <h1>{e.title.clone()}</h1>
         <p class="lead">
-            {t.event_kind(&e.kind)}" · "
+            {t.event_kind(e.kind)}" · "
             <a href=locale.href(&format!("/centres/{}", event.centre_slug))>{e.centre_city.clone()}</a>
         </p>
         <dl class="facts">
-            <dt>{t.event_starts}</dt>
+            <dt>{t.event_starts()}</dt>
             <dd><time datetime=e.starts_at.to_rfc3339()>{format::date_time(e.starts_at, locale)}</time></dd>
-            <dt>{t.event_ends}</dt>
+            <dt>{t.event_ends()}</dt>
             <dd><time datetime=e.ends_at.to_rfc3339()>{format::date_time(e.ends_at, locale)}</time></dd>
-            <dt>{t.event_place}</dt>
+            <dt>{t.event_place()}</dt>
             <dd>{e.place.clone()}</dd>
         </dl>
         <p class="prose">{event.description.clone()}</p>
         <section aria-labelledby="h-participants">
-            <h2 id="h-participants">{t.event_participants}</h2>
+            <h2 id="h-participants">{t.event_participants()}</h2>
             {if event.participants.is_empty() {
-                view! { <p>{t.event_no_participants}</p> }.into_any()
+                view! { <p>{t.event_no_participants()}</p> }.into_any()
             } else {
                 view! {
                     <div class="card-grid">
@@ -93,12 +93,12 @@ fn EventView(locale: Locale, event: EventDetail) -> impl IntoView {
         </section>
         {(!event.products.is_empty()).then(|| view! {
             <section aria-labelledby="h-event-products">
-                <h2 id="h-event-products">{locale.pick("Продукти на участниците", "The participants' products")}</h2>
+                <h2 id="h-event-products">{locale.tr().cat_participants_products()}</h2>
                 <div class="card-grid">
                     {event.products.into_iter().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
                 </div>
             </section>
         })}
-        <p><a href=locale.href(&format!("/events/{}/print", e.slug))>{locale.pick("Страница за печат с QR код", "Printable page with a QR code")}</a></p>
+        <p><a href=locale.href(&format!("/events/{}/print", e.slug))>{locale.tr().cat_printable_page_with_qr()}</a></p>
     }
 }

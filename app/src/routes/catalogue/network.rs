@@ -26,29 +26,29 @@ pub fn NetworkPage() -> impl IntoView {
 
 #[component]
 fn NetworkView(locale: Locale, network: NetworkDetail) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let n = network;
     let all = locale.href(&format!("/search?network={}", n.card.slug));
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", n.card.name, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", n.card.name, t.site_name())/>
         <Meta name="description" content=n.description.clone()/>
         {n.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="120"/> })}
         <h1>{n.card.name.clone()}</h1>
         <p class="lead">
-            {t.network_kind(&n.card.kind)}" · "
+            {t.network_kind(n.card.kind)}" · "
             <a href=locale.href(&format!("/centres/{}", n.centre_slug))>{n.centre_name.clone()}</a>
         </p>
         <p class="prose">{n.description.clone()}</p>
         <section aria-labelledby="h-members">
-            <h2 id="h-members">{t.network_members}" ("{n.members.len()}")"</h2>
+            <h2 id="h-members">{t.network_members()}" ("{n.members.len()}")"</h2>
             <div class="card-grid">
                 {n.members.iter().cloned().map(|enterprise| view! { <EnterpriseCardView locale enterprise/> }).collect_view()}
             </div>
         </section>
         {(!n.members.is_empty()).then(|| view! { <AskQuote locale network=n.card.slug.clone() members=n.members.iter().map(|m| (m.slug.clone(), m.name.clone())).collect()/> })}
         <section aria-labelledby="h-catalogue">
-            <h2 id="h-catalogue">{t.network_catalogue}</h2>
-            <p><a href=all>{(t.network_all_products)(n.product_total)}</a></p>
+            <h2 id="h-catalogue">{t.network_catalogue()}</h2>
+            <p><a href=all>{t.network_all_products(n.product_total)}</a></p>
             <div class="card-grid">
                 {n.products.iter().cloned().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
             </div>
@@ -72,14 +72,14 @@ fn AskQuote(locale: Locale, network: String, members: Vec<(String, String)>) -> 
         .map(|f| f.message.clone());
     view! {
         <details class="panel" open=open>
-            <summary>{locale.pick("Поискайте оферта от членовете", "Ask the members for a quote")}</summary>
+            <summary>{locale.tr().cat_ask_members_for_quote()}</summary>
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
                     <input type="hidden" name="network" value=network/>
                     <FormMessage locale error=error.clone()/>
                     <fieldset>
-                        <legend>{locale.pick("До кои предприятия", "To which enterprises")}</legend>
+                        <legend>{locale.tr().cat_which_enterprises()}</legend>
                         <ul class="plain checks">
                             {members.into_iter().map(|(slug, name)| {
                                 let id = format!("quote-{slug}");
@@ -93,9 +93,9 @@ fn AskQuote(locale: Locale, network: String, members: Vec<(String, String)>) -> 
                         </ul>
                         <p class="field-error" id="err-members" data-error-for="members" hidden=members_error.is_none()>{members_error.clone().unwrap_or_default()}</p>
                     </fieldset>
-                    <TextArea label=locale.pick("Какво ви трябва (количества, срокове, място)", "What you need (quantities, dates, place)").into()
+                    <TextArea label=locale.tr().cat_what_need_quantities_dates().into()
                         name="message".into() key="message" maxlength=4000 errors=fields/>
-                    <button type="submit" class="primary">{locale.pick("Изпрати запитването", "Send the request")}</button>
+                    <button type="submit" class="primary">{locale.tr().cat_send_request()}</button>
                 </form>
             </EnhancedForm>
         </details>

@@ -10,6 +10,7 @@ use crate::components::cards::{NetworkCardView, ProductCardView, VerifiedBadge};
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::JsonLd;
+use crate::domain::Availability;
 use crate::format;
 use crate::functions::catalogue::get_product;
 use crate::i18n::Locale;
@@ -38,7 +39,7 @@ fn schema_availability(a: &str) -> &'static str {
 
 #[component]
 fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
-    let t = locale.t();
+    let t = locale.tr();
     let p = product.card.clone();
     let summary: String = product.description.chars().take(160).collect();
     let json_ld = serde_json::json!({
@@ -53,7 +54,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
             "@type": "Offer",
             "price": format!("{}.{:02}", p.price_cents / 100, p.price_cents % 100),
             "priceCurrency": "EUR",
-            "availability": schema_availability(&p.availability),
+            "availability": schema_availability(p.availability.code()),
             "seller": {
                 "@type": "Organization",
                 "name": p.enterprise_name,
@@ -63,16 +64,16 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
     });
     let enterprise_href = locale.href(&format!("/e/{}", p.enterprise_slug));
     view! {
-        <crate::components::structured::PageTitle text=format!("{} — {}", p.title, t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{} — {}", p.title, t.site_name())/>
         <Meta name="description" content=summary.clone()/>
         <Meta property="og:type" content="product"/>
         <Meta property="og:title" content=p.title.clone()/>
         <Meta property="og:description" content=summary/>
-        <Meta property="og:site_name" content=t.site_name/>
+        <Meta property="og:site_name" content=t.site_name()/>
         <Meta property="og:locale" content=if locale == Locale::Bg { "bg_BG" } else { "en_GB" }/>
         {product.images.first().map(|i| view! { <Meta property="og:image" content=i.path.clone()/> })}
         <JsonLd value=json_ld/>
-        <nav aria-label=t.product_category class="breadcrumbs">
+        <nav aria-label=t.product_category() class="breadcrumbs">
             <a href=locale.href(&format!("/search?category={}", product.category_slug))>{p.category.clone()}</a>
         </nav>
         <article class="product">
@@ -80,7 +81,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
             <div class="product-grid">
                 <div class="gallery">
                     {if product.images.is_empty() {
-                        view! { <div class="no-image" role="img" aria-label=t.product_no_image>"◆"</div> }.into_any()
+                        view! { <div class="no-image" role="img" aria-label=t.product_no_image()>"◆"</div> }.into_any()
                     } else {
                         product.images.iter().map(|i| view! {
                             <img src=i.path.clone() alt=i.alt.clone() width=i.width height=i.height loading="lazy"/>
@@ -89,49 +90,49 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                 </div>
                 <div class="buy-box">
                     <p class="price-large">
-                        <strong>{format::money(p.price_cents, locale)}</strong>" / "{t.unit(&p.unit)}
+                        <strong>{format::money(p.price_cents, locale)}</strong>" / "{t.unit(p.unit)}
                     </p>
                     <p class="card-meta">
-                        {t.price_bgn_equivalent}": "{format::leva(format::bgn_cents(p.price_cents), locale)}
+                        {t.price_bgn_equivalent()}": "{format::leva(format::bgn_cents(p.price_cents), locale)}
                     </p>
                     <p class=format!("availability availability-{}", p.availability)>
-                        {t.availability(&p.availability)}
-                        {product.stock.map(|n| format!(" ({n} {})", t.unit(&p.unit)))}
+                        {t.availability(p.availability)}
+                        {product.stock.map(|n| format!(" ({n} {})", t.unit(p.unit)))}
                     </p>
-                    {(p.availability != "out_of_stock").then(|| view! {
+                    {(p.availability != Availability::OutOfStock).then(|| view! {
                         <crate::routes::orders::AddToBasket locale product_id=p.id min_order=product.min_order/>
                     })}
                     <crate::routes::favourites::FavouriteButton locale product_id=p.id/>
                     <crate::routes::orders::AskQuestion locale product_id=p.id/>
                     <dl class="facts">
-                        <dt>{t.product_min_order}</dt>
-                        <dd>{product.min_order}" "{t.unit(&p.unit)}</dd>
-                        <dt>{t.product_seller}</dt>
+                        <dt>{t.product_min_order()}</dt>
+                        <dd>{product.min_order}" "{t.unit(p.unit)}</dd>
+                        <dt>{t.product_seller()}</dt>
                         <dd>
                             <a href=enterprise_href>{p.enterprise_name.clone()}</a>
                             " "<VerifiedBadge locale verified=p.verified/>
                             <br/>{product.enterprise.settlement.clone()}", "{product.enterprise.district.clone()}
                         </dd>
                         {(!product.impact_groups.is_empty()).then(|| view! {
-                            <dt>{t.enterprise_employs}</dt>
-                            <dd>{product.impact_groups.iter().map(|g| t.impact_group(g)).collect::<Vec<_>>().join(", ")}</dd>
+                            <dt>{t.enterprise_employs()}</dt>
+                            <dd>{product.impact_groups.iter().map(|g| t.impact_group(*g)).collect::<Vec<_>>().join(", ")}</dd>
                         })}
                     </dl>
                 </div>
             </div>
             <section aria-labelledby="h-description">
-                <h2 id="h-description">{t.product_description}</h2>
+                <h2 id="h-description">{t.product_description()}</h2>
                 <p class="prose">{product.description.clone()}</p>
                 {(!product.tags.is_empty()).then(|| view! {
                     <p class="tags">
-                        <span class="visually-hidden">{t.product_tags}": "</span>
+                        <span class="visually-hidden">{t.product_tags()}": "</span>
                         {product.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
                     </p>
                 })}
             </section>
             {(!product.networks.is_empty()).then(|| view! {
                 <section aria-labelledby="h-networks">
-                    <h2 id="h-networks">{t.product_networks}</h2>
+                    <h2 id="h-networks">{t.product_networks()}</h2>
                     <div class="card-grid">
                         {product.networks.iter().cloned().map(|network| view! { <NetworkCardView locale network/> }).collect_view()}
                     </div>
@@ -140,7 +141,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
         </article>
         {(!product.related.is_empty()).then(|| view! {
             <section aria-labelledby="h-related">
-                <h2 id="h-related">{t.product_related}</h2>
+                <h2 id="h-related">{t.product_related()}</h2>
                 <div class="card-grid">
                     {product.related.iter().cloned().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
                 </div>

@@ -7,14 +7,98 @@ use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
-use crate::components::cards::VerifiedBadge;
 use crate::components::kept::rendered_once;
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
+use crate::domain::{Availability, Unit};
 use crate::format;
 use crate::functions::catalogue::search_products;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Tr};
 use crate::models::{FacetGroup, SearchHit, SearchPage, SearchParams};
+
+/// The words of the results island, translated on the server and handed
+/// to the island as a prop: the wasm carries no translation tables, and
+/// the results it draws as the buyer types speak the reader's language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchWords {
+    label: String,
+    button: String,
+    all_products: String,
+    results_for: String,
+    degraded: String,
+    filters: String,
+    clear_filters: String,
+    search: String,
+    no_results: String,
+    suggest: String,
+    sort: String,
+    pagination: String,
+    previous: String,
+    next: String,
+    by: String,
+    verified: String,
+    facets: Vec<(String, String)>,
+    sorts: Vec<(String, String)>,
+    units: Vec<(Unit, String)>,
+    availability: Vec<(Availability, String)>,
+}
+
+const SORTS: [&str; 4] = ["relevance", "price_asc", "price_desc", "newest"];
+const FACETS: [&str; 8] = [
+    "category",
+    "centre",
+    "district",
+    "network",
+    "verified",
+    "availability",
+    "impact",
+    "price",
+];
+
+impl SearchWords {
+    pub fn new(t: Tr) -> SearchWords {
+        SearchWords {
+            label: t.search_label().into(),
+            button: t.search_button().into(),
+            all_products: t.search_all_products().into(),
+            results_for: t.search_results_for().into(),
+            degraded: t.search_degraded().into(),
+            filters: t.search_filters().into(),
+            clear_filters: t.search_clear_filters().into(),
+            search: t.nav_search().into(),
+            no_results: t.search_no_results().into(),
+            suggest: t.search_suggest().into(),
+            sort: t.search_sort().into(),
+            pagination: t.pagination().into(),
+            previous: t.page_previous().into(),
+            next: t.page_next().into(),
+            by: t.by_enterprise().into(),
+            verified: t.verified().into(),
+            facets: FACETS
+                .iter()
+                .map(|f| (f.to_string(), t.facet(f).into()))
+                .collect(),
+            sorts: SORTS
+                .iter()
+                .map(|s| (s.to_string(), t.sort(s).into()))
+                .collect(),
+            units: Unit::ALL.iter().map(|u| (*u, t.unit(*u).into())).collect(),
+            availability: Availability::ALL
+                .iter()
+                .map(|a| (*a, t.availability(*a).into()))
+                .collect(),
+        }
+    }
+
+    fn of<'a, K: PartialEq + ?Sized, Q: std::borrow::Borrow<K>>(
+        list: &'a [(Q, String)],
+        key: &K,
+    ) -> &'a str {
+        list.iter()
+            .find(|(k, _)| k.borrow() == key)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
 
 /// Reads a search from the address; unparsable numbers fall back to defaults.
 pub fn params_from_query(q: &ParamsMap) -> SearchParams {
@@ -33,26 +117,29 @@ fn search_href(locale: Locale, p: &SearchParams) -> String {
 #[component]
 pub fn SearchRoute() -> impl IntoView {
     let locale = use_locale();
-    let t = locale.t();
+    let t = locale.tr();
     let params = params_from_query(&use_query_map().get_untracked());
     let title = if params.q.is_empty() {
-        t.search_all_products.to_string()
+        t.search_all_products().to_string()
     } else {
-        format!("{} „{}“", t.search_results_for, params.q)
+        format!("{} „{}“", t.search_results_for(), params.q)
     };
     let data = Resource::new(
         move || (locale, params.clone()),
         |(l, p)| search_products(l, p),
     );
     view! {
-        <crate::components::structured::PageTitle text=format!("{title} — {}", t.site_name)/>
+        <crate::components::structured::PageTitle text=format!("{title} — {}", t.site_name())/>
         <Meta name="robots" content="noindex, follow"/>
         {with_data(locale, data, move |page| {
             if page.degraded {
                 crate::components::status::do_not_keep();
             }
             let key = format!("search|{}|{:?}", locale.code(), page.params);
-            rendered_once(key, page, move |page| view! { <SearchResults locale page/> })
+            rendered_once(key, page, move |page| {
+                let words = SearchWords::new(t);
+                view! { <SearchResults locale page words/> }
+            })
         })}
     }
 }
@@ -60,8 +147,8 @@ pub fn SearchRoute() -> impl IntoView {
 /// The whole results area. An island: with JavaScript it re-runs the search
 /// as the buyer types (debounced) and replaces the address with the new one.
 #[island]
-pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
-    let t = locale.t();
+pub fn SearchResults(locale: Locale, page: SearchPage, words: SearchWords) -> impl IntoView {
+    let words = StoredValue::new(words);
     let data = RwSignal::new(page);
     let query = StoredValue::new(data.get_untracked().params.q.clone());
     let generation = StoredValue::new(0u64);
@@ -115,17 +202,17 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
 
     view! {
         <div class="search-layout">
-            <form class="search-form" role="search" aria-label=t.search_label method="get" action=locale.href("/search")
+            <form class="search-form" role="search" aria-label=words.with_value(|w| w.label.clone()) method="get" action=locale.href("/search")
                 on:submit=move |ev| {
                     ev.prevent_default();
                     run(query.get_value());
                 }
             >
-                <label for="search-q">{t.search_label}</label>
+                <label for="search-q">{words.with_value(|w| w.label.clone())}</label>
                 <div class="search-row">
                     <input id="search-q" type="search" name="q" autocomplete="off"
                         value=query.get_value() node_ref=input on:input=on_input/>
-                    <button type="submit">{t.search_button}</button>
+                    <button type="submit">{words.with_value(|w| w.button.clone())}</button>
                 </div>
                 {move || {
                     let p = data.with(|d| d.params.clone());
@@ -136,7 +223,7 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
                     hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()
                 }}
             </form>
-            {results_view(locale, data)}
+            {results_view(locale, data, words)}
         </div>
     }
 }
@@ -146,22 +233,30 @@ pub fn SearchResults(locale: Locale, page: SearchPage) -> impl IntoView {
 /// write it), and this one is most of the page; the server writes the same
 /// markup from one run.
 #[cfg(feature = "ssr")]
-fn results_view(locale: Locale, data: RwSignal<SearchPage>) -> impl IntoView {
-    data.with_untracked(|page| view! { <ResultsBody locale page=page.clone()/> })
+fn results_view(
+    locale: Locale,
+    data: RwSignal<SearchPage>,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
+    data.with_untracked(|page| view! { <ResultsBody locale page=page.clone() words/> })
 }
 
 #[cfg(not(feature = "ssr"))]
-fn results_view(locale: Locale, data: RwSignal<SearchPage>) -> impl IntoView {
-    move || data.with(|page| view! { <ResultsBody locale page=page.clone()/> })
+fn results_view(
+    locale: Locale,
+    data: RwSignal<SearchPage>,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
+    move || data.with(|page| view! { <ResultsBody locale page=page.clone() words/> })
 }
 
 #[component]
-fn ResultsBody(locale: Locale, page: SearchPage) -> impl IntoView {
-    let t = locale.t();
+fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>) -> impl IntoView {
+    let w = words.get_value();
     let heading = if page.params.q.is_empty() {
-        t.search_all_products.to_string()
+        w.all_products.clone()
     } else {
-        format!("{} „{}“", t.search_results_for, page.params.q)
+        format!("{} „{}“", w.results_for, page.params.q)
     };
     let has_filters = !page.params.filters().is_empty();
     let clear = SearchParams {
@@ -170,45 +265,51 @@ fn ResultsBody(locale: Locale, page: SearchPage) -> impl IntoView {
     };
     view! {
         <h1 class="search-heading">{heading}</h1>
-        <p class="result-count" role="status" aria-live="polite">{(t.count_results)(page.total)}</p>
-        {page.degraded.then(|| view! { <p class="notice" role="note">{t.search_degraded}</p> })}
+        <p class="result-count" role="status" aria-live="polite">{page.count_text.clone()}</p>
+        {page.degraded.then(|| view! { <p class="notice" role="note">{w.degraded.clone()}</p> })}
         <div class="search-columns">
             <aside class="facets" aria-labelledby="h-filters">
-                <h2 id="h-filters">{t.search_filters}</h2>
-                {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{t.search_clear_filters}</a></p> })}
-                {page.facets.iter().filter(|g| !g.values.is_empty()).map(|g| view! { <FacetList locale group=g.clone() params=page.params.clone()/> }).collect_view()}
+                <h2 id="h-filters">{w.filters.clone()}</h2>
+                {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></p> })}
+                {page.facets.iter().filter(|g| !g.values.is_empty()).map(|g| view! { <FacetList locale group=g.clone() params=page.params.clone() words/> }).collect_view()}
             </aside>
             <section class="results" aria-labelledby="h-results">
-                <h2 id="h-results" class="visually-hidden">{t.nav_search}</h2>
-                <SortLinks locale params=page.params.clone()/>
+                <h2 id="h-results" class="visually-hidden">{w.search.clone()}</h2>
+                <SortLinks locale params=page.params.clone() words/>
                 {if page.hits.is_empty() {
                     view! {
                         <div class="empty">
-                            <p><strong>{t.search_no_results}</strong></p>
-                            <p>{t.search_suggest}</p>
-                            {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{t.search_clear_filters}</a></p> })}
+                            <p><strong>{w.no_results.clone()}</strong></p>
+                            <p>{w.suggest.clone()}</p>
+                            {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></p> })}
                         </div>
                     }.into_any()
                 } else {
                     view! {
                         <ol class="card-grid hit-list">
-                            {page.hits.into_iter().map(|hit| view! { <li><HitCard locale hit/></li> }).collect_view()}
+                            {page.hits.into_iter().map(|hit| view! { <li><HitCard locale hit words/></li> }).collect_view()}
                         </ol>
                     }.into_any()
                 }}
-                <Pagination locale params=page.params.clone() pages=page.pages/>
+                <Pagination locale params=page.params.clone() pages=page.pages words/>
             </section>
         </div>
     }
 }
 
 #[component]
-fn FacetList(locale: Locale, group: FacetGroup, params: SearchParams) -> impl IntoView {
-    let t = locale.t();
+fn FacetList(
+    locale: Locale,
+    group: FacetGroup,
+    params: SearchParams,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
     let id = format!("facet-{}", group.facet);
+    let heading =
+        words.with_value(|w| SearchWords::of(&w.facets, group.facet.as_str()).to_string());
     view! {
         <section class="facet" aria-labelledby=id.clone()>
-            <h3 id=id.clone()>{t.facet(&group.facet)}</h3>
+            <h3 id=id.clone()>{heading}</h3>
             <ul>
                 {group.values.into_iter().map(|v| {
                     let mut next = params.clone();
@@ -230,18 +331,22 @@ fn FacetList(locale: Locale, group: FacetGroup, params: SearchParams) -> impl In
 }
 
 #[component]
-fn SortLinks(locale: Locale, params: SearchParams) -> impl IntoView {
-    let t = locale.t();
+fn SortLinks(
+    locale: Locale,
+    params: SearchParams,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
+    let w = words.get_value();
     let current = if params.sort.is_empty() {
         "relevance".to_string()
     } else {
         params.sort.clone()
     };
     view! {
-        <nav class="sort" aria-label=t.search_sort>
-            <span>{t.search_sort}": "</span>
+        <nav class="sort" aria-label=w.sort.clone()>
+            <span>{w.sort.clone()}": "</span>
             <ul>
-                {["relevance", "price_asc", "price_desc", "newest"].into_iter().map(|s| {
+                {SORTS.into_iter().map(|s| {
                     let mut next = params.clone();
                     next.sort = if s == "relevance" { String::new() } else { s.to_string() };
                     next.page = 1;
@@ -249,7 +354,7 @@ fn SortLinks(locale: Locale, params: SearchParams) -> impl IntoView {
                     view! {
                         <li>
                             <a href=search_href(locale, &next) aria-current=selected.then_some("true") class:selected=selected>
-                                {t.sort(s)}
+                                {SearchWords::of(&w.sorts, s).to_string()}
                             </a>
                         </li>
                     }
@@ -260,8 +365,13 @@ fn SortLinks(locale: Locale, params: SearchParams) -> impl IntoView {
 }
 
 #[component]
-fn Pagination(locale: Locale, params: SearchParams, pages: u32) -> impl IntoView {
-    let t = locale.t();
+fn Pagination(
+    locale: Locale,
+    params: SearchParams,
+    pages: u32,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
+    let w = words.get_value();
     let current = params.page.max(1);
     let link = move |n: u32| {
         let mut p = params.clone();
@@ -271,15 +381,15 @@ fn Pagination(locale: Locale, params: SearchParams, pages: u32) -> impl IntoView
     (pages > 1).then(|| {
         let window: Vec<u32> = (1..=pages).filter(|n| *n == 1 || *n == pages || n.abs_diff(current) <= 2).collect();
         view! {
-            <nav class="pagination" aria-label=t.pagination>
+            <nav class="pagination" aria-label=w.pagination.clone()>
                 <ul>
-                    {(current > 1).then(|| view! { <li><a href=link(current - 1) rel="prev">{t.page_previous}</a></li> })}
+                    {(current > 1).then(|| view! { <li><a href=link(current - 1) rel="prev">{w.previous.clone()}</a></li> })}
                     {window.into_iter().map(|n| view! {
                         <li>
                             <a href=link(n) aria-current=(n == current).then_some("page") class:selected=n == current>{n}</a>
                         </li>
                     }).collect_view()}
-                    {(current < pages).then(|| view! { <li><a href=link(current + 1) rel="next">{t.page_next}</a></li> })}
+                    {(current < pages).then(|| view! { <li><a href=link(current + 1) rel="next">{w.next.clone()}</a></li> })}
                 </ul>
             </nav>
         }
@@ -287,8 +397,8 @@ fn Pagination(locale: Locale, params: SearchParams, pages: u32) -> impl IntoView
 }
 
 #[component]
-fn HitCard(locale: Locale, hit: SearchHit) -> impl IntoView {
-    let t = locale.t();
+fn HitCard(locale: Locale, hit: SearchHit, words: StoredValue<SearchWords>) -> impl IntoView {
+    let w = words.get_value();
     let p = hit.product;
     view! {
         <article class="card product-card">
@@ -300,13 +410,18 @@ fn HitCard(locale: Locale, hit: SearchHit) -> impl IntoView {
                 </a>
             </h3>
             <p class="card-meta">{p.category}</p>
-            <p class="price"><strong>{format::money(p.price_cents, locale)}</strong>" / "{t.unit(&p.unit)}</p>
+            <p class="price"><strong>{format::money(p.price_cents, locale)}</strong>" / "{SearchWords::of(&w.units, &p.unit).to_string()}</p>
             <p class="card-meta">
-                {t.by_enterprise}" "
+                {w.by.clone()}" "
                 <a href=locale.href(&format!("/e/{}", p.enterprise_slug))>{p.enterprise_name}</a>
-                " "<VerifiedBadge locale verified=p.verified/>
+                " "{p.verified.then(|| view! {
+                    <span class="badge badge-verified" title=w.verified.clone()>
+                        <span aria-hidden="true">"✓ "</span>
+                        {w.verified.clone()}
+                    </span>
+                })}
             </p>
-            <p class=format!("availability availability-{}", p.availability)>{t.availability(&p.availability)}</p>
+            <p class=format!("availability availability-{}", p.availability)>{SearchWords::of(&w.availability, &p.availability).to_string()}</p>
         </article>
     }
 }

@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::audit::AuditAction;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_log")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub actor_id: Option<i32>,
-    pub action: String,
+    pub action: AuditAction,
     pub entity_type: String,
     pub entity_id: i32,
     pub centre_id: Option<i32>,

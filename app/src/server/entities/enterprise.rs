@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{LegalForm, RegisterClass, VerificationStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "enterprises")]
 pub struct Model {
@@ -12,7 +14,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub eik: String,
     pub name: String,
-    pub legal_form: String,
+    pub legal_form: LegalForm,
     pub district_id: i32,
     pub settlement: String,
     pub address: String,
@@ -26,10 +28,10 @@ pub struct Model {
     pub employees_vulnerable: i32,
     pub profit_reinvested_pct: i32,
     pub register_entry: Option<String>,
-    pub register_class: Option<String>,
+    pub register_class: Option<RegisterClass>,
     pub certified_on: Option<Date>,
     pub certificate_valid_until: Option<Date>,
-    pub verification_status: String,
+    pub verification_status: VerificationStatus,
     pub verified_at: Option<DateTimeUtc>,
     pub verified_by: Option<i32>,
     pub verification_note: Option<String>,

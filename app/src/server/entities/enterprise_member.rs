@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::MemberRole;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "enterprise_members")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub enterprise_id: i32,
     pub user_id: i32,
-    pub role: String,
+    pub role: MemberRole,
     pub created_at: DateTimeUtc,
 }
 

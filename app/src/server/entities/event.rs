@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::EventKind;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "events")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub slug: String,
     pub centre_id: i32,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
     pub place: String,

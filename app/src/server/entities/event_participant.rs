@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ParticipationStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "event_participants")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub event_id: i32,
     pub enterprise_id: i32,
-    pub status: String,
+    pub status: ParticipationStatus,
     pub created_at: DateTimeUtc,
 }
 

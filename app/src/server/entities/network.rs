@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::NetworkKind;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "networks")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub slug: String,
     pub centre_id: i32,
     pub name: String,
-    pub kind: String,
+    pub kind: NetworkKind,
     pub description: String,
     pub logo_path: Option<String>,
     pub created_by: Option<i32>,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::MembershipStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "network_members")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub network_id: i32,
     pub enterprise_id: i32,
-    pub status: String,
+    pub status: MembershipStatus,
     pub created_at: DateTimeUtc,
     pub approved_at: Option<DateTimeUtc>,
     pub approved_by: Option<i32>,

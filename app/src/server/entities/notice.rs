@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::notices::NoticeKind;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notices")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    pub kind: String,
+    pub kind: NoticeKind,
     pub order_request_id: Option<i32>,
     pub enterprise_id: Option<i32>,
     pub detail: Option<String>,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::orders::{DeliveryWish, OrderKind, OrderStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "order_requests")]
 pub struct Model {
@@ -11,9 +13,9 @@ pub struct Model {
     pub enterprise_id: i32,
     /// The product a question is about.
     pub product_id: Option<i32>,
-    pub kind: String,
-    pub status: String,
-    pub delivery: String,
+    pub kind: OrderKind,
+    pub status: OrderStatus,
+    pub delivery: DeliveryWish,
     pub event_id: Option<i32>,
     pub contact_name: String,
     pub contact_email: String,

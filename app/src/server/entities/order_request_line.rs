@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Unit;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "order_request_lines")]
 pub struct Model {
@@ -10,7 +12,7 @@ pub struct Model {
     pub order_request_id: i32,
     pub product_id: i32,
     pub title: String,
-    pub unit: String,
+    pub unit: Unit,
     pub quantity: i32,
     pub unit_price_cents: i64,
     /// The enterprise's proposed change, until the buyer confirms it.

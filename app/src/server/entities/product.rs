@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Availability, ProductStatus, Unit};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "products")]
 pub struct Model {
@@ -15,11 +17,11 @@ pub struct Model {
     pub description: String,
     pub price_cents: i64,
     pub currency: String,
-    pub unit: String,
-    pub availability: String,
+    pub unit: Unit,
+    pub availability: Availability,
     pub stock: Option<i32>,
     pub min_order: i32,
-    pub status: String,
+    pub status: ProductStatus,
     pub hidden_reason: Option<String>,
     pub featured_at: Option<DateTimeUtc>,
     pub archived_at: Option<DateTimeUtc>,

@@ -16,6 +16,7 @@ use sea_orm::{
     Set,
 };
 
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::Refusals;
 use crate::i18n::Locale;
@@ -84,13 +85,13 @@ async fn verify(password: &str, stored: &str) -> bool {
 fn check_password(r: &mut Refusals, field: &str, password: &str, email: &str) {
     let len = password.chars().count();
     if len == 0 {
-        r.add(field, "required");
+        r.add(field, Problem::Required);
     } else if len < PASSWORD_MIN {
-        r.add(field, "password_short");
+        r.add(field, Problem::PasswordShort);
     } else if len > PASSWORD_MAX {
-        r.add(field, "too_long");
+        r.add(field, Problem::TooLong);
     } else if password.trim().to_lowercase() == email {
-        r.add(field, "password_is_email");
+        r.add(field, Problem::PasswordIsEmail);
     }
 }
 
@@ -237,7 +238,7 @@ pub async fn confirm_email(db: &DatabaseConnection, raw_token: &str) -> AppResul
         .one(&txn)
         .await?
         .filter(|u| u.email == token.email && u.disabled_at.is_none())
-        .ok_or_else(|| AppError::invalid("_form", "link_invalid"))?;
+        .ok_or_else(|| AppError::invalid("_form", Problem::LinkInvalid))?;
     if u.email_confirmed_at.is_none() {
         let mut active: user::ActiveModel = u.clone().into();
         active.email_confirmed_at = Set(Some(chrono::Utc::now()));
@@ -278,7 +279,7 @@ pub async fn authenticate(db: &DatabaseConnection, email: &str, password: &str) 
     let ok = verify(password, stored).await;
     match user {
         Some(u) if ok && u.disabled_at.is_none() => Ok(u.id),
-        _ => Err(AppError::invalid("_form", "sign_in_failed")),
+        _ => Err(AppError::invalid("_form", Problem::SignInFailed)),
     }
 }
 
@@ -299,7 +300,7 @@ pub async fn change_password(
         .ok_or(AppError::Unauthorized)?;
     let mut r = Refusals::default();
     if !verify(current, &found.password_hash).await {
-        r.add("current_password", "password_wrong");
+        r.add("current_password", Problem::PasswordWrong);
     }
     check_password(&mut r, "new_password", new, &found.email);
     if !r.is_empty() {

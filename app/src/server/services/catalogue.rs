@@ -78,7 +78,7 @@ pub fn product_card(
         price_cents: p.price_cents,
         unit: p.unit,
         availability: p.availability,
-        category: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        category: locale.stored(&c.name_bg, &c.name_en).to_string(),
         enterprise_slug: e.slug.clone(),
         enterprise_name: e.name.clone(),
         verified: is_verified(e, today),
@@ -129,7 +129,7 @@ pub async fn category_tree(
     };
     let card = |c: &category::Model| CategoryCard {
         slug: c.slug.clone(),
-        name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         product_count: counts.get(&c.id).copied().unwrap_or(0) as u64,
         children: vec![],
     };
@@ -176,17 +176,17 @@ fn centre_card(
     let own: Vec<&district::Model> = districts.iter().filter(|d| d.centre_id == c.id).collect();
     CentreCard {
         slug: c.slug.clone(),
-        name: locale.pick(&c.name_bg, &c.name_en).to_string(),
-        city: locale.pick(&c.city_bg, &c.city_en).to_string(),
-        region: locale.pick(&c.region_bg, &c.region_en).to_string(),
-        address: locale.pick(&c.address_bg, &c.address_en).to_string(),
+        name: locale.stored(&c.name_bg, &c.name_en).to_string(),
+        city: locale.stored(&c.city_bg, &c.city_en).to_string(),
+        region: locale.stored(&c.region_bg, &c.region_en).to_string(),
+        address: locale.stored(&c.address_bg, &c.address_en).to_string(),
         enterprise_count: own
             .iter()
             .map(|d| counts.get(&d.id).copied().unwrap_or(0))
             .sum(),
         districts: own
             .iter()
-            .map(|d| locale.pick(&d.name_bg, &d.name_en).to_string())
+            .map(|d| locale.stored(&d.name_bg, &d.name_en).to_string())
             .collect(),
     }
 }
@@ -224,7 +224,7 @@ pub async fn event_cards(
         .map(|e| EventCard {
             centre_city: centres
                 .get(&e.centre_id)
-                .map(|c| locale.pick(&c.city_bg, &c.city_en).to_string())
+                .map(|c| locale.stored(&c.city_bg, &c.city_en).to_string())
                 .unwrap_or_default(),
             slug: e.slug,
             title: e.title,
@@ -340,7 +340,7 @@ pub async fn centre(
             .iter()
             .map(|d| DistrictSummary {
                 slug: d.slug.clone(),
-                name: locale.pick(&d.name_bg, &d.name_en).to_string(),
+                name: locale.stored(&d.name_bg, &d.name_en).to_string(),
                 enterprise_count: counts.get(&d.id).copied().unwrap_or(0),
             })
             .collect(),

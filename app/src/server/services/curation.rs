@@ -13,6 +13,13 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::domain::ImpactGroup;
+use crate::domain::MemberRole;
+use crate::domain::ProductStatus;
+use crate::domain::VerificationStatus;
+use crate::domain::audit::AuditAction;
+use crate::domain::notices::NoticeKind;
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::{VerifyInput, valid_reason};
 use crate::i18n::Locale;
@@ -114,7 +121,7 @@ pub async fn my_centres(
             .count(db)
             .await?;
         out.push(CuratedCentre {
-            name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+            name: locale.stored(&c.name_bg, &c.name_en).to_string(),
             slug: c.slug,
             waiting,
         });
@@ -149,9 +156,9 @@ async fn declared(
         .all(db)
         .await?
         .into_iter()
-        .map(|d| (d.id, locale.pick(&d.name_bg, &d.name_en).to_string()))
+        .map(|d| (d.id, locale.stored(&d.name_bg, &d.name_en).to_string()))
         .collect();
-    let mut impact: HashMap<i32, Vec<String>> = HashMap::new();
+    let mut impact: HashMap<i32, Vec<ImpactGroup>> = HashMap::new();
     for g in enterprise_impact_group::Entity::find()
         .filter(enterprise_impact_group::Column::EnterpriseId.is_in(ids.clone()))
         .all(db)
@@ -225,12 +232,12 @@ pub async fn desk(
     let enterprises = declared(db, locale, all).await?;
     let mut queue: Vec<DeclaredEnterprise> = enterprises
         .iter()
-        .filter(|e| e.verification_status == "unverified")
+        .filter(|e| e.verification_status == VerificationStatus::Unverified)
         .cloned()
         .collect();
     queue.sort_by_key(|e| (e.requested_at, e.id));
     Ok(Desk {
-        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         centre_slug: c.slug.clone(),
         queue,
         enterprises,
@@ -275,12 +282,13 @@ pub async fn review(
             price_cents: p.price_cents,
             unit: p.unit,
             status: p.status,
+            archived: false,
             hidden_reason: p.hidden_reason,
             thumb: None,
         })
         .collect();
     Ok(Review {
-        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         centre_slug: c.slug,
         enterprise: declared(db, locale, vec![e]).await?.remove(0),
         products,
@@ -304,10 +312,10 @@ pub async fn verify(
     let valid = input.validate(today()).map_err(AppError::Invalid)?;
     let mut row: enterprise::ActiveModel = e.into();
     row.register_entry = Set(Some(valid.register_entry.clone()));
-    row.register_class = Set(Some(valid.register_class.clone()));
+    row.register_class = Set(Some(valid.register_class));
     row.certified_on = Set(Some(valid.certified_on));
     row.certificate_valid_until = Set(Some(valid.valid_until));
-    row.verification_status = Set("verified".into());
+    row.verification_status = Set(VerificationStatus::Verified);
     row.verified_at = Set(Some(Utc::now()));
     row.verified_by = Set(Some(caller.user_id));
     row.verification_note = Set(None);
@@ -319,7 +327,7 @@ pub async fn verify(
     audit(
         &txn,
         caller.user_id,
-        "enterprise.verified",
+        AuditAction::EnterpriseVerified,
         "enterprise",
         enterprise_id,
         Some(centre),
@@ -329,7 +337,7 @@ pub async fn verify(
         )),
     )
     .await?;
-    notices::tell_enterprise(&txn, enterprise_id, "enterprise_verified", None).await?;
+    notices::tell_enterprise(&txn, enterprise_id, NoticeKind::EnterpriseVerified, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -359,19 +367,23 @@ pub async fn refuse(
     let txn = crate::server::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let reason = valid_reason(reason).map_err(AppError::Invalid)?;
-    if e.verification_status != "unverified" {
+    if e.verification_status != VerificationStatus::Unverified {
         return Err(AppError::Conflict("not_waiting".into()));
     }
     let (status, action, kind) = match how {
-        Refusal::Reject => ("rejected", "enterprise.rejected", "verification_rejected"),
+        Refusal::Reject => (
+            VerificationStatus::Rejected,
+            AuditAction::EnterpriseRejected,
+            NoticeKind::VerificationRejected,
+        ),
         Refusal::Correction => (
-            "correction_requested",
-            "enterprise.correction_requested",
-            "correction_requested",
+            VerificationStatus::CorrectionRequested,
+            AuditAction::EnterpriseCorrectionRequested,
+            NoticeKind::CorrectionRequested,
         ),
     };
     let mut row: enterprise::ActiveModel = e.into();
-    row.verification_status = Set(status.into());
+    row.verification_status = Set(status);
     row.verification_note = Set(Some(reason.clone()));
     row.verification_requested_at = Set(None);
     row.updated_at = Set(Utc::now());
@@ -405,31 +417,40 @@ pub async fn resubmit(
     let txn = crate::server::db::begin_write(db).await?;
     let e =
         crate::server::services::workspace::member_enterprise(&txn, caller, enterprise_id).await?;
-    let lapsed = e.verification_status == "verified" && !is_verified(&e, today());
+    let lapsed = e.verification_status == VerificationStatus::Verified && !is_verified(&e, today());
     if !matches!(
-        e.verification_status.as_str(),
-        "rejected" | "correction_requested" | "expired"
+        e.verification_status,
+        VerificationStatus::Rejected
+            | VerificationStatus::CorrectionRequested
+            | VerificationStatus::Expired
     ) && !lapsed
     {
         return Err(AppError::Conflict("not_resubmittable".into()));
     }
     let centre = centre_of(&txn, &e).await?;
     let mut row: enterprise::ActiveModel = e.into();
-    row.verification_status = Set("unverified".into());
+    row.verification_status = Set(VerificationStatus::Unverified);
     row.verification_requested_at = Set(Some(Utc::now()));
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
     audit(
         &txn,
         caller.user_id,
-        "enterprise.resubmitted",
+        AuditAction::EnterpriseResubmitted,
         "enterprise",
         enterprise_id,
         Some(centre),
         None,
     )
     .await?;
-    notices::tell_curators(&txn, centre, "verification_requested", enterprise_id, None).await?;
+    notices::tell_curators(
+        &txn,
+        centre,
+        NoticeKind::VerificationRequested,
+        enterprise_id,
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -462,9 +483,15 @@ pub async fn set_suspended(
     row.update(&txn).await?;
     enqueue(&txn, "enterprise", enterprise_id).await?;
     let (action, kind) = if reason.is_some() {
-        ("enterprise.suspended", "enterprise_suspended")
+        (
+            AuditAction::EnterpriseSuspended,
+            NoticeKind::EnterpriseSuspended,
+        )
     } else {
-        ("enterprise.restored", "enterprise_restored")
+        (
+            AuditAction::EnterpriseRestored,
+            NoticeKind::EnterpriseRestored,
+        )
     };
     audit(
         &txn,
@@ -505,16 +532,26 @@ pub async fn set_hidden(
         .map(|r| valid_reason(r).map_err(AppError::Invalid))
         .transpose()?;
     let (from, to, action, kind) = if reason.is_some() {
-        ("published", "hidden", "product.hidden", "product_hidden")
+        (
+            ProductStatus::Published,
+            ProductStatus::Hidden,
+            AuditAction::ProductHidden,
+            NoticeKind::ProductHidden,
+        )
     } else {
-        ("hidden", "published", "product.shown", "product_shown")
+        (
+            ProductStatus::Hidden,
+            ProductStatus::Published,
+            AuditAction::ProductShown,
+            NoticeKind::ProductShown,
+        )
     };
     if p.status != from || p.archived_at.is_some() {
         return Err(AppError::Conflict("product_state".into()));
     }
     let enterprise_id = p.enterprise_id;
     let mut row: product::ActiveModel = p.into();
-    row.status = Set(to.into());
+    row.status = Set(to);
     row.hidden_reason = Set(reason.clone());
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
@@ -565,25 +602,27 @@ pub async fn sweep_certificates(db: &DatabaseConnection, today: NaiveDate) -> Ap
         let Some(e) = enterprise::Entity::find_by_id(e.id).one(&txn).await? else {
             continue;
         };
-        if e.verification_status != "verified" || e.certificate_valid_until != Some(until) {
+        if e.verification_status != VerificationStatus::Verified
+            || e.certificate_valid_until != Some(until)
+        {
             continue;
         }
         let centre = centre_of(&txn, &e).await?;
         let id = e.id;
         if until < today {
             let mut row: enterprise::ActiveModel = e.into();
-            row.verification_status = Set("expired".into());
+            row.verification_status = Set(VerificationStatus::Expired);
             row.updated_at = Set(Utc::now());
             row.update(&txn).await?;
             enqueue(&txn, "enterprise", id).await?;
-            audit_line(&txn, "enterprise.lapsed", id, centre, until).await?;
-            tell_both(&txn, id, centre, "certificate_lapsed", until).await?;
+            audit_line(&txn, AuditAction::EnterpriseLapsed, id, centre, until).await?;
+            tell_both(&txn, id, centre, NoticeKind::CertificateLapsed, until).await?;
             sweep.lapsed += 1;
         } else if e.expiry_warned_for != Some(until) {
             let mut row: enterprise::ActiveModel = e.into();
             row.expiry_warned_for = Set(Some(until));
             row.update(&txn).await?;
-            tell_both(&txn, id, centre, "certificate_expiring", until).await?;
+            tell_both(&txn, id, centre, NoticeKind::CertificateExpiring, until).await?;
             sweep.warned += 1;
         }
         txn.commit().await?;
@@ -594,14 +633,14 @@ pub async fn sweep_certificates(db: &DatabaseConnection, today: NaiveDate) -> Ap
 /// An audit line written by the platform itself (no person acted).
 async fn audit_line(
     db: &impl ConnectionTrait,
-    action: &str,
+    action: AuditAction,
     enterprise_id: i32,
     centre: i32,
     until: NaiveDate,
 ) -> Result<(), sea_orm::DbErr> {
     audit_log::Entity::insert(audit_log::ActiveModel {
         actor_id: Set(None),
-        action: Set(action.into()),
+        action: Set(action),
         entity_type: Set("enterprise".into()),
         entity_id: Set(enterprise_id),
         centre_id: Set(Some(centre)),
@@ -619,7 +658,7 @@ async fn tell_both(
     db: &impl ConnectionTrait,
     enterprise_id: i32,
     centre: i32,
-    kind: &str,
+    kind: NoticeKind,
     until: NaiveDate,
 ) -> Result<(), sea_orm::DbErr> {
     let mut users = notices::members_of(db, enterprise_id).await?;
@@ -678,7 +717,7 @@ pub async fn transfer(
     };
     let Some(owner) = owner else {
         if r.is_empty() {
-            r.add("new_owner", "transfer_account_unknown");
+            r.add("new_owner", Problem::TransferAccountUnknown);
         }
         return Err(AppError::Invalid(r.0));
     };
@@ -695,14 +734,14 @@ pub async fn transfer(
     enterprise_member::Entity::insert(enterprise_member::ActiveModel {
         enterprise_id: Set(e.id),
         user_id: Set(owner.id),
-        role: Set("owner".into()),
+        role: Set(MemberRole::Owner),
         created_at: Set(Utc::now()),
         ..Default::default()
     })
     .exec(&txn)
     .await?;
     let mut row: enterprise::ActiveModel = e.into();
-    row.verification_status = Set("unverified".into());
+    row.verification_status = Set(VerificationStatus::Unverified);
     row.verification_requested_at = Set(Some(Utc::now()));
     row.verified_at = Set(None);
     row.verified_by = Set(None);
@@ -712,7 +751,7 @@ pub async fn transfer(
     audit(
         &txn,
         caller.user_id,
-        "enterprise.transferred",
+        AuditAction::EnterpriseTransferred,
         "enterprise",
         enterprise_id,
         Some(centre),
@@ -722,7 +761,7 @@ pub async fn transfer(
     notices::notify(
         &txn,
         before.into_iter().chain([owner.id]),
-        "enterprise_transferred",
+        NoticeKind::EnterpriseTransferred,
         &notices::About {
             enterprise_id: Some(enterprise_id),
             detail: Some(reason),

@@ -125,7 +125,7 @@ pub async fn notices(
     let out = rows
         .iter()
         .map(|n| NoticeView {
-            kind: n.kind.clone(),
+            kind: n.kind,
             order_request_id: n.order_request_id,
             // A curator's notice about someone else's enterprise leads to the desk instead.
             enterprise_slug: n

@@ -121,7 +121,7 @@ pub async fn figures(
         .count(db)
         .await?;
     Ok(Figures {
-        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         centre_slug: c.slug,
         months: by_month.into_values().collect(),
         enterprises: enterprises.len() as u64,
@@ -166,16 +166,17 @@ pub fn figures_csv(f: &Figures, locale: Locale) -> String {
             m.requests_fulfilled.to_string(),
         ]);
     }
-    let totals: [(&str, &str, u64); 5] = [
-        ("предприятия", "enterprises", f.enterprises),
-        ("проверени днес", "verified today", f.verified_now),
-        ("продукти в каталога", "products listed", f.products_listed),
-        ("мрежи", "networks", f.networks),
-        ("членове на мрежи", "network members", f.network_members),
+    let t = locale.tr();
+    let totals: [(&str, u64); 5] = [
+        (t.figures_enterprises(), f.enterprises),
+        (t.figures_verified_now(), f.verified_now),
+        (t.figures_products_listed(), f.products_listed),
+        (t.figures_networks(), f.networks),
+        (t.figures_network_members(), f.network_members),
     ];
-    for (bg, en, n) in totals {
+    for (label, n) in totals {
         let _ = w.write_record([
-            locale.pick(bg, en).to_string(),
+            label.to_string(),
             n.to_string(),
             String::new(),
             String::new(),
@@ -221,12 +222,12 @@ pub async fn audit_log(
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, locale.pick(&c.city_bg, &c.city_en).to_string()))
+        .map(|c| (c.id, locale.stored(&c.city_bg, &c.city_en).to_string()))
         .collect();
     Ok(AuditPage {
         centre_name: centre
             .as_ref()
-            .map(|c| locale.pick(&c.name_bg, &c.name_en).to_string()),
+            .map(|c| locale.stored(&c.name_bg, &c.name_en).to_string()),
         centre_slug: centre.map(|c| c.slug),
         entries: rows
             .into_iter()

@@ -3,6 +3,7 @@
 //! refused upload cannot leave anything behind and the caller decides where
 //! the results go.
 
+use crate::error::Problem;
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
@@ -40,15 +41,15 @@ pub enum ImageRefusal {
 }
 
 impl ImageRefusal {
-    /// The message code shown to the enterprise (translated elsewhere).
-    pub fn code(self) -> &'static str {
+    /// The problem shown to the enterprise (translated elsewhere).
+    pub fn code(self) -> Problem {
         match self {
-            Self::Empty => "image_empty",
-            Self::TooLarge => "image_too_large",
-            Self::NotAnImage => "image_not_image",
-            Self::UnsupportedFormat => "image_unsupported",
-            Self::TooManyPixels => "image_too_many_pixels",
-            Self::Corrupt => "image_corrupt",
+            Self::Empty => Problem::ImageEmpty,
+            Self::TooLarge => Problem::ImageTooLarge,
+            Self::NotAnImage => Problem::ImageNotImage,
+            Self::UnsupportedFormat => Problem::ImageUnsupported,
+            Self::TooManyPixels => Problem::ImageTooManyPixels,
+            Self::Corrupt => Problem::ImageCorrupt,
         }
     }
 }
@@ -426,12 +427,18 @@ mod tests {
 
     #[test]
     fn codes_are_stable() {
-        assert_eq!(ImageRefusal::Empty.code(), "image_empty");
-        assert_eq!(ImageRefusal::TooLarge.code(), "image_too_large");
-        assert_eq!(ImageRefusal::NotAnImage.code(), "image_not_image");
-        assert_eq!(ImageRefusal::UnsupportedFormat.code(), "image_unsupported");
-        assert_eq!(ImageRefusal::TooManyPixels.code(), "image_too_many_pixels");
-        assert_eq!(ImageRefusal::Corrupt.code(), "image_corrupt");
+        assert_eq!(ImageRefusal::Empty.code(), Problem::ImageEmpty);
+        assert_eq!(ImageRefusal::TooLarge.code(), Problem::ImageTooLarge);
+        assert_eq!(ImageRefusal::NotAnImage.code(), Problem::ImageNotImage);
+        assert_eq!(
+            ImageRefusal::UnsupportedFormat.code(),
+            Problem::ImageUnsupported
+        );
+        assert_eq!(
+            ImageRefusal::TooManyPixels.code(),
+            Problem::ImageTooManyPixels
+        );
+        assert_eq!(ImageRefusal::Corrupt.code(), Problem::ImageCorrupt);
     }
 
     #[test]

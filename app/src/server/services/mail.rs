@@ -12,7 +12,7 @@ use sea_orm::{
 };
 
 use crate::error::AppResult;
-use crate::i18n::{Locale, notice_text};
+use crate::i18n::Locale;
 use crate::server::entities::{notice, outgoing_mail, user};
 
 /// A mail's words.
@@ -106,7 +106,7 @@ pub async fn sent(db: &DatabaseConnection, id: i32) -> AppResult<()> {
 }
 
 fn greeting(locale: Locale, name: &str) -> String {
-    format!("{} {name},", locale.pick("Здравейте,", "Hello"))
+    format!("{} {name},", locale.tr().mail_hello())
 }
 
 /// The link that confirms an address.
@@ -116,25 +116,19 @@ pub fn confirm_address(locale: Locale, name: &str, site: &str, token: &str) -> M
         site.trim_end_matches('/'),
         locale.href("/confirm")
     );
-    let t = locale.t();
+    let t = locale.tr();
     Mail {
         subject: format!(
             "{} — {}",
-            locale.pick("Потвърдете имейла си", "Confirm your e-mail address"),
-            t.site_name
+            locale.tr().account_confirm_e_mail_address(),
+            t.site_name()
         ),
         body: format!(
             "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
             greeting(locale, name),
-            locale.pick(
-                "За да потвърдите адреса си в Социален пазар, отворете връзката:",
-                "To confirm your address on Social Market, open this link:",
-            ),
-            locale.pick(
-                "Връзката важи 48 часа и може да се използва веднъж. Ако не сте се регистрирали вие, не правете нищо: без потвърждение профилът не може да приема покани и да регистрира предприятия.",
-                "The link works for 48 hours, once. If you did not sign up, do nothing: without confirmation the account cannot accept invitations or register enterprises.",
-            ),
-            t.site_name,
+            locale.tr().mail_confirm_address_on_social(),
+            locale.tr().mail_link_works_for_48(),
+            t.site_name(),
         ),
     }
 }
@@ -142,25 +136,19 @@ pub fn confirm_address(locale: Locale, name: &str, site: &str, token: &str) -> M
 /// Told to the owner of an address someone tried to sign up with again.
 pub fn already_registered(locale: Locale, name: &str, site: &str) -> Mail {
     let link = format!("{}{}", site.trim_end_matches('/'), locale.href("/signin"));
-    let t = locale.t();
+    let t = locale.tr();
     Mail {
         subject: format!(
             "{} — {}",
-            locale.pick("Вече имате профил", "You already have an account"),
-            t.site_name
+            locale.tr().mail_already_have_account(),
+            t.site_name()
         ),
         body: format!(
             "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
             greeting(locale, name),
-            locale.pick(
-                "Някой се опита да създаде профил с този адрес, но вие вече имате профил. Влезте от тук:",
-                "Someone tried to sign up with this address, but you already have an account. Sign in here:",
-            ),
-            locale.pick(
-                "Ако не сте били вие, не правете нищо: профилът ви не е променен.",
-                "If it was not you, do nothing: your account was not changed.",
-            ),
-            t.site_name,
+            locale.tr().mail_someone_tried_sign_up(),
+            locale.tr().mail_if_it_was_not(),
+            t.site_name(),
         ),
     }
 }
@@ -219,7 +207,7 @@ pub async fn pending(db: &DatabaseConnection, base_url: &str, limit: u64) -> App
             } else {
                 Locale::Bg
             };
-            let what = notice_text(locale, &n.kind);
+            let what = locale.tr().notice(n.kind);
             let path = match n.order_request_id {
                 Some(id) => locale.href(&format!("/requests/{id}")),
                 None => locale.href("/notices"),
@@ -232,12 +220,12 @@ pub async fn pending(db: &DatabaseConnection, base_url: &str, limit: u64) -> App
             let body = format!(
                 "{},\n\n{what}{detail}.\n\n{base}{path}\n\n— {}\n",
                 u.display_name,
-                locale.t().site_name,
+                locale.tr().site_name(),
             );
             batch.mails.push(Outgoing {
                 notice_id: n.id,
                 to: u.email.clone(),
-                subject: format!("{what} — {}", locale.t().site_name),
+                subject: format!("{what} — {}", locale.tr().site_name()),
                 body,
             });
         }

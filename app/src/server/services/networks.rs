@@ -13,6 +13,11 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
+use crate::domain::MembershipStatus;
+use crate::domain::ParticipationStatus;
+use crate::domain::audit::AuditAction;
+use crate::domain::notices::NoticeKind;
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::{EventInput, NetworkInput};
 use crate::i18n::Locale;
@@ -69,7 +74,7 @@ pub async fn desk_networks(
         .all(db)
         .await?;
     let ents = names(db, rows.iter().map(|m| m.enterprise_id)).await?;
-    let mut by_network: BTreeMap<i32, Vec<MembershipRow>> = BTreeMap::new();
+    let mut by_network: BTreeMap<i32, Vec<MembershipRow<MembershipStatus>>> = BTreeMap::new();
     for m in rows {
         if let Some(e) = ents.get(&m.enterprise_id) {
             by_network
@@ -116,7 +121,7 @@ pub async fn desk_events(db: &impl ConnectionTrait, centre_id: i32) -> AppResult
         .all(db)
         .await?;
     let ents = names(db, rows.iter().map(|p| p.enterprise_id)).await?;
-    let mut by_event: BTreeMap<i32, Vec<MembershipRow>> = BTreeMap::new();
+    let mut by_event: BTreeMap<i32, Vec<MembershipRow<ParticipationStatus>>> = BTreeMap::new();
     for p in rows {
         if let Some(e) = ents.get(&p.enterprise_id) {
             by_event.entry(p.event_id).or_default().push(MembershipRow {
@@ -174,7 +179,7 @@ pub async fn create_network(
     audit(
         &txn,
         caller.user_id,
-        "network.created",
+        AuditAction::NetworkCreated,
         "network",
         id,
         Some(c.id),
@@ -200,7 +205,7 @@ async fn enterprise_by_reference(
         )
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid("enterprise", "enterprise_unknown"))
+        .ok_or_else(|| AppError::invalid("enterprise", Problem::EnterpriseUnknown))
 }
 
 /// A curator invites an enterprise (of any region) into a network; it
@@ -225,7 +230,7 @@ pub async fn invite(
         .one(&txn)
         .await?;
     match existing {
-        Some(m) if m.status == "applied" => {
+        Some(m) if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?;
         }
         Some(_) => return Err(AppError::Conflict("already_member".into())),
@@ -233,7 +238,7 @@ pub async fn invite(
             let inserted = network_member::Entity::insert(network_member::ActiveModel {
                 network_id: Set(n.id),
                 enterprise_id: Set(e.id),
-                status: Set("invited".into()),
+                status: Set(MembershipStatus::Invited),
                 created_at: Set(Utc::now()),
                 ..Default::default()
             })
@@ -243,14 +248,15 @@ pub async fn invite(
             audit(
                 &txn,
                 caller.user_id,
-                "network.invited",
+                AuditAction::NetworkInvited,
                 "network",
                 n.id,
                 Some(n.centre_id),
                 Some(e.name.clone()),
             )
             .await?;
-            notices::tell_enterprise(&txn, e.id, "network_invited", Some(n.name.clone())).await?;
+            notices::tell_enterprise(&txn, e.id, NoticeKind::NetworkInvited, Some(n.name.clone()))
+                .await?;
         }
     }
     txn.commit().await?;
@@ -282,7 +288,7 @@ async fn approve_row(
 ) -> AppResult<()> {
     let (network_id, enterprise_id) = (m.network_id, m.enterprise_id);
     let mut row: network_member::ActiveModel = m.into();
-    row.status = Set("approved".into());
+    row.status = Set(MembershipStatus::Approved);
     row.approved_at = Set(Some(Utc::now()));
     row.approved_by = Set(Some(caller.user_id));
     row.update(db).await?;
@@ -290,7 +296,7 @@ async fn approve_row(
     audit(
         db,
         caller.user_id,
-        "network.approved",
+        AuditAction::NetworkApproved,
         "network",
         network_id,
         Some(centre_id),
@@ -301,7 +307,7 @@ async fn approve_row(
         .one(db)
         .await?
         .map(|n| n.name);
-    notices::tell_enterprise(db, enterprise_id, "network_approved", n).await?;
+    notices::tell_enterprise(db, enterprise_id, NoticeKind::NetworkApproved, n).await?;
     Ok(())
 }
 
@@ -333,7 +339,7 @@ pub async fn set_logo(
     audit(
         &txn,
         caller.user_id,
-        "network.logo",
+        AuditAction::NetworkLogo,
         "network",
         network_id,
         Some(centre),
@@ -362,12 +368,13 @@ pub async fn decide_membership(
         .ok_or(AppError::NotFound)?;
     let n = curated_network(&txn, caller, m.network_id).await?;
     match decision {
-        Decision::Approve if m.status == "applied" => {
+        Decision::Approve if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?
         }
         Decision::Approve => return Err(AppError::Conflict("not_applied".into())),
         Decision::Remove => {
-            let (enterprise_id, was_member) = (m.enterprise_id, m.status == "approved");
+            let (enterprise_id, was_member) =
+                (m.enterprise_id, m.status == MembershipStatus::Approved);
             network_member::Entity::delete_by_id(m.id)
                 .exec(&txn)
                 .await?;
@@ -377,15 +384,20 @@ pub async fn decide_membership(
             audit(
                 &txn,
                 caller.user_id,
-                "network.removed",
+                AuditAction::NetworkRemoved,
                 "network",
                 n.id,
                 Some(n.centre_id),
                 Some(enterprise_id.to_string()),
             )
             .await?;
-            notices::tell_enterprise(&txn, enterprise_id, "network_removed", Some(n.name.clone()))
-                .await?;
+            notices::tell_enterprise(
+                &txn,
+                enterprise_id,
+                NoticeKind::NetworkRemoved,
+                Some(n.name.clone()),
+            )
+            .await?;
         }
     }
     txn.commit().await?;
@@ -408,11 +420,11 @@ pub async fn apply(
     let n = network::Entity::find_by_id(network_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::invalid("network", "not_allowed"))?;
+        .ok_or_else(|| AppError::invalid("network", Problem::NotAllowed))?;
     let inserted = network_member::Entity::insert(network_member::ActiveModel {
         network_id: Set(n.id),
         enterprise_id: Set(e.id),
-        status: Set("applied".into()),
+        status: Set(MembershipStatus::Applied),
         created_at: Set(Utc::now()),
         ..Default::default()
     })
@@ -422,7 +434,7 @@ pub async fn apply(
     audit(
         &txn,
         caller.user_id,
-        "network.applied",
+        AuditAction::NetworkApplied,
         "network",
         n.id,
         Some(n.centre_id),
@@ -432,7 +444,7 @@ pub async fn apply(
     notices::tell_curators(
         &txn,
         n.centre_id,
-        "network_applied",
+        NoticeKind::NetworkApplied,
         e.id,
         Some(n.name.clone()),
     )
@@ -473,16 +485,16 @@ pub async fn membership_action(
         .ok_or(AppError::NotFound)?;
     let enterprise_id = m.enterprise_id;
     match action {
-        MemberAction::Accept if m.status == "invited" => {
+        MemberAction::Accept if m.status == MembershipStatus::Invited => {
             let mut row: network_member::ActiveModel = m.into();
-            row.status = Set("approved".into());
+            row.status = Set(MembershipStatus::Approved);
             row.approved_at = Set(Some(Utc::now()));
             row.update(&txn).await?;
             enqueue(&txn, "enterprise", enterprise_id).await?;
             audit(
                 &txn,
                 caller.user_id,
-                "network.joined",
+                AuditAction::NetworkJoined,
                 "network",
                 n.id,
                 Some(n.centre_id),
@@ -492,7 +504,7 @@ pub async fn membership_action(
         }
         MemberAction::Accept => return Err(AppError::Conflict("not_invited".into())),
         MemberAction::Leave => {
-            let was_member = m.status == "approved";
+            let was_member = m.status == MembershipStatus::Approved;
             network_member::Entity::delete_by_id(m.id)
                 .exec(&txn)
                 .await?;
@@ -502,7 +514,7 @@ pub async fn membership_action(
             audit(
                 &txn,
                 caller.user_id,
-                "network.left",
+                AuditAction::NetworkLeft,
                 "network",
                 n.id,
                 Some(n.centre_id),
@@ -554,7 +566,7 @@ pub async fn create_event(
     audit(
         &txn,
         caller.user_id,
-        "event.published",
+        AuditAction::EventPublished,
         "event",
         id,
         Some(c.id),
@@ -588,7 +600,7 @@ pub async fn take_part(
     let inserted = event_participant::Entity::insert(event_participant::ActiveModel {
         event_id: Set(ev.id),
         enterprise_id: Set(e.id),
-        status: Set("applied".into()),
+        status: Set(ParticipationStatus::Applied),
         created_at: Set(Utc::now()),
         ..Default::default()
     })
@@ -598,7 +610,7 @@ pub async fn take_part(
     audit(
         &txn,
         caller.user_id,
-        "event.applied",
+        AuditAction::EventApplied,
         "event",
         ev.id,
         Some(ev.centre_id),
@@ -608,7 +620,7 @@ pub async fn take_part(
     notices::tell_curators(
         &txn,
         ev.centre_id,
-        "event_applied",
+        NoticeKind::EventApplied,
         e.id,
         Some(ev.title.clone()),
     )
@@ -640,16 +652,16 @@ pub async fn decide_participant(
     caller.require_curator(ev.centre_id)?;
     let enterprise_id = p.enterprise_id;
     if confirm {
-        if p.status == "confirmed" {
+        if p.status == ParticipationStatus::Confirmed {
             return Err(AppError::Conflict("already_confirmed".into()));
         }
         let mut row: event_participant::ActiveModel = p.into();
-        row.status = Set("confirmed".into());
+        row.status = Set(ParticipationStatus::Confirmed);
         row.update(&txn).await?;
         audit(
             &txn,
             caller.user_id,
-            "event.confirmed",
+            AuditAction::EventConfirmed,
             "event",
             ev.id,
             Some(ev.centre_id),
@@ -659,7 +671,7 @@ pub async fn decide_participant(
         notices::tell_enterprise(
             &txn,
             enterprise_id,
-            "event_confirmed",
+            NoticeKind::EventConfirmed,
             Some(ev.title.clone()),
         )
         .await?;
@@ -670,7 +682,7 @@ pub async fn decide_participant(
         audit(
             &txn,
             caller.user_id,
-            "event.declined",
+            AuditAction::EventDeclined,
             "event",
             ev.id,
             Some(ev.centre_id),
@@ -680,7 +692,7 @@ pub async fn decide_participant(
         notices::tell_enterprise(
             &txn,
             enterprise_id,
-            "event_declined",
+            NoticeKind::EventDeclined,
             Some(ev.title.clone()),
         )
         .await?;
@@ -721,7 +733,7 @@ pub async fn participation(
                 membership_id: m.id,
                 slug: n.slug.clone(),
                 name: n.name.clone(),
-                status: m.status.clone(),
+                status: m.status,
             })
         })
         .collect();
@@ -733,7 +745,7 @@ pub async fn participation(
             label: n.name.clone(),
         })
         .collect();
-    let signed: HashMap<i32, String> = event_participant::Entity::find()
+    let signed: HashMap<i32, ParticipationStatus> = event_participant::Entity::find()
         .filter(event_participant::Column::EnterpriseId.eq(e.id))
         .all(db)
         .await?
@@ -744,7 +756,7 @@ pub async fn participation(
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, locale.pick(&c.city_bg, &c.city_en).to_string()))
+        .map(|c| (c.id, locale.stored(&c.city_bg, &c.city_en).to_string()))
         .collect();
     let events = event::Entity::find()
         .filter(event::Column::EndsAt.gte(Utc::now()))
@@ -754,7 +766,7 @@ pub async fn participation(
         .into_iter()
         .map(|ev| MyEvent {
             event_id: ev.id,
-            status: signed.get(&ev.id).cloned(),
+            status: signed.get(&ev.id).copied(),
             centre_city: centres.get(&ev.centre_id).cloned().unwrap_or_default(),
             slug: ev.slug,
             title: ev.title,

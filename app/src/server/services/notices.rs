@@ -6,6 +6,7 @@
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use crate::domain::notices::NoticeKind;
 use crate::server::entities::{enterprise_member, notice, user_role};
 
 /// What a notice is about.
@@ -23,14 +24,14 @@ pub struct About {
 pub async fn notify(
     db: &impl ConnectionTrait,
     user_ids: impl IntoIterator<Item = i32>,
-    kind: &str,
+    kind: NoticeKind,
     about: &About,
 ) -> Result<(), sea_orm::DbErr> {
     let mut seen = std::collections::BTreeSet::new();
     for user_id in user_ids.into_iter().filter(|u| seen.insert(*u)) {
         notice::Entity::insert(notice::ActiveModel {
             user_id: Set(user_id),
-            kind: Set(kind.into()),
+            kind: Set(kind),
             order_request_id: Set(about.order_request_id),
             enterprise_id: Set(about.enterprise_id),
             detail: Set(about.detail.clone()),
@@ -86,7 +87,7 @@ pub async fn curators_of(
 pub async fn tell_enterprise(
     db: &impl ConnectionTrait,
     enterprise_id: i32,
-    kind: &str,
+    kind: NoticeKind,
     detail: Option<String>,
 ) -> Result<(), sea_orm::DbErr> {
     let users = members_of(db, enterprise_id).await?;
@@ -111,7 +112,7 @@ pub async fn tell_enterprise(
 pub async fn tell_curators(
     db: &impl ConnectionTrait,
     centre_id: i32,
-    kind: &str,
+    kind: NoticeKind,
     enterprise_id: i32,
     detail: Option<String>,
 ) -> Result<(), sea_orm::DbErr> {

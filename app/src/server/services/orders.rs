@@ -18,6 +18,13 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
+use crate::domain::Availability;
+use crate::domain::notices::NoticeKind;
+use crate::domain::orders::DeliveryWish;
+use crate::domain::orders::OrderKind;
+use crate::domain::orders::OrderStatus;
+use crate::domain::orders::{self, Party, Refusal, Transition};
+use crate::error::Problem;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::forms::{Refusals, SendInput};
 use crate::models::{
@@ -31,7 +38,6 @@ use crate::server::services::notices;
 use crate::server::services::search_index::enqueue;
 use crate::server::services::visibility::visible_products_by_ids;
 
-pub const DELIVERIES: [&str; 3] = ["pickup", "delivery", "event"];
 pub const MAX_BASKET_LINES: usize = 100;
 pub const MAX_QUANTITY: i32 = 100_000;
 
@@ -79,11 +85,11 @@ pub async fn basket_view(db: &DatabaseConnection, basket: &Basket) -> AppResult<
             product_id: p.id,
             slug: p.slug.clone(),
             title: p.title.clone(),
-            unit: p.unit.clone(),
+            unit: p.unit,
             unit_price_cents: p.price_cents,
             quantity: *quantity,
             min_order: p.min_order,
-            stock: p.stock.filter(|_| p.availability == "in_stock"),
+            stock: p.stock.filter(|_| p.availability == Availability::InStock),
         });
     }
     Ok(BasketView {
@@ -94,17 +100,17 @@ pub async fn basket_view(db: &DatabaseConnection, basket: &Basket) -> AppResult<
 
 /// Checks a quantity for a product: positive, at least the minimum order,
 /// at most the stock where stock is tracked.
-fn check_quantity(p: &product::Model, quantity: i32) -> Option<&'static str> {
+fn check_quantity(p: &product::Model, quantity: i32) -> Option<Problem> {
     if quantity <= 0 {
-        Some("quantity_positive")
+        Some(Problem::QuantityPositive)
     } else if quantity > MAX_QUANTITY {
-        Some("too_large")
+        Some(Problem::TooLarge)
     } else if quantity < p.min_order {
-        Some("below_min_order")
-    } else if p.availability == "out_of_stock" {
-        Some("out_of_stock")
-    } else if p.availability == "in_stock" && p.stock.is_some_and(|s| quantity > s) {
-        Some("over_stock")
+        Some(Problem::BelowMinOrder)
+    } else if p.availability == Availability::OutOfStock {
+        Some(Problem::OutOfStock)
+    } else if p.availability == Availability::InStock && p.stock.is_some_and(|s| quantity > s) {
+        Some(Problem::OverStock)
     } else {
         None
     }
@@ -134,7 +140,7 @@ pub async fn put_in_basket(
         return Err(AppError::invalid("quantity", code));
     }
     if !basket.contains_key(&product_id) && basket.len() >= MAX_BASKET_LINES {
-        return Err(AppError::invalid("quantity", "basket_full"));
+        return Err(AppError::invalid("quantity", Problem::BasketFull));
     }
     basket.insert(product_id, quantity);
     Ok(())
@@ -144,7 +150,7 @@ pub async fn put_in_basket(
 async fn notify(
     db: &impl ConnectionTrait,
     user_ids: impl IntoIterator<Item = i32>,
-    kind: &str,
+    kind: NoticeKind,
     request_id: i32,
 ) -> Result<(), sea_orm::DbErr> {
     let about = notices::About {
@@ -207,14 +213,14 @@ async fn send_once(
     let contact_name = r.line("contact_name", &input.contact_name, 2, 120);
     let contact_email = r.email("contact_email", &input.contact_email);
     let contact_phone = r.line("contact_phone", &input.contact_phone, 0, 40);
-    let delivery = r.one_of("delivery", &input.delivery, &DELIVERIES);
+    let delivery: DeliveryWish = r.code("delivery", &input.delivery);
     let message = r.text("message", &input.message, 4000);
     let key = key.trim();
     if key.is_empty() || key.len() > 48 {
-        r.add("_form", "form_expired");
+        r.add("_form", Problem::FormExpired);
     }
     if basket.is_empty() {
-        r.add("_form", "basket_empty");
+        r.add("_form", Problem::BasketEmpty);
     }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
@@ -237,13 +243,13 @@ async fn send_once(
         match visible.get(id) {
             None => errors.push(FieldError {
                 field: format!("line:{id}"),
-                code: "not_orderable".into(),
+                code: Problem::NotOrderable,
                 message: String::new(),
             }),
             Some(p) => match check_quantity(p, *quantity) {
                 Some(code) => errors.push(FieldError {
                     field: format!("line:{id}"),
-                    code: code.into(),
+                    code,
                     message: String::new(),
                 }),
                 None => by_enterprise
@@ -262,10 +268,10 @@ async fn send_once(
         let request = order_request::ActiveModel {
             buyer_id: Set(caller.user_id),
             enterprise_id: Set(enterprise_id),
-            kind: Set("order".into()),
+            kind: Set(OrderKind::Order),
             product_id: Set(None),
-            status: Set("submitted".into()),
-            delivery: Set(delivery.clone()),
+            status: Set(OrderStatus::Submitted),
+            delivery: Set(delivery),
             event_id: Set(None),
             contact_name: Set(contact_name.clone()),
             contact_email: Set(contact_email.clone()),
@@ -285,7 +291,7 @@ async fn send_once(
                 order_request_id: Set(request.id),
                 product_id: Set(p.id),
                 title: Set(p.title.clone()),
-                unit: Set(p.unit.clone()),
+                unit: Set(p.unit),
                 quantity: Set(quantity),
                 unit_price_cents: Set(p.price_cents),
                 proposed_quantity: Set(None),
@@ -298,7 +304,7 @@ async fn send_once(
         notify(
             &txn,
             notices::members_of(&txn, enterprise_id).await?,
-            "request_received",
+            NoticeKind::RequestReceived,
             request.id,
         )
         .await?;
@@ -409,8 +415,8 @@ fn summary(
 ) -> OrderSummary {
     OrderSummary {
         id: o.id,
-        kind: o.kind.clone(),
-        status: o.status.clone(),
+        kind: o.kind,
+        status: o.status,
         enterprise_slug: e.slug.clone(),
         enterprise_name: e.name.clone(),
         buyer_name: o.contact_name.clone(),
@@ -486,9 +492,9 @@ pub async fn inbox(
     summaries(db, orders).await
 }
 
-/// What a party does to a request.
+/// What a party does to a request, with what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Transition {
+pub enum Action {
     Accept {
         note: String,
     },
@@ -507,6 +513,20 @@ pub enum Transition {
     Cancel,
 }
 
+impl Action {
+    /// The move of the state machine this asks for.
+    pub fn transition(&self) -> Transition {
+        match self {
+            Action::Accept { .. } => Transition::Accept,
+            Action::Propose { .. } => Transition::Propose,
+            Action::Confirm => Transition::Confirm,
+            Action::Decline { .. } => Transition::Decline,
+            Action::Fulfil => Transition::Fulfil,
+            Action::Cancel => Transition::Cancel,
+        }
+    }
+}
+
 /// A proposed change of one line, as typed: quantity and unit price.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineChange {
@@ -515,92 +535,75 @@ pub struct LineChange {
     pub price: String,
 }
 
-/// Moves a request on. The enterprise accepts, declines or fulfils; the
-/// buyer cancels. Anything else, or a move the current status does not
-/// allow, is refused and changes nothing.
+/// Moves a request on, as the state machine
+/// ([`crate::domain::orders::next`]) allows: the enterprise accepts,
+/// proposes, declines or fulfils; the buyer confirms or cancels. Anything
+/// else is refused and changes nothing.
 ///
 /// # Errors
-/// [`AppError::NotFound`] for a request the caller may not see;
-/// [`AppError::Forbidden`] for the wrong party; [`AppError::Conflict`] for a
-/// move from the wrong status or when stock ran out (`stock`);
-/// [`AppError::Invalid`] for an empty decline reason.
+/// [`AppError::NotFound`] for a request the caller may not see (and for an
+/// admin asking what only the buyer may do); [`AppError::Forbidden`] for
+/// the wrong party; [`AppError::Conflict`] for a move from the wrong status
+/// or when stock ran out (`stock`); [`AppError::Invalid`] for an empty
+/// decline reason.
 pub async fn transition(
     db: &DatabaseConnection,
     caller: &Caller,
     id: i32,
-    t: Transition,
+    action: Action,
 ) -> AppResult<()> {
     // Who is asking comes first: a stranger learns nothing, not even
     // whether what they sent would have been valid.
     let txn = crate::server::db::begin_write(db).await?;
     let o = visible_request(&txn, caller, id).await?;
+    let party = Party {
+        buyer: o.buyer_id == caller.user_id,
+        member: caller.role_in(o.enterprise_id).is_some(),
+        admin: caller.admin,
+    };
+    let to = match orders::next(o.status, o.kind, action.transition(), party) {
+        Ok(to) => to,
+        Err(Refusal::NotYours) => return Err(AppError::Forbidden),
+        Err(Refusal::NotFound) => return Err(AppError::NotFound),
+        Err(Refusal::WrongStatus { from }) => {
+            return Err(AppError::Conflict(format!(
+                "{from} → {:?}",
+                action.transition()
+            )));
+        }
+        Err(Refusal::NotForQuestions) => {
+            return Err(AppError::Conflict("question".into()));
+        }
+    };
     let mut r = Refusals::default();
-    let (note, reason) = match &t {
-        Transition::Accept { note } | Transition::Propose { note, .. } => {
+    let (note, reason) = match &action {
+        Action::Accept { note } | Action::Propose { note, .. } => {
             (Some(r.text("note", note, 2000)), None)
         }
-        Transition::Decline { reason } => (None, Some(r.line("reason", reason, 2, 1000))),
+        Action::Decline { reason } => (None, Some(r.line("reason", reason, 2, 1000))),
         _ => (None, None),
     };
-    let proposed = match &t {
-        Transition::Propose { changes, .. } => parse_changes(&mut r, changes),
+    let proposed = match &action {
+        Action::Propose { changes, .. } => parse_changes(&mut r, changes),
         _ => vec![],
     };
-    let enterprise_side = caller.role_in(o.enterprise_id).is_some() || caller.admin;
-    let buyer_side = o.buyer_id == caller.user_id;
-    let (allowed_from, to, party_ok): (&[&str], &str, bool) = match &t {
-        Transition::Accept { .. } => (&["submitted"], "accepted", enterprise_side),
-        Transition::Propose { .. } => (&["submitted"], "proposed", enterprise_side),
-        Transition::Confirm => (&["proposed"], "accepted", buyer_side),
-        Transition::Decline { .. } => (&["submitted", "proposed"], "declined", enterprise_side),
-        // A question is answered in its thread and then closed.
-        Transition::Fulfil if o.kind == "question" => {
-            (&["submitted"], "fulfilled", enterprise_side)
-        }
-        Transition::Fulfil => (&["accepted"], "fulfilled", enterprise_side),
-        Transition::Cancel => (
-            &["submitted", "proposed", "accepted"],
-            "cancelled",
-            buyer_side,
-        ),
-    };
-    if !party_ok {
-        // What only the buyer may do (confirm, cancel) is, for an admin
-        // who is neither party, as if the request were not there.
-        let member = caller.role_in(o.enterprise_id).is_some();
-        return Err(if buyer_side || member || !caller.admin {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
-    }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
-    }
-    if !allowed_from.contains(&o.status.as_str()) {
-        return Err(AppError::Conflict(format!("{} → {to}", o.status)));
-    }
-    // Questions carry no goods: they are answered, not accepted.
-    if o.kind == "question"
-        && matches!(
-            t,
-            Transition::Accept { .. } | Transition::Propose { .. } | Transition::Decline { .. }
-        )
-    {
-        return Err(AppError::Conflict(format!("question → {to}")));
     }
     let mut lines = order_request_line::Entity::find()
         .filter(order_request_line::Column::OrderRequestId.eq(o.id))
         .all(&txn)
         .await?;
-    match &t {
-        Transition::Accept { .. } => take_stock(&txn, &lines).await?,
-        Transition::Propose { .. } => propose_lines(&txn, &lines, &proposed).await?,
-        Transition::Confirm => {
+    match &action {
+        Action::Accept { .. } => take_stock(&txn, &lines).await?,
+        Action::Propose { .. } => propose_lines(&txn, &lines, &proposed).await?,
+        Action::Confirm => {
             lines = apply_proposal(&txn, lines).await?;
             take_stock(&txn, &lines).await?;
         }
-        Transition::Cancel if o.status == "accepted" => return_stock(&txn, &lines).await?,
+        Action::Cancel if o.status == OrderStatus::Accepted => {
+            return_stock(&txn, &lines).await?;
+        }
         _ => {}
     }
     // The status is changed only if nobody changed it meanwhile.
@@ -616,19 +619,26 @@ pub async fn transition(
             Expr::value(reason.or(o.decline_reason.clone())),
         )
         .filter(order_request::Column::Id.eq(o.id))
-        .filter(order_request::Column::Status.eq(o.status.clone()))
+        .filter(order_request::Column::Status.eq(o.status))
         .exec(&txn)
         .await?
         .rows_affected;
     if changed != 1 {
         return Err(AppError::Conflict("changed meanwhile".into()));
     }
-    let notice_to: Vec<i32> = if buyer_side && !enterprise_side {
+    // The other party is told.
+    let by_buyer = matches!(
+        action.transition(),
+        Transition::Confirm | Transition::Cancel
+    );
+    let notice_to: Vec<i32> = if by_buyer {
         notices::members_of(&txn, o.enterprise_id).await?
     } else {
         vec![o.buyer_id]
     };
-    notify(&txn, notice_to, &format!("request_{to}"), o.id).await?;
+    if let Some(kind) = NoticeKind::for_request(to) {
+        notify(&txn, notice_to, kind, o.id).await?;
+    }
     txn.commit().await?;
     Ok(())
 }
@@ -636,7 +646,7 @@ pub async fn transition(
 /// Checks the typed changes: a positive whole quantity and a price per line.
 fn parse_changes(r: &mut Refusals, changes: &[LineChange]) -> Vec<(i32, i32, i64)> {
     if changes.is_empty() {
-        r.add("_form", "no_lines");
+        r.add("_form", Problem::NoLines);
     }
     let mut out = Vec::with_capacity(changes.len());
     for c in changes {
@@ -644,11 +654,11 @@ fn parse_changes(r: &mut Refusals, changes: &[LineChange]) -> Vec<(i32, i32, i64
         let quantity = match c.quantity.trim().parse::<i32>() {
             Ok(q) if q > 0 && q <= MAX_QUANTITY => q,
             Ok(_) => {
-                r.add(&field, "quantity_positive");
+                r.add(&field, Problem::QuantityPositive);
                 continue;
             }
             Err(_) => {
-                r.add(&field, "not_a_number");
+                r.add(&field, Problem::NotANumber);
                 continue;
             }
         };
@@ -673,7 +683,7 @@ async fn propose_lines(
         || lines.iter().any(|l| !given.contains_key(&l.id))
         || given.len() != lines.len()
     {
-        return Err(AppError::invalid("_form", "lines_mismatch"));
+        return Err(AppError::invalid("_form", Problem::LinesMismatch));
     }
     for l in lines {
         let (q, p) = given[&l.id];
@@ -719,7 +729,7 @@ async fn take_stock(
             .one(db)
             .await?
             .ok_or(AppError::Internal)?;
-        if p.availability != "in_stock" || p.stock.is_none() {
+        if p.availability != Availability::InStock || p.stock.is_none() {
             continue;
         }
         let taken = product::Entity::update_many()
@@ -747,7 +757,7 @@ async fn return_stock(
 ) -> AppResult<()> {
     for l in lines {
         let p = product::Entity::find_by_id(l.product_id).one(db).await?;
-        if p.is_some_and(|p| p.availability == "in_stock" && p.stock.is_some()) {
+        if p.is_some_and(|p| p.availability == Availability::InStock && p.stock.is_some()) {
             product::Entity::update_many()
                 .col_expr(
                     product::Column::Stock,
@@ -776,7 +786,7 @@ pub async fn post_message(
     let mut r = Refusals::default();
     let body = r.text("body", body, 4000);
     if body.is_empty() {
-        r.add("body", "required");
+        r.add("body", Problem::Required);
     }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
@@ -800,7 +810,7 @@ pub async fn post_message(
     notify(
         &txn,
         to.into_iter().filter(|u| *u != caller.user_id),
-        "message",
+        NoticeKind::Message,
         o.id,
     )
     .await?;
@@ -842,9 +852,9 @@ pub async fn ask_question(
         r.add(
             "question",
             if question.is_empty() {
-                "required"
+                Problem::Required
             } else {
-                "too_short"
+                Problem::TooShort
             },
         );
     }
@@ -875,7 +885,7 @@ pub async fn ask_question(
         &txn,
         caller,
         p.enterprise_id,
-        "question",
+        OrderKind::Question,
         Some(p.id),
         &question,
         &key,
@@ -928,9 +938,9 @@ pub async fn ask_quote(
         r.add(
             "message",
             if message.is_empty() {
-                "required"
+                Problem::Required
             } else {
-                "too_short"
+                Problem::TooShort
             },
         );
     }
@@ -943,7 +953,7 @@ pub async fn ask_quote(
     chosen.sort_unstable();
     chosen.dedup();
     if chosen.is_empty() {
-        r.add("members", "choose_one");
+        r.add("members", Problem::ChooseOne);
     }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
@@ -974,7 +984,7 @@ pub async fn ask_quote(
     for slug in &chosen {
         match members.get(*slug) {
             Some(id) => targets.push(*id),
-            None => return Err(AppError::invalid("members", "not_a_member")),
+            None => return Err(AppError::invalid("members", Problem::NotAMember)),
         }
     }
     let base = content_key(&[
@@ -995,7 +1005,17 @@ pub async fn ask_quote(
             continue;
         }
         let text = format!("[{}] {message}", n.name);
-        match insert_request(&txn, caller, enterprise_id, "quote", None, &text, &key).await {
+        match insert_request(
+            &txn,
+            caller,
+            enterprise_id,
+            OrderKind::Quote,
+            None,
+            &text,
+            &key,
+        )
+        .await
+        {
             Ok(id) => created.push(id),
             // Sent twice at once: the first transaction made them all.
             Err(e) if is_unique_violation(&e) => {
@@ -1023,7 +1043,7 @@ async fn insert_request(
     db: &impl ConnectionTrait,
     caller: &Caller,
     enterprise_id: i32,
-    kind: &str,
+    kind: OrderKind,
     product_id: Option<i32>,
     message: &str,
     key: &str,
@@ -1033,9 +1053,9 @@ async fn insert_request(
         buyer_id: Set(caller.user_id),
         enterprise_id: Set(enterprise_id),
         product_id: Set(product_id),
-        kind: Set(kind.into()),
-        status: Set("submitted".into()),
-        delivery: Set("pickup".into()),
+        kind: Set(kind),
+        status: Set(OrderStatus::Submitted),
+        delivery: Set(DeliveryWish::Pickup),
         event_id: Set(None),
         contact_name: Set(caller.display_name.clone()),
         contact_email: Set(caller.email.clone()),
@@ -1053,7 +1073,11 @@ async fn insert_request(
     notify(
         db,
         notices::members_of(db, enterprise_id).await?,
-        &format!("{kind}_received"),
+        match kind {
+            OrderKind::Order => NoticeKind::RequestReceived,
+            OrderKind::Question => NoticeKind::QuestionReceived,
+            OrderKind::Quote => NoticeKind::QuoteReceived,
+        },
         request.id,
     )
     .await?;

@@ -10,6 +10,7 @@ use sea_orm::{
 
 use super::catalogue::{event_cards, product_card, product_cards, upcoming_events};
 use super::visibility::{is_verified, public_enterprise, public_product, today};
+use crate::domain::ImpactGroup;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::*;
@@ -48,11 +49,11 @@ pub async fn enterprise_cards(
         .map(|e| EnterpriseCard {
             slug: e.slug.clone(),
             name: e.name.clone(),
-            legal_form: e.legal_form.clone(),
+            legal_form: e.legal_form,
             settlement: e.settlement.clone(),
             district: districts
                 .get(&e.district_id)
-                .map(|d| locale.pick(&d.name_bg, &d.name_en).to_string())
+                .map(|d| locale.stored(&d.name_bg, &d.name_en).to_string())
                 .unwrap_or_default(),
             verified: is_verified(e, today),
             product_count: counts.get(&e.id).copied().unwrap_or(0) as u64,
@@ -108,7 +109,10 @@ async fn networks_of(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult
     network_cards(db, networks).await
 }
 
-async fn impact_groups(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult<Vec<String>> {
+async fn impact_groups(
+    db: &impl ConnectionTrait,
+    enterprise_id: i32,
+) -> AppResult<Vec<ImpactGroup>> {
     Ok(enterprise_impact_group::Entity::find()
         .filter(enterprise_impact_group::Column::EnterpriseId.eq(enterprise_id))
         .all(db)
@@ -244,12 +248,12 @@ pub async fn enterprise(
         profit_reinvested_pct: e.profit_reinvested_pct,
         register: e.register_entry.clone().map(|entry| RegisterEntry {
             entry,
-            class: e.register_class.clone().unwrap_or_default(),
+            class: e.register_class,
             certified_on: e.certified_on,
             valid_until: e.certificate_valid_until,
         }),
         centre_slug: c.slug.clone(),
-        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         networks: networks_of(db, e.id).await?,
         products: product_cards(db, locale, products).await?,
         logo: e.logo_path.as_deref().map(super::products::media_url),
@@ -305,7 +309,7 @@ pub async fn network(
         description,
         logo,
         centre_slug: c.slug.clone(),
-        centre_name: locale.pick(&c.name_bg, &c.name_en).to_string(),
+        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         members: enterprise_cards(db, locale, &members).await?,
         products: product_cards(db, locale, products).await?,
         product_total,

@@ -72,6 +72,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::error::Problem;
 use crate::forms::{ProductInput, ValidProduct, price_plain};
 
 pub const COLUMNS: [&str; 11] = [
@@ -102,15 +103,15 @@ const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
 pub struct LineError {
     pub line: usize,
     pub field: String,
-    pub code: String,
+    pub code: Problem,
 }
 
 impl LineError {
-    fn new(line: usize, field: &str, code: &str) -> Self {
+    fn new(line: usize, field: &str, code: Problem) -> Self {
         Self {
             line,
             field: field.into(),
-            code: code.into(),
+            code,
         }
     }
 }
@@ -142,7 +143,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
     let text = decode(bytes)?;
     let mut records = Records::new(text);
     let Some((header_line, header)) = records.next() else {
-        return Err(vec![LineError::new(1, "file", "empty")]);
+        return Err(vec![LineError::new(1, "file", Problem::Empty)]);
     };
     let columns = read_header(header_line, &header)?;
 
@@ -151,7 +152,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
     let mut lines = Vec::new();
     for (line, record) in records {
         if lines.len() == MAX_LINES {
-            return Err(vec![LineError::new(line, "file", "too_many_lines")]);
+            return Err(vec![LineError::new(line, "file", Problem::TooManyLines)]);
         }
         lines.push((line, record));
     }
@@ -161,7 +162,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
     let mut slugs = HashSet::new();
     for (line, record) in &lines {
         if record.len() != header.len() {
-            errors.push(LineError::new(*line, "line", "field_count"));
+            errors.push(LineError::new(*line, "line", Problem::FieldCount));
             continue;
         }
         let cells = columns.map(|i| unescape_formula(record.get(i).unwrap_or_default()));
@@ -198,8 +199,8 @@ pub fn write(rows: &[ExportRow]) -> Vec<u8> {
             p.description.as_str().into(),
             p.category.as_str().into(),
             price_plain(p.price_cents).into(),
-            p.unit.as_str().into(),
-            p.availability.as_str().into(),
+            p.unit.code().into(),
+            p.availability.code().into(),
             p.stock.map(|s| s.to_string()).unwrap_or_default().into(),
             p.min_order.to_string().into(),
             p.tags.join(TAG_SEPARATOR).into(),
@@ -222,7 +223,7 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<LineError>> {
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        vec![LineError::new(line, "file", "not_utf8")]
+        vec![LineError::new(line, "file", Problem::NotUtf8)]
     })
 }
 
@@ -310,9 +311,9 @@ fn read_header(line: usize, header: &csv::StringRecord) -> Result<[usize; 11], V
     for (i, raw) in header.iter().enumerate() {
         let name = raw.trim().to_lowercase();
         match COLUMNS.iter().position(|c| *c == name) {
-            None => errors.push(LineError::new(line, raw.trim(), "unknown_column")),
+            None => errors.push(LineError::new(line, raw.trim(), Problem::UnknownColumn)),
             Some(c) if found[c].is_some() => {
-                errors.push(LineError::new(line, COLUMNS[c], "duplicate_column"));
+                errors.push(LineError::new(line, COLUMNS[c], Problem::DuplicateColumn));
             }
             Some(c) => found[c] = Some(i),
         }
@@ -321,7 +322,7 @@ fn read_header(line: usize, header: &csv::StringRecord) -> Result<[usize; 11], V
     for (c, name) in COLUMNS.iter().enumerate() {
         match found[c] {
             Some(i) => columns[c] = i,
-            None => errors.push(LineError::new(line, name, "missing_column")),
+            None => errors.push(LineError::new(line, name, Problem::MissingColumn)),
         }
     }
     if errors.is_empty() {
@@ -351,7 +352,7 @@ fn read_line(
         tags,
         status,
     ] = cells;
-    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut errors: Vec<(String, Problem)> = Vec::new();
 
     // `ProductInput::tags` splits on commas and semicolons, so a tag holding
     // one would silently become two.
@@ -359,7 +360,7 @@ fn read_line(
         .split(TAG_SEPARATOR)
         .partition(|t| t.contains([',', ';']));
     if !bad.is_empty() {
-        errors.push(("tags".into(), "tag_invalid".into()));
+        errors.push(("tags".into(), Problem::TagInvalid));
     }
     let input = ProductInput {
         title: title.into(),
@@ -380,14 +381,14 @@ fn read_line(
         "" | "draft" => false,
         "published" => true,
         _ => {
-            errors.push(("status".into(), "not_allowed".into()));
+            errors.push(("status".into(), Problem::NotAllowed));
             false
         }
     };
 
     let slug = slug.trim();
     if !slug.is_empty() && !slugs.insert(slug.to_string()) {
-        errors.push(("slug".into(), "duplicate_slug".into()));
+        errors.push(("slug".into(), Problem::DuplicateSlug));
     }
 
     match product {
@@ -458,7 +459,7 @@ mod tests {
     }
 
     /// The (line, field, code) triples of a refused file.
-    fn errors(bytes: &[u8]) -> Vec<(usize, String, String)> {
+    fn errors(bytes: &[u8]) -> Vec<(usize, String, Problem)> {
         parse(bytes)
             .expect_err("the file should be refused")
             .into_iter()
@@ -466,8 +467,12 @@ mod tests {
             .collect()
     }
 
-    fn err(line: usize, field: &str, code: &str) -> (usize, String, String) {
-        (line, field.into(), code.into())
+    fn err(line: usize, field: &str, code: &str) -> (usize, String, Problem) {
+        (
+            line,
+            field.into(),
+            Problem::from_code(code).expect("a known code"),
+        )
     }
 
     const GOOD: &str =
@@ -665,7 +670,10 @@ mod tests {
         let bytes = file(&["slug,title", ",Чорапи"]);
         let got = errors(&bytes);
         assert_eq!(got.len(), 9);
-        assert!(got.iter().all(|(l, _, c)| *l == 1 && c == "missing_column"));
+        assert!(
+            got.iter()
+                .all(|(l, _, c)| *l == 1 && *c == Problem::MissingColumn)
+        );
     }
 
     #[test]

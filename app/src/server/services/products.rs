@@ -13,6 +13,9 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::domain::audit::AuditAction;
+use crate::domain::{ImpactGroup, ProductStatus};
+use crate::error::Problem;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::forms::{ProductInput, ValidProduct, price_plain};
 use crate::i18n::Locale;
@@ -36,7 +39,7 @@ pub async fn category_choices(db: &impl ConnectionTrait, locale: Locale) -> AppR
         .order_by_asc(category::Column::Position)
         .all(db)
         .await?;
-    let name = |c: &category::Model| locale.pick(&c.name_bg, &c.name_en).to_string();
+    let name = |c: &category::Model| locale.stored(&c.name_bg, &c.name_en).to_string();
     let mut out = Vec::new();
     for parent in all.iter().filter(|c| c.parent_id.is_none()) {
         out.push(Choice {
@@ -59,15 +62,7 @@ async fn category_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<i32> {
         .one(db)
         .await?
         .map(|c| c.id)
-        .ok_or_else(|| AppError::invalid("category", "category_unknown"))
-}
-
-fn status_of(p: &product::Model) -> &str {
-    if p.archived_at.is_some() {
-        "archived"
-    } else {
-        &p.status
-    }
+        .ok_or_else(|| AppError::invalid("category", Problem::CategoryUnknown))
 }
 
 /// The workspace page of one enterprise.
@@ -87,7 +82,7 @@ pub async fn workspace(
         .id;
     let e = member_enterprise(db, caller, id).await?;
     let district = district::Entity::find_by_id(e.district_id).one(db).await?;
-    let impact: Vec<String> = enterprise_impact_group::Entity::find()
+    let impact: Vec<ImpactGroup> = enterprise_impact_group::Entity::find()
         .filter(enterprise_impact_group::Column::EnterpriseId.eq(e.id))
         .all(db)
         .await?
@@ -105,7 +100,8 @@ pub async fn workspace(
         .into_iter()
         .map(|p| WorkspaceProduct {
             id: p.id,
-            status: status_of(&p).to_string(),
+            status: p.status,
+            archived: p.archived_at.is_some(),
             thumb: thumbs.get(&p.id).cloned(),
             slug: p.slug,
             title: p.title,
@@ -117,7 +113,7 @@ pub async fn workspace(
     let (members, invited) = members(db, e.id).await?;
     Ok(Workspace {
         id: e.id,
-        role: caller.role_in(e.id).unwrap_or("admin").to_string(),
+        role: caller.role_in(e.id),
         profile: profile_input(
             &e,
             district.as_ref().map_or("", |d| d.slug.as_str()),
@@ -184,8 +180,8 @@ fn input_of(p: &product::Model, category_slug: &str, tags: &[String]) -> Product
         description: p.description.clone(),
         category: category_slug.to_string(),
         price: price_plain(p.price_cents),
-        unit: p.unit.clone(),
-        availability: p.availability.clone(),
+        unit: p.unit.code().to_string(),
+        availability: p.availability.code().to_string(),
         stock: p.stock.map(|s| s.to_string()).unwrap_or_default(),
         min_order: p.min_order.to_string(),
         tags: tags.join(", "),
@@ -216,7 +212,7 @@ pub async fn product_form(
         enterprise_name: e.name,
         product_id: None,
         slug: None,
-        status: "draft".into(),
+        status: ProductStatus::Draft,
         input: ProductInput {
             unit: "piece".into(),
             availability: "in_stock".into(),
@@ -247,7 +243,7 @@ pub async fn product_form(
                 thumb: media_url(&i.thumb_path),
             })
             .collect();
-        form.status = status_of(&p).to_string();
+        form.status = p.status;
         form.product_id = Some(p.id);
         form.slug = Some(p.slug);
     }
@@ -285,8 +281,8 @@ fn fill(row: &mut product::ActiveModel, v: &ValidProduct, category_id: i32) {
     row.description = Set(v.description.clone());
     row.category_id = Set(category_id);
     row.price_cents = Set(v.price_cents);
-    row.unit = Set(v.unit.clone());
-    row.availability = Set(v.availability.clone());
+    row.unit = Set(v.unit);
+    row.availability = Set(v.availability);
     row.stock = Set(v.stock);
     row.min_order = Set(v.min_order);
     row.updated_at = Set(Utc::now());
@@ -307,7 +303,11 @@ async fn insert(
         ),
         enterprise_id: Set(enterprise_id),
         currency: Set("EUR".into()),
-        status: Set(if published { "published" } else { "draft" }.into()),
+        status: Set(if published {
+            ProductStatus::Published
+        } else {
+            ProductStatus::Draft
+        }),
         creation_key: Set(creation_key),
         created_at: Set(now),
         ..Default::default()
@@ -391,7 +391,7 @@ async fn create_once(
     audit(
         &txn,
         caller.user_id,
-        "product.created",
+        AuditAction::ProductCreated,
         "product",
         p.id,
         None,
@@ -423,7 +423,7 @@ pub async fn update(
     audit(
         &txn,
         caller.user_id,
-        "product.updated",
+        AuditAction::ProductUpdated,
         "product",
         p.id,
         None,
@@ -447,18 +447,22 @@ pub async fn set_published(
 ) -> AppResult<()> {
     let txn = crate::server::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
-    if p.status == "hidden" || p.archived_at.is_some() {
+    if p.status == ProductStatus::Hidden || p.archived_at.is_some() {
         return Err(AppError::Conflict("hidden or archived".into()));
     }
     let mut row: product::ActiveModel = p.into();
-    row.status = Set(if published { "published" } else { "draft" }.into());
+    row.status = Set(if published {
+        ProductStatus::Published
+    } else {
+        ProductStatus::Draft
+    });
     row.updated_at = Set(Utc::now());
     let p = row.update(&txn).await?;
     enqueue(&txn, "product", p.id).await?;
     let action = if published {
-        "product.published"
+        AuditAction::ProductPublished
     } else {
-        "product.unpublished"
+        AuditAction::ProductUnpublished
     };
     audit(&txn, caller.user_id, action, "product", p.id, None, None).await?;
     txn.commit().await?;
@@ -494,16 +498,16 @@ pub async fn duplicate(
     let mut new = insert(&txn, p.enterprise_id, &valid, false, None).await?;
     // A copy of what a curator hid is hidden too, with the same reason:
     // otherwise copying and publishing would undo the curator's decision.
-    if p.status == "hidden" {
+    if p.status == ProductStatus::Hidden {
         let mut row: product::ActiveModel = new.into();
-        row.status = Set("hidden".into());
+        row.status = Set(ProductStatus::Hidden);
         row.hidden_reason = Set(p.hidden_reason.clone());
         new = row.update(&txn).await?;
     }
     audit(
         &txn,
         caller.user_id,
-        "product.duplicated",
+        AuditAction::ProductDuplicated,
         "product",
         new.id,
         None,
@@ -540,7 +544,7 @@ pub async fn delete(
         audit(
             &txn,
             caller.user_id,
-            "product.archived",
+            AuditAction::ProductArchived,
             "product",
             p.id,
             None,
@@ -572,7 +576,7 @@ pub async fn delete(
         audit(
             &txn,
             caller.user_id,
-            "product.deleted",
+            AuditAction::ProductDeleted,
             "product",
             p.id,
             None,
@@ -606,7 +610,7 @@ pub async fn add_image(
         .count(&txn)
         .await?;
     if count as usize >= MAX_IMAGES {
-        return Err(AppError::invalid("image", "too_many_images"));
+        return Err(AppError::invalid("image", Problem::TooManyImages));
     }
     product_image::Entity::insert(product_image::ActiveModel {
         product_id: Set(p.id),
@@ -694,7 +698,7 @@ pub async fn export_csv(
         rows.push(ExportRow {
             slug: p.slug.clone(),
             product,
-            published: p.status == "published",
+            published: p.status == ProductStatus::Published,
         });
     }
     Ok((e.slug, product_csv::write(&rows)))
@@ -745,7 +749,7 @@ pub async fn import_csv(
             errors.push(LineError {
                 line: r.line,
                 field: "category".into(),
-                code: "category_unknown".into(),
+                code: Problem::CategoryUnknown,
             });
         }
         if let Some(slug) = &r.slug
@@ -754,7 +758,7 @@ pub async fn import_csv(
             errors.push(LineError {
                 line: r.line,
                 field: "slug".into(),
-                code: "slug_unknown".into(),
+                code: Problem::SlugUnknown,
             });
         }
     }
@@ -776,11 +780,15 @@ pub async fn import_csv(
         let category_id = cats[&v.category];
         match slug.and_then(|s| existing.get(&s).cloned()) {
             Some(p) => {
-                let hidden = p.status == "hidden";
+                let hidden = p.status == ProductStatus::Hidden;
                 let mut row: product::ActiveModel = p.into();
                 fill(&mut row, &v, category_id);
                 if !hidden {
-                    row.status = Set(if published { "published" } else { "draft" }.into());
+                    row.status = Set(if published {
+                        ProductStatus::Published
+                    } else {
+                        ProductStatus::Draft
+                    });
                 }
                 let p = row.update(&txn).await.map_err(AppError::from)?;
                 write_tags(&txn, p.id, &v.tags)
@@ -800,7 +808,7 @@ pub async fn import_csv(
     audit(
         &txn,
         caller.user_id,
-        "product.imported",
+        AuditAction::ProductImported,
         "enterprise",
         enterprise_id,
         None,
@@ -839,10 +847,10 @@ impl ImportError {
                     .map(|l| FieldError {
                         message: format!(
                             "{} {}, {}: {}",
-                            locale.pick("Ред", "Line"),
+                            locale.tr().products_line(),
                             l.line,
                             l.field,
-                            crate::i18n::field_message(locale, &l.code)
+                            locale.tr().problem(l.code)
                         ),
                         field: format!("line:{}:{}", l.line, l.field),
                         code: l.code,

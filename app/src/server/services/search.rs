@@ -12,6 +12,9 @@ use sea_orm::{
 
 use super::catalogue::product_cards;
 use super::visibility::{public_product, visible_products_by_ids};
+use crate::domain::Availability;
+use crate::domain::ImpactGroup;
+use crate::error::Problem;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Locale;
 use crate::models::{FacetGroup, FacetValue, SearchHit, SearchPage, SearchParams};
@@ -32,7 +35,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
     if Sort::parse(&p.sort).is_none() {
         errors.push(FieldError {
             field: "sort".into(),
-            code: "unknown_sort".into(),
+            code: Problem::UnknownSort,
             message: String::new(),
         });
     }
@@ -42,7 +45,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
     if p.page > SearchParams::MAX_PAGE {
         errors.push(FieldError {
             field: "page".into(),
-            code: "page_out_of_range".into(),
+            code: Problem::PageOutOfRange,
             message: String::new(),
         });
     }
@@ -52,7 +55,7 @@ pub fn validate(mut p: SearchParams) -> AppResult<SearchParams> {
     if p.per_page > SearchParams::MAX_PER_PAGE {
         errors.push(FieldError {
             field: "per_page".into(),
-            code: "per_page_out_of_range".into(),
+            code: Problem::PerPageOutOfRange,
             message: String::new(),
         });
     }
@@ -209,6 +212,7 @@ pub async fn search(
     Ok(SearchPage {
         params,
         total,
+        count_text: locale.tr().count_results(total),
         pages,
         hits,
         facets,
@@ -265,25 +269,25 @@ async fn facet_groups(
     for c in categories {
         labels.insert(
             ("category", c.slug.clone()),
-            locale.pick(&c.name_bg, &c.name_en).to_string(),
+            locale.stored(&c.name_bg, &c.name_en).to_string(),
         );
     }
     for c in &reference.centres {
         labels.insert(
             ("centre", c.slug.clone()),
-            locale.pick(&c.city_bg, &c.city_en).to_string(),
+            locale.stored(&c.city_bg, &c.city_en).to_string(),
         );
     }
     for d in &reference.districts {
         labels.insert(
             ("district", d.slug.clone()),
-            locale.pick(&d.name_bg, &d.name_en).to_string(),
+            locale.stored(&d.name_bg, &d.name_en).to_string(),
         );
     }
     for n in network::Entity::find().all(db).await? {
         labels.insert(("network", n.slug.clone()), n.name.clone());
     }
-    let t = locale.t();
+    let t = locale.tr();
     let mut groups = Vec::new();
     for facet in FACETS {
         let counts = counts.get(facet).cloned().unwrap_or_default();
@@ -294,13 +298,15 @@ async fn facet_groups(
                 let label = match facet {
                     "verified" => {
                         if value == "yes" {
-                            t.verified.to_string()
+                            t.verified().to_string()
                         } else {
-                            t.unverified.to_string()
+                            t.unverified().to_string()
                         }
                     }
-                    "availability" => t.availability(&value).to_string(),
-                    "impact" => t.impact_group(&value).to_string(),
+                    "availability" => Availability::from_code(&value)
+                        .map_or_else(|| value.clone(), |v| t.availability(v).to_string()),
+                    "impact" => ImpactGroup::from_code(&value)
+                        .map_or_else(|| value.clone(), |v| t.impact_group(v).to_string()),
                     "price" => t.price_range(&value),
                     _ => labels
                         .get(&(facet, value.clone()))

@@ -135,7 +135,7 @@ async fn build(
         impact
             .entry(g.enterprise_id)
             .or_default()
-            .push(g.impact_group);
+            .push(g.impact_group.code().to_string());
     }
     let mut tags: HashMap<i32, Vec<String>> = HashMap::new();
     // Tags are loaded in chunks: a rebuild asks for every product at once.
@@ -191,7 +191,7 @@ async fn build(
                 district: d.slug.clone(),
                 network: member_of.get(&e.id).cloned().unwrap_or_default(),
                 verified: is_verified(e, today),
-                availability: p.availability.clone(),
+                availability: p.availability.code().to_string(),
                 impact: impact.get(&e.id).cloned().unwrap_or_default(),
                 price_cents: p.price_cents,
                 price: price_bucket(p.price_cents).to_string(),

@@ -11,6 +11,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::server::entities::account_token;
 
@@ -79,7 +80,7 @@ pub async fn consume(
     raw: &str,
     purpose: Purpose,
 ) -> AppResult<account_token::Model> {
-    let invalid = || AppError::invalid("_form", "link_invalid");
+    let invalid = || AppError::invalid("_form", Problem::LinkInvalid);
     if raw.is_empty() || raw.len() > 100 {
         return Err(invalid());
     }

@@ -6,12 +6,14 @@ use chrono::NaiveDate;
 use sea_orm::sea_query::{Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition};
 
+use crate::domain::ProductStatus;
+use crate::domain::VerificationStatus;
 use crate::server::entities::{enterprise, product};
 
 /// An enterprise shows the badge while a curator's verification stands and
 /// its register certificate is valid today.
 pub fn is_verified(e: &enterprise::Model, today: NaiveDate) -> bool {
-    e.verification_status == "verified"
+    e.verification_status == VerificationStatus::Verified
         && e.certificate_valid_until.is_none_or(|until| until >= today)
 }
 
@@ -65,7 +67,7 @@ pub async fn visible_products_by_ids(
     Ok(products
         .into_iter()
         .filter(|p| {
-            p.status == "published"
+            p.status == ProductStatus::Published
                 && p.archived_at.is_none()
                 && !suspended.contains(&p.enterprise_id)
         })

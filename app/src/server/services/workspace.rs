@@ -10,6 +10,11 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::domain::VerificationStatus;
+use crate::domain::audit::AuditAction;
+use crate::domain::notices::NoticeKind;
+use crate::domain::{ImpactGroup, MemberRole};
+use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::{EnterpriseInput, ValidEnterprise};
 use crate::i18n::Locale;
@@ -26,7 +31,7 @@ use crate::server::services::search_index::enqueue;
 pub async fn audit(
     db: &impl ConnectionTrait,
     actor: i32,
-    action: &str,
+    action: AuditAction,
     entity_type: &str,
     entity_id: i32,
     centre_id: Option<i32>,
@@ -34,7 +39,7 @@ pub async fn audit(
 ) -> Result<(), sea_orm::DbErr> {
     audit_log::Entity::insert(audit_log::ActiveModel {
         actor_id: Set(Some(actor)),
-        action: Set(action.into()),
+        action: Set(action),
         entity_type: Set(entity_type.into()),
         entity_id: Set(entity_id),
         centre_id: Set(centre_id),
@@ -68,7 +73,7 @@ pub async fn dashboard(db: &DatabaseConnection, caller: &Caller) -> AppResult<Da
             .await?;
         enterprises.push(MyEnterprise {
             id: e.id,
-            role: caller.role_in(e.id).unwrap_or("staff").to_string(),
+            role: caller.role_in(e.id).unwrap_or(MemberRole::Staff),
             slug: e.slug,
             name: e.name,
             verification_status: e.verification_status,
@@ -123,7 +128,7 @@ pub async fn district_choices(db: &DatabaseConnection, locale: Locale) -> AppRes
         .into_iter()
         .map(|d| Choice {
             value: d.slug,
-            label: locale.pick(&d.name_bg, &d.name_en).to_string(),
+            label: locale.stored(&d.name_bg, &d.name_en).to_string(),
         })
         .collect();
     out.sort_by(|a, b| a.label.cmp(&b.label));
@@ -135,7 +140,7 @@ async fn district_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<distric
         .filter(district::Column::Slug.eq(slug))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid("district", "district_unknown"))
+        .ok_or_else(|| AppError::invalid("district", Problem::DistrictUnknown))
 }
 
 /// The first free readable address for a name: `sinya-nishka`, then
@@ -195,7 +200,7 @@ pub async fn register(
         .await?
         > 0;
     if taken {
-        return Err(AppError::invalid("eik", "eik_taken"));
+        return Err(AppError::invalid("eik", Problem::EikTaken));
     }
     let slug = free_slug::<enterprise::Entity>(
         &txn,
@@ -208,7 +213,7 @@ pub async fn register(
     let mut row = enterprise::ActiveModel {
         slug: Set(slug.clone()),
         eik: Set(valid.eik.clone()),
-        verification_status: Set("unverified".into()),
+        verification_status: Set(VerificationStatus::Unverified),
         verification_requested_at: Set(Some(now)),
         created_at: Set(now),
         ..Default::default()
@@ -217,14 +222,16 @@ pub async fn register(
     let id = match enterprise::Entity::insert(row).exec(&txn).await {
         Ok(r) => r.last_insert_id,
         // The same ЕИК registered at the same moment by someone else.
-        Err(e) if is_unique_violation(&e) => return Err(AppError::invalid("eik", "eik_taken")),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::invalid("eik", Problem::EikTaken));
+        }
         Err(e) => return Err(e.into()),
     };
     set_impact(&txn, id, &valid.impact_groups).await?;
     enterprise_member::Entity::insert(enterprise_member::ActiveModel {
         enterprise_id: Set(id),
         user_id: Set(caller.user_id),
-        role: Set("owner".into()),
+        role: Set(MemberRole::Owner),
         created_at: Set(now),
         ..Default::default()
     })
@@ -233,7 +240,7 @@ pub async fn register(
     audit(
         &txn,
         caller.user_id,
-        "enterprise.registered",
+        AuditAction::EnterpriseRegistered,
         "enterprise",
         id,
         Some(district.centre_id),
@@ -244,7 +251,7 @@ pub async fn register(
     crate::server::services::notices::tell_curators(
         &txn,
         district.centre_id,
-        "verification_requested",
+        NoticeKind::VerificationRequested,
         id,
         None,
     )
@@ -255,7 +262,7 @@ pub async fn register(
 
 fn fill(row: &mut enterprise::ActiveModel, v: &ValidEnterprise, district_id: i32) {
     row.name = Set(v.name.clone());
-    row.legal_form = Set(v.legal_form.clone());
+    row.legal_form = Set(v.legal_form);
     row.district_id = Set(district_id);
     row.settlement = Set(v.settlement.clone());
     row.address = Set(v.address.clone());
@@ -268,14 +275,14 @@ fn fill(row: &mut enterprise::ActiveModel, v: &ValidEnterprise, district_id: i32
     row.employees_vulnerable = Set(v.employees_vulnerable);
     row.profit_reinvested_pct = Set(v.profit_reinvested_pct);
     row.register_entry = Set(v.register_entry.clone());
-    row.register_class = Set(v.register_class.clone());
+    row.register_class = Set(v.register_class);
     row.updated_at = Set(Utc::now());
 }
 
 async fn set_impact(
     db: &impl ConnectionTrait,
     id: i32,
-    groups: &[String],
+    groups: &[ImpactGroup],
 ) -> Result<(), sea_orm::DbErr> {
     enterprise_impact_group::Entity::delete_many()
         .filter(enterprise_impact_group::Column::EnterpriseId.eq(id))
@@ -284,7 +291,7 @@ async fn set_impact(
     for g in groups {
         enterprise_impact_group::Entity::insert(enterprise_impact_group::ActiveModel {
             enterprise_id: Set(id),
-            impact_group: Set(g.clone()),
+            impact_group: Set(*g),
         })
         .exec_without_returning(db)
         .await?;
@@ -339,22 +346,23 @@ pub async fn update_profile(
     if current.suspended_at.is_some() && !caller.admin && (attested_changed || moved) {
         let mut r = crate::forms::Refusals::default();
         if moved {
-            r.add("district", "locked_while_suspended");
+            r.add("district", Problem::LockedWhileSuspended);
         }
         if valid.register_entry != current.register_entry {
-            r.add("register_entry", "locked_while_suspended");
+            r.add("register_entry", Problem::LockedWhileSuspended);
         }
         if valid.register_class != current.register_class {
-            r.add("register_class", "locked_while_suspended");
+            r.add("register_class", Problem::LockedWhileSuspended);
         }
         return Err(AppError::Invalid(r.0));
     }
-    let reverify = current.verification_status == "verified" && (attested_changed || moved);
+    let reverify =
+        current.verification_status == VerificationStatus::Verified && (attested_changed || moved);
     let mut row: enterprise::ActiveModel = current.into();
     fill(&mut row, &valid, district.id);
     if reverify {
         // Back to the (new) centre's queue; the badge waits for a curator.
-        row.verification_status = Set("unverified".into());
+        row.verification_status = Set(VerificationStatus::Unverified);
         row.verification_requested_at = Set(Some(Utc::now()));
         row.verified_at = Set(None);
         row.verified_by = Set(None);
@@ -366,7 +374,7 @@ pub async fn update_profile(
         audit(
             &txn,
             caller.user_id,
-            "enterprise.reverification_needed",
+            AuditAction::EnterpriseReverificationNeeded,
             "enterprise",
             enterprise_id,
             Some(district.centre_id),
@@ -376,7 +384,7 @@ pub async fn update_profile(
         crate::server::services::notices::tell_curators(
             &txn,
             district.centre_id,
-            "verification_requested",
+            NoticeKind::VerificationRequested,
             enterprise_id,
             None,
         )
@@ -385,7 +393,7 @@ pub async fn update_profile(
     audit(
         &txn,
         caller.user_id,
-        "enterprise.updated",
+        AuditAction::EnterpriseUpdated,
         "enterprise",
         enterprise_id,
         Some(district.centre_id),
@@ -400,12 +408,12 @@ pub async fn update_profile(
 pub fn profile_input(
     e: &enterprise::Model,
     district_slug: &str,
-    impact: &[String],
+    impact: &[ImpactGroup],
 ) -> EnterpriseInput {
     EnterpriseInput {
         name: e.name.clone(),
         eik: e.eik.clone(),
-        legal_form: e.legal_form.clone(),
+        legal_form: e.legal_form.code().to_string(),
         district: district_slug.to_string(),
         settlement: e.settlement.clone(),
         address: e.address.clone(),
@@ -415,13 +423,16 @@ pub fn profile_input(
         description: e.description.clone(),
         mission: e.mission.clone(),
         register_entry: e.register_entry.clone().unwrap_or_default(),
-        register_class: e.register_class.clone().unwrap_or_default(),
+        register_class: e
+            .register_class
+            .map(|c| c.code().to_string())
+            .unwrap_or_default(),
         employees_total: e.employees_total.to_string(),
         employees_vulnerable: e.employees_vulnerable.to_string(),
         profit_reinvested_pct: e.profit_reinvested_pct.to_string(),
         impact: impact
             .iter()
-            .map(|g| (g.clone(), "on".to_string()))
+            .map(|g| (g.code().to_string(), "on".to_string()))
             .collect(),
     }
 }
@@ -490,7 +501,7 @@ pub async fn invite(
     }
     let (members, invited) = members(&txn, enterprise_id).await?;
     if members.iter().any(|m| m.email == email) || invited.contains(&email) {
-        return Err(AppError::invalid("email", "invitation_exists"));
+        return Err(AppError::invalid("email", Problem::InvitationExists));
     }
     let id = enterprise_invitation::Entity::insert(enterprise_invitation::ActiveModel {
         enterprise_id: Set(enterprise_id),
@@ -506,7 +517,7 @@ pub async fn invite(
     audit(
         &txn,
         caller.user_id,
-        "member.invited",
+        AuditAction::MemberInvited,
         "enterprise_invitation",
         id,
         None,
@@ -543,7 +554,7 @@ pub async fn accept_invitation(
         enterprise_member::Entity::insert(enterprise_member::ActiveModel {
             enterprise_id: Set(e.id),
             user_id: Set(caller.user_id),
-            role: Set("staff".into()),
+            role: Set(MemberRole::Staff),
             created_at: Set(Utc::now()),
             ..Default::default()
         })
@@ -556,7 +567,7 @@ pub async fn accept_invitation(
     audit(
         &txn,
         caller.user_id,
-        "member.joined",
+        AuditAction::MemberJoined,
         "enterprise",
         e.id,
         None,
@@ -591,8 +602,11 @@ pub async fn remove_member(
         .await?;
     let (members, _) = members(&txn, enterprise_id).await?;
     if let Some(m) = members.iter().find(|m| m.email == email) {
-        let owners = members.iter().filter(|m| m.role == "owner").count();
-        if m.role == "owner" && owners <= 1 {
+        let owners = members
+            .iter()
+            .filter(|m| m.role == MemberRole::Owner)
+            .count();
+        if m.role == MemberRole::Owner && owners <= 1 {
             return Err(AppError::Conflict("last owner".into()));
         }
         enterprise_member::Entity::delete_many()
@@ -603,7 +617,7 @@ pub async fn remove_member(
         audit(
             &txn,
             caller.user_id,
-            "member.removed",
+            AuditAction::MemberRemoved,
             "enterprise",
             enterprise_id,
             None,
@@ -636,7 +650,7 @@ pub async fn set_logo(
     audit(
         &txn,
         caller.user_id,
-        "enterprise.logo",
+        AuditAction::EnterpriseLogo,
         "enterprise",
         enterprise_id,
         None,

@@ -1,0 +1,34 @@
+## Signing up and in, confirming an address, the account page.
+
+account-done-we-sent-e = Готово. Изпратихме ви имейл: отворете връзката в него, за да потвърдите адреса си. Междувременно можете да влезете с паролата си.
+account-e-mail-address-confirmed = Имейлът ви е потвърден. Влезте с паролата си.
+account-e-mail = Имейл
+account-password = Парола
+account-no-account-yet = Нямате профил?{" "}
+account-sign-up = Регистрирайте се
+account-sign-up-2 = Регистрация
+account-with-account-send-requests = С профил изпращате запитвания и поръчки и пазите любими. Предприятията регистрират профила си след това, от таблото.
+account-name = Име
+account-at-least-10-characters = Поне 10 знака.
+account-create-account = Създай профил
+account-have-account = Имате профил?{" "}
+account-sign-in = Влезте
+account-my-account = Моят профил
+account-e-mail-address-confirmed-2 = Имейлът ви е потвърден.
+account-we-sent-new-link = Изпратихме нова връзка на адреса ви.
+account-saved = Запазено.
+account-profile = Профил
+account-preferred-language = Предпочитан език
+account-save = Запази
+account-change-password = Смяна на паролата
+account-current-password = Текуща парола
+account-new-password = Нова парола
+account-at-least-10-characters-2 = Поне 10 знака. Другите ви сесии ще бъдат прекратени.
+account-change-password-2 = Смени паролата
+account-sign-out-on-every = Изход от всички устройства
+account-confirm-e-mail-address = Потвърдете имейла си
+account-we-sent-confirmation-link = Изпратихме ви връзка за потвърждение. Докато адресът не е потвърден, можете да пазарувате и да пращате запитвания, но не и да регистрирате предприятие или да приемате покани.
+account-send-new-link = Изпрати нова връзка
+account-confirm-e-mail-address-2 = Потвърждение на имейла
+account-press-button-confirm-that = Натиснете бутона, за да потвърдите, че адресът е ваш.
+account-confirm = Потвърждавам

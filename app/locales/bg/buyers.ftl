@@ -1,0 +1,6 @@
+## Favourites and notices.
+
+fav-no-favourites-yet-add = Още нямате любими. Добавете продукт или предприятие от страницата му.
+fav-no-notices = Няма известия.
+fav-new = Ново:{" "}
+fav-favourite-add-or-remove = Любими (добави или махни)

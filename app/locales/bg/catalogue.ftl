@@ -1,0 +1,8 @@
+## The public pages of networks and events.
+
+cat-participants-products = Продукти на участниците
+cat-printable-page-with-qr = Страница за печат с QR код
+cat-ask-members-for-quote = Поискайте оферта от членовете
+cat-which-enterprises = До кои предприятия
+cat-what-need-quantities-dates = Какво ви трябва (количества, срокове, място)
+cat-send-request = Изпрати запитването

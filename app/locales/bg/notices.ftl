@@ -1,0 +1,29 @@
+## What a notice says (the notices page and mail).
+
+notice-request-received = Ново запитване
+notice-request-accepted = Запитването ви е прието
+notice-request-declined = Запитването ви е отказано
+notice-request-fulfilled = Запитването ви е изпълнено
+notice-request-cancelled = Купувачът отмени запитване
+notice-message = Ново съобщение
+notice-question-received = Нов въпрос за продукт
+notice-quote-received = Ново запитване за оферта
+notice-request-proposed = Предприятието предлага промени
+notice-enterprise-verified = Предприятието е проверено от регионалния център
+notice-verification-rejected = Проверката е отказана
+notice-correction-requested = Регионалният център поиска корекция
+notice-verification-requested = Предприятие поиска проверка
+notice-enterprise-suspended = Предприятието е спряно
+notice-enterprise-restored = Предприятието е възстановено
+notice-product-hidden = Продукт е скрит от куратор
+notice-product-shown = Продукт отново е видим
+notice-certificate-expiring = Удостоверението за социално предприятие изтича скоро
+notice-certificate-lapsed = Удостоверението изтече; знакът „проверено“ е свален
+notice-enterprise-transferred = Регионалният център прехвърли предприятието на негов представител
+notice-network-invited = Покана за мрежа
+notice-network-approved = Приети сте в мрежа
+notice-network-removed = Членството в мрежа приключи
+notice-network-applied = Кандидатура за мрежа
+notice-event-applied = Заявка за участие в събитие
+notice-event-confirmed = Участието в събитие е потвърдено
+notice-event-declined = Участието в събитие е отказано

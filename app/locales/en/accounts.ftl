@@ -1,0 +1,34 @@
+## Signing up and in, confirming an address, the account page.
+
+account-done-we-sent-e = Done. We sent you an e-mail: open the link in it to confirm your address. Meanwhile you can sign in with your password.
+account-e-mail-address-confirmed = Your e-mail address is confirmed. Sign in with your password.
+account-e-mail = E-mail
+account-password = Password
+account-no-account-yet = No account yet?{" "}
+account-sign-up = Sign up
+account-sign-up-2 = Sign up
+account-with-account-send-requests = With an account you send requests and orders and keep favourites. Enterprises register from the dashboard afterwards.
+account-name = Name
+account-at-least-10-characters = At least 10 characters.
+account-create-account = Create account
+account-have-account = Have an account?{" "}
+account-sign-in = Sign in
+account-my-account = My account
+account-e-mail-address-confirmed-2 = Your e-mail address is confirmed.
+account-we-sent-new-link = We sent a new link to your address.
+account-saved = Saved.
+account-profile = Profile
+account-preferred-language = Preferred language
+account-save = Save
+account-change-password = Change password
+account-current-password = Current password
+account-new-password = New password
+account-at-least-10-characters-2 = At least 10 characters. Your other sessions will be ended.
+account-change-password-2 = Change password
+account-sign-out-on-every = Sign out on every device
+account-confirm-e-mail-address = Confirm your e-mail address
+account-we-sent-confirmation-link = We sent you a confirmation link. Until the address is confirmed you can shop and send requests, but not register an enterprise or accept invitations.
+account-send-new-link = Send a new link
+account-confirm-e-mail-address-2 = Confirm your e-mail address
+account-press-button-confirm-that = Press the button to confirm that the address is yours.
+account-confirm = Confirm

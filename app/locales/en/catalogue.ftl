@@ -1,0 +1,8 @@
+## The public pages of networks and events.
+
+cat-participants-products = The participants' products
+cat-printable-page-with-qr = Printable page with a QR code
+cat-ask-members-for-quote = Ask the members for a quote
+cat-which-enterprises = To which enterprises
+cat-what-need-quantities-dates = What you need (quantities, dates, place)
+cat-send-request = Send the request

@@ -1,0 +1,29 @@
+## What a notice says (the notices page and mail).
+
+notice-request-received = A new request
+notice-request-accepted = Your request was accepted
+notice-request-declined = Your request was declined
+notice-request-fulfilled = Your request was fulfilled
+notice-request-cancelled = The buyer cancelled a request
+notice-message = A new message
+notice-question-received = A new question about a product
+notice-quote-received = A new request for a quote
+notice-request-proposed = The enterprise proposes changes
+notice-enterprise-verified = The enterprise was verified by its regional centre
+notice-verification-rejected = Verification was refused
+notice-correction-requested = The regional centre asked for a correction
+notice-verification-requested = An enterprise asked for verification
+notice-enterprise-suspended = The enterprise was suspended
+notice-enterprise-restored = The enterprise was restored
+notice-product-hidden = A product was hidden by a curator
+notice-product-shown = A product is visible again
+notice-certificate-expiring = The social enterprise certificate expires soon
+notice-certificate-lapsed = The certificate expired; the verified badge was removed
+notice-enterprise-transferred = The regional centre transferred the enterprise to its representative
+notice-network-invited = An invitation to a network
+notice-network-approved = You were accepted into a network
+notice-network-removed = A network membership ended
+notice-network-applied = An application to a network
+notice-event-applied = A sign-up for an event
+notice-event-confirmed = Taking part in an event was confirmed
+notice-event-declined = Taking part in an event was declined

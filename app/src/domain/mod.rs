@@ -1,0 +1,235 @@
+//! The values of the domain as types, shared by the server and the browser.
+//!
+//! Each enum is stored as its code (a short string) in the database: with
+//! `ssr` it is a sea-orm `DeriveActiveEnum`, and a CHECK constraint on the
+//! column (migration `m20261201_000011_domain_checks`) refuses any other
+//! value, so the database cannot hold a value the code does not know. The
+//! codes are what forms, the CSV format and the JSON API use; the labels
+//! readers see come from exhaustive `match`es in [`crate::i18n`].
+
+pub mod audit;
+pub mod notices;
+pub mod orders;
+
+/// Declares a domain enum: the variants with their codes, serde and
+/// sea-orm by those codes, `ALL`, `code()` and parsing.
+macro_rules! domain_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $code)]
+                #[cfg_attr(feature = "ssr", sea_orm(string_value = $code))]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in the order of declaration.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as stored and sent.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)+
+                }
+            }
+
+            /// The value of a code, if it is one.
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::domain::Code for $name {
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+            fn from_code(code: &str) -> Option<Self> {
+                $name::from_code(code)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::UnknownCode;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::from_code(s).ok_or($crate::domain::UnknownCode)
+            }
+        }
+    };
+}
+
+pub(crate) use domain_enum;
+
+/// What every domain enum offers, for code generic over them (form
+/// checks, select options).
+pub trait Code: Copy + Eq + 'static {
+    fn all() -> &'static [Self];
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self>;
+}
+
+/// A code that names no value of the enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownCode;
+
+domain_enum! {
+    /// A product's (or service's) unit of sale.
+    Unit {
+        Piece = "piece",
+        Kg = "kg",
+        Litre = "litre",
+        Hour = "hour",
+        Set = "set",
+    }
+}
+
+domain_enum! {
+    /// Whether a product can be had now.
+    Availability {
+        InStock = "in_stock",
+        MadeToOrder = "made_to_order",
+        OutOfStock = "out_of_stock",
+    }
+}
+
+domain_enum! {
+    /// Where a listing stands. (Archived products keep their status and
+    /// carry `archived_at`.)
+    ProductStatus {
+        Draft = "draft",
+        Published = "published",
+        /// Hidden by a curator, with a reason; only a curator shows it again.
+        Hidden = "hidden",
+    }
+}
+
+domain_enum! {
+    /// An enterprise's standing with its regional centre.
+    VerificationStatus {
+        /// Waiting in the centre's queue.
+        Unverified = "unverified",
+        Verified = "verified",
+        Rejected = "rejected",
+        CorrectionRequested = "correction_requested",
+        /// The certificate lapsed.
+        Expired = "expired",
+    }
+}
+
+domain_enum! {
+    /// The legal forms seen among social enterprises (stored as written in
+    /// Bulgarian, as the Commercial Register writes them).
+    LegalForm {
+        Et = "ЕТ",
+        Eood = "ЕООД",
+        Ood = "ООД",
+        Ad = "АД",
+        Cooperative = "кооперация",
+        Association = "сдружение",
+        Foundation = "фондация",
+        Chitalishte = "читалище",
+        Specialised = "специализирано предприятие",
+    }
+}
+
+domain_enum! {
+    /// The vulnerable groups an enterprise employs.
+    ImpactGroup {
+        Disability = "disability",
+        LongTermUnemployed = "long_term_unemployed",
+        YouthLeavingCare = "youth_leaving_care",
+        Over55 = "over_55",
+        Refugees = "refugees",
+        ViolenceVictims = "violence_victims",
+        Other = "other",
+    }
+}
+
+domain_enum! {
+    /// The class of an entry in the Register of Social Enterprises.
+    RegisterClass {
+        A = "A",
+        APlus = "A+",
+    }
+}
+
+domain_enum! {
+    /// One's place in an enterprise.
+    MemberRole {
+        Owner = "owner",
+        Staff = "staff",
+    }
+}
+
+domain_enum! {
+    /// A platform role.
+    UserRole {
+        Admin = "admin",
+        /// Of one regional centre (`centre_id` on the role).
+        Curator = "curator",
+    }
+}
+
+domain_enum! {
+    /// What a network is for.
+    NetworkKind {
+        Production = "production",
+        Distribution = "distribution",
+        Regional = "regional",
+        Thematic = "thematic",
+    }
+}
+
+domain_enum! {
+    /// An enterprise's membership of a network.
+    MembershipStatus {
+        /// The enterprise asked; the curator decides.
+        Applied = "applied",
+        /// The curator asked; the enterprise decides.
+        Invited = "invited",
+        Approved = "approved",
+    }
+}
+
+domain_enum! {
+    /// What kind of event a centre holds.
+    EventKind {
+        Fair = "fair",
+        Bazaar = "bazaar",
+        Exchange = "exchange",
+        Forum = "forum",
+        Conference = "conference",
+        Training = "training",
+    }
+}
+
+domain_enum! {
+    /// An enterprise's sign-up for an event.
+    ParticipationStatus {
+        Applied = "applied",
+        Confirmed = "confirmed",
+    }
+}
