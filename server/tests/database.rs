@@ -175,3 +175,58 @@ async fn sqlite_is_durable_and_enforces_foreign_keys() {
     assert_eq!(pragma("synchronous").await, "2", "synchronous=FULL");
     assert_eq!(pragma("foreign_keys").await, "1");
 }
+
+/// The database itself refuses a value the code does not know (the CHECK
+/// constraints of migration 11), on SQLite and PostgreSQL, and the refusal
+/// changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_refuses_unknown_domain_values() {
+    use sea_orm::ConnectionTrait;
+    for t in common::all_databases().await {
+        server::seed::seed_demo(&t.db).await.unwrap();
+        let before = common::fingerprint(&t.db).await;
+        // (Tables the demo fills, so each statement meets rows.)
+        for sql in [
+            "UPDATE products SET status = 'archived'",
+            "UPDATE products SET unit = 'ton'",
+            "UPDATE enterprises SET verification_status = 'trusted'",
+            "UPDATE enterprises SET register_class = 'B'",
+            "UPDATE enterprise_members SET role = 'boss'",
+            "UPDATE network_members SET status = 'maybe'",
+            "UPDATE events SET kind = 'party'",
+            "UPDATE user_roles SET role = 'superuser'",
+        ] {
+            let refused = t.db.execute_unprepared(sql).await;
+            assert!(refused.is_err(), "{}: {sql} was accepted", t.label);
+        }
+        common::assert_same(&before, &common::fingerprint(&t.db).await, t.label);
+        // NULL stays allowed where the column is optional.
+        t.db.execute_unprepared("UPDATE enterprises SET register_class = NULL WHERE id = 1")
+            .await
+            .unwrap();
+        t.drop_db().await;
+    }
+}
+
+/// Adding the checks to a database that already holds data (an upgrade)
+/// keeps every row and every reference: SQLite rebuilds its tables, and
+/// nothing may be lost or left dangling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
+    use migrations::{Migrator, MigratorTrait};
+    for label in ["sqlite", "postgres"] {
+        let Some(t) = (match label {
+            "sqlite" => Some(common::sqlite_unmigrated().await),
+            _ => common::postgres_unmigrated().await,
+        }) else {
+            continue;
+        };
+        // Everything up to the checks, then data.
+        Migrator::up(&t.db, Some(10)).await.unwrap();
+        server::seed::seed_demo(&t.db).await.unwrap();
+        let before = common::fingerprint(&t.db).await;
+        app::server::db::migrate(&t.db).await.unwrap();
+        common::assert_same(&before, &common::fingerprint(&t.db).await, label);
+        t.drop_db().await;
+    }
+}

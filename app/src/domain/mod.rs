@@ -233,3 +233,78 @@ domain_enum! {
         Confirmed = "confirmed",
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::domain::audit::AuditAction;
+    use crate::domain::notices::NoticeKind;
+    use crate::domain::orders::{DeliveryWish, OrderKind, OrderStatus};
+
+    fn codes<T: Code>() -> Vec<&'static str> {
+        T::all().iter().map(|v| v.code()).collect()
+    }
+
+    /// The database's CHECK constraints list exactly the codes the code
+    /// knows: a new value needs a migration, and a migration cannot allow
+    /// what the code does not know.
+    #[test]
+    fn the_database_checks_list_every_code_and_no_other() {
+        use migrations::m20261201_000011_domain_checks::CHECKS;
+        let expected: Vec<(&str, &str, Vec<&str>)> = vec![
+            ("user_roles", "role", codes::<UserRole>()),
+            ("enterprises", "legal_form", codes::<LegalForm>()),
+            ("enterprises", "register_class", codes::<RegisterClass>()),
+            (
+                "enterprises",
+                "verification_status",
+                codes::<VerificationStatus>(),
+            ),
+            (
+                "enterprise_impact_groups",
+                "impact_group",
+                codes::<ImpactGroup>(),
+            ),
+            ("enterprise_members", "role", codes::<MemberRole>()),
+            ("products", "unit", codes::<Unit>()),
+            ("products", "availability", codes::<Availability>()),
+            ("products", "status", codes::<ProductStatus>()),
+            ("networks", "kind", codes::<NetworkKind>()),
+            ("network_members", "status", codes::<MembershipStatus>()),
+            ("events", "kind", codes::<EventKind>()),
+            (
+                "event_participants",
+                "status",
+                codes::<ParticipationStatus>(),
+            ),
+            ("order_requests", "kind", codes::<OrderKind>()),
+            ("order_requests", "status", codes::<OrderStatus>()),
+            ("order_requests", "delivery", codes::<DeliveryWish>()),
+            ("order_request_lines", "unit", codes::<Unit>()),
+            ("notices", "kind", codes::<NoticeKind>()),
+            ("audit_log", "action", codes::<AuditAction>()),
+        ];
+        assert_eq!(CHECKS.len(), expected.len());
+        for (table, column, want) in expected {
+            let check = CHECKS
+                .iter()
+                .find(|c| c.table == table && c.column == column)
+                .unwrap_or_else(|| panic!("no check on {table}.{column}"));
+            assert_eq!(check.codes, want.as_slice(), "{table}.{column}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for v in OrderStatus::ALL {
+            assert_eq!(OrderStatus::from_code(v.code()), Some(*v));
+            assert_eq!(
+                serde_json::to_string(v).unwrap(),
+                format!("\"{}\"", v.code())
+            );
+        }
+        assert_eq!(LegalForm::from_code("ЕООД"), Some(LegalForm::Eood));
+        assert_eq!("A+".parse::<RegisterClass>(), Ok(RegisterClass::APlus));
+        assert_eq!(ProductStatus::from_code("archived"), None);
+    }
+}

@@ -39,13 +39,54 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// # Errors
 /// The failing migration's error.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        migrate_sqlite(db).await?;
+    } else {
+        Migrator::up(db, None).await?;
+    }
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         // Keep the planner's statistics fresh (bounded work per table).
         db.execute_unprepared("PRAGMA analysis_limit=1000; PRAGMA optimize;")
             .await?;
     }
     Ok(())
+}
+
+/// Runs the migrations on SQLite through a connection of its own with
+/// foreign keys off: a migration that rebuilds a table (SQLite cannot add
+/// a constraint in place) drops the old one, and with foreign keys on
+/// that drop would delete the rows that refer to it. Afterwards every
+/// foreign key is checked, so a rebuild cannot leave a dangling one.
+async fn migrate_sqlite(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use sea_orm::sqlx::sqlite::SqlitePoolOptions;
+    let options = db
+        .get_sqlite_connection_pool()
+        .connect_options()
+        .as_ref()
+        .clone()
+        .foreign_keys(false);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())))?;
+    let own = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    Migrator::up(&own, None).await?;
+    let dangling = own
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Sqlite,
+            "PRAGMA foreign_key_check".to_owned(),
+        ))
+        .await?;
+    own.close().await?;
+    if dangling.is_empty() {
+        Ok(())
+    } else {
+        Err(DbErr::Migration(format!(
+            "{} rows refer to rows that do not exist after migrating",
+            dangling.len()
+        )))
+    }
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

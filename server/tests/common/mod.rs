@@ -39,10 +39,18 @@ fn unique_name() -> String {
 }
 
 pub async fn sqlite() -> TestDb {
+    let t = sqlite_unmigrated().await;
+    app::server::db::migrate(&t.db)
+        .await
+        .expect("migrate sqlite");
+    t
+}
+
+/// An empty SQLite database, no migration applied.
+pub async fn sqlite_unmigrated() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
     let db = app::server::db::connect(&url).await.expect("open sqlite");
-    app::server::db::migrate(&db).await.expect("migrate sqlite");
     TestDb {
         label: "sqlite",
         url,
@@ -55,6 +63,16 @@ pub async fn sqlite() -> TestDb {
 /// The PostgreSQL server of `TEST_DATABASE_URL`, or the local one on
 /// 127.0.0.1:5432; `None` when neither answers.
 pub async fn postgres() -> Option<TestDb> {
+    let t = postgres_unmigrated().await?;
+    app::server::db::migrate(&t.db)
+        .await
+        .expect("migrate postgres");
+    Some(t)
+}
+
+/// An empty PostgreSQL database (dropped when the test ends), no migration
+/// applied; `None` when no server answers.
+pub async fn postgres_unmigrated() -> Option<TestDb> {
     let base = std::env::var("TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
     let admin = match app::server::db::connect(&base).await {
@@ -77,9 +95,6 @@ pub async fn postgres() -> Option<TestDb> {
         None => panic!("TEST_DATABASE_URL needs a database name"),
     };
     let db = app::server::db::connect(&url).await.expect("open postgres");
-    app::server::db::migrate(&db)
-        .await
-        .expect("migrate postgres");
     Some(TestDb {
         label: "postgres",
         url,
@@ -423,39 +438,84 @@ pub fn location(r: &reqwest::Response) -> String {
         .to_string()
 }
 
-/// Every table a refused call could write, as text: equal before and after
-/// a refusal means the refusal changed nothing.
-pub async fn fingerprint(db: &DatabaseConnection) -> String {
-    use app::server::entities::*;
-    use sea_orm::{EntityTrait, QueryOrder};
-    macro_rules! rows {
-        ($m:ident) => {
-            $m::Entity::find()
-                .order_by_asc($m::Column::Id)
-                .all(db)
-                .await
-                .expect("read for the fingerprint")
-        };
+/// Panics with the first line that differs between two fingerprints (the
+/// whole of one is too long to read).
+#[track_caller]
+pub fn assert_same(before: &str, after: &str, what: &str) {
+    if before == after {
+        return;
     }
-    format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{}",
-        rows!(enterprise),
-        rows!(enterprise_member),
-        rows!(enterprise_invitation),
-        enterprise_impact_group::Entity::find()
-            .all(db)
-            .await
-            .expect("impact groups"),
-        rows!(product),
-        product_tag::Entity::find().all(db).await.expect("tags"),
-        rows!(product_image),
-        rows!(network),
-        rows!(network_member),
-        rows!(event),
-        rows!(event_participant),
-        rows!(order_request),
-        rows!(audit_log),
-        rows!(notice),
-        rows!(outbox).len(),
-    )
+    let (mut table, mut a, mut b) = ("", before.lines(), after.lines());
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => {
+                if x.starts_with("== ") {
+                    table = x;
+                }
+            }
+            (x, y) => {
+                panic!("{what}: the database changed in {table}:\n  before: {x:?}\n  after:  {y:?}")
+            }
+        }
+    }
+}
+
+/// Every table of the database, as text: equal before and after a refusal
+/// means the refusal changed nothing. Tables are listed from the database
+/// itself, so a new table is covered without changing this. The two that
+/// the background workers keep changing (the search outbox, the mail
+/// queue) count only their rows.
+pub async fn fingerprint(db: &DatabaseConnection) -> String {
+    use sea_orm::{DatabaseBackend, Statement};
+    let backend = db.get_database_backend();
+    let raw = |sql: String| Statement::from_string(backend, sql);
+    let names_sql = match backend {
+        DatabaseBackend::Postgres => {
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        }
+        _ => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+    };
+    let tables: Vec<String> = db
+        .query_all_raw(raw(names_sql.to_owned()))
+        .await
+        .expect("list tables")
+        .into_iter()
+        .map(|r| r.try_get_by_index::<String>(0).expect("a table name"))
+        .collect();
+    let mut out = String::new();
+    for table in tables.into_iter().filter(|t| t != "seaql_migrations") {
+        let counted_only = matches!(table.as_str(), "outbox" | "outgoing_mail");
+        let sql = if counted_only {
+            format!("SELECT CAST(COUNT(*) AS TEXT) FROM \"{table}\"")
+        } else {
+            match backend {
+                DatabaseBackend::Postgres => {
+                    format!("SELECT t::text FROM \"{table}\" t ORDER BY 1")
+                }
+                _ => {
+                    let columns: Vec<String> = db
+                        .query_all_raw(raw(format!("PRAGMA table_info(\"{table}\")")))
+                        .await
+                        .expect("columns")
+                        .into_iter()
+                        .map(|r| r.try_get::<String>("", "name").expect("a column"))
+                        .collect();
+                    let row = columns
+                        .iter()
+                        .map(|c| format!("quote(\"{c}\")"))
+                        .collect::<Vec<_>>()
+                        .join(" || ',' || ");
+                    format!("SELECT {row} FROM \"{table}\" ORDER BY 1")
+                }
+            }
+        };
+        out.push_str(&format!("== {table}\n"));
+        for r in db.query_all_raw(raw(sql)).await.expect("rows") {
+            out.push_str(&r.try_get_by_index::<String>(0).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+    out
 }
