@@ -8,7 +8,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-crate::domain::domain_enum! {
+crate::domain::code::domain_enum! {
     /// Why one field (or a line, or the whole form) was refused: the code
     /// the JSON carries, and through [`crate::i18n::Tr::problem`] the
     /// message readers see.

@@ -22,6 +22,9 @@ pub mod routes;
 pub mod server;
 pub mod text;
 
+#[cfg(all(test, feature = "ssr"))]
+mod structure;
+
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};

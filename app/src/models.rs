@@ -501,6 +501,9 @@ pub struct BasketView {
     pub enterprises: Vec<BasketEnterprise>,
     /// Lines whose product can no longer be ordered (unpublished, hidden).
     pub unavailable: usize,
+    /// A fresh key for the send form, so a request sent twice (a double
+    /// click, a resent form) is recorded once.
+    pub send_key: String,
 }
 
 /// A request in a list (the buyer's, or an enterprise's inbox).

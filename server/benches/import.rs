@@ -8,7 +8,8 @@
 
 use std::time::Instant;
 
-use app::server::services::{product_csv, products};
+use app::server::workspace::csv;
+use app::server::workspace::products;
 
 const LINES: usize = 10_000;
 
@@ -37,8 +38,10 @@ fn main() {
             "sqlite://{}?mode=rwc",
             dir.path().join("bench.db").display()
         );
-        let db = app::server::db::connect(&url).await.expect("db");
-        app::server::db::migrate(&db).await.expect("migrate");
+        let db = app::server::kernel::db::connect(&url).await.expect("db");
+        app::server::kernel::db::migrate(&db)
+            .await
+            .expect("migrate");
         server::seed::seed_demo(&db).await.expect("seed");
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         let user = app::server::entities::user::Entity::find()
@@ -57,7 +60,7 @@ fn main() {
         let bytes = catalogue();
 
         let t = Instant::now();
-        let parsed = product_csv::parse(&bytes).expect("a good file");
+        let parsed = csv::parse(&bytes).expect("a good file");
         let parse = t.elapsed().as_secs_f64();
         assert_eq!(parsed.len(), LINES);
 

@@ -10,9 +10,9 @@
 
 use std::time::{Duration, Instant};
 
+use app::server::search::index;
 use app::server::search::tantivy_engine::TantivyEngine;
 use app::server::search::{EngineQuery, SearchEngine, Sort};
-use app::server::services::search_index;
 use app::text::analyze;
 
 /// The fixed mix: one word, two words, typos, prefixes, Latin
@@ -83,12 +83,12 @@ fn percentiles(mut samples: Vec<Duration>) -> String {
 async fn main() {
     let data_dir = std::env::var("BENCH_DATA_DIR").unwrap_or_else(|_| "target/bench-data".into());
     let url = format!("sqlite://{data_dir}/socialen-pazar.db?mode=ro");
-    let db = app::server::db::connect(&url)
+    let db = app::server::kernel::db::connect(&url)
         .await
         .expect("bench database (run scripts/bench.sh)");
 
     let t = Instant::now();
-    let docs = search_index::all_documents(&db).await.expect("documents");
+    let docs = index::all_documents(&db).await.expect("documents");
     let load = t.elapsed();
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Instant::now();

@@ -7,7 +7,7 @@ use app::error::Problem;
 use app::i18n::Locale;
 use app::models::SearchParams;
 use app::server::AppState;
-use app::server::services::search;
+use app::server::search::query;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
@@ -55,7 +55,7 @@ pub async fn search_products(
         Ok(p) => p,
         Err(e) => return app_error(e),
     };
-    let params = match search::validate(params) {
+    let params = match query::validate(params) {
         Ok(p) => p,
         Err(e) => return app_error(e),
     };
@@ -64,7 +64,7 @@ pub async fn search_products(
         Err(e) => return app_error(e),
     };
     let page =
-        match search::search(&state.db, state.search.as_ref(), &reference, locale, params).await {
+        match query::search(&state.db, state.search.as_ref(), &reference, locale, params).await {
             Ok(p) => p,
             Err(e) => return app_error(e),
         };

@@ -6,7 +6,7 @@
 //! per address and per content encoding. Signed-in readers (a session
 //! cookie) always get a fresh render, so an enterprise sees its own change
 //! at once. A page is stamped with the catalogue generation it was
-//! rendered in (see `app::server::memo`) and is not served once a write has
+//! rendered in (see `app::server::kernel::memo`) and is not served once a write has
 //! moved the generation on, so a hidden product is gone at once here too;
 //! the seconds only bound what this process cannot see (another server's
 //! writes). Only 200 answers without cookies are kept, and the whole cache
@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::server::memo::ReadCache;
+use app::server::kernel::memo::ReadCache;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};

@@ -88,7 +88,7 @@ pub async fn state(
     let public_url = config
         .public_url_for(leptos_options.site_addr)
         .map_err(|e| e.to_string())?;
-    let key = app::server::signing::shared_key(&db, "form_errors")
+    let key = app::server::kernel::signing::shared_key(&db, "form_errors")
         .await
         .map_err(|e| format!("cannot read or store the signing key in the database ({e})"))?;
     let mut settings = app::server::settings::Settings::new(&public_url);
@@ -100,10 +100,12 @@ pub async fn state(
         search,
         sign_up_limits: Arc::new(app::server::auth::SignUpLimits::default()),
         settings: Arc::new(settings),
-        signer: Arc::new(app::server::signing::Signer::new(key)),
+        signer: Arc::new(app::server::kernel::signing::Signer::new(key)),
         mail_queued: Arc::new(tokio::sync::Notify::new()),
         media_dir: config.data_dir.join("media"),
         reference: Default::default(),
-        reads: Arc::new(app::server::memo::ReadCache::new(config.data_cache_seconds)),
+        reads: Arc::new(app::server::kernel::memo::ReadCache::new(
+            config.data_cache_seconds,
+        )),
     })
 }

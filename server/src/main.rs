@@ -59,10 +59,10 @@ async fn main() {
         .init();
     let cli = Cli::parse();
     let config = Config::from_env().unwrap_or_else(|e| fail(e));
-    let db = app::server::db::connect(&config.database_url)
+    let db = app::server::kernel::db::connect(&config.database_url)
         .await
         .unwrap_or_else(|e| fail(format_args!("cannot open the database at DATABASE_URL ({e}); check that it is reachable and the URL is right")));
-    app::server::db::migrate(&db)
+    app::server::kernel::db::migrate(&db)
         .await
         .unwrap_or_else(|e| fail(format_args!("applying migrations failed: {e}")));
 
@@ -87,20 +87,20 @@ async fn main() {
         }
         Command::Reindex => {
             use app::server::search::SearchError;
+            use app::server::search::index;
             use app::server::search::tantivy_engine::TantivyEngine;
-            use app::server::services::search_index;
             let rebuilt = match &config.meili {
                 Some(_) => {
                     let engines = server::open_search(&config)
                         .await
                         .unwrap_or_else(|e| fail(e));
-                    search_index::reindex(&db, engines.engine.as_ref()).await
+                    index::reindex(&db, engines.engine.as_ref()).await
                 }
                 // A running server holds the live index; build beside it and
                 // let the server switch over.
                 None => {
                     let base = config.data_dir.join("search");
-                    search_index::reindex_with(&db, |docs, started| async move {
+                    index::reindex_with(&db, |docs, started| async move {
                         tokio::task::spawn_blocking(move || {
                             TantivyEngine::build_detached(&base, &docs, started)
                         })

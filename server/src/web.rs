@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use app::i18n::Locale;
 use app::server::AppState;
-use app::server::memo::ReadCache;
+use app::server::kernel::memo::ReadCache;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -166,7 +166,7 @@ async fn export_csv(
     session: tower_sessions::Session,
     Path(slug): Path<String>,
 ) -> Response {
-    use app::server::services::products;
+    use app::server::workspace::products;
     let Some(caller) = session_caller(&state, &session).await else {
         return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
     };
@@ -218,7 +218,7 @@ async fn figures_csv(
     Path(centre): Path<String>,
     req: Request<Body>,
 ) -> Response {
-    use app::server::services::figures;
+    use app::server::curation::figures;
     let Some(caller) = session_caller(&state, &session).await else {
         return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
     };
@@ -335,7 +335,7 @@ fn may_write(method: &Method, path: &str) -> bool {
 /// - a form post without JavaScript that failed is sent back to its page
 ///   with the error in the address; that error is signed here for this
 ///   reader, and the page shows only a signed one
-///   ([`app::server::signing`]).
+///   ([`app::server::kernel::signing`]).
 async fn server_fn_error_status(
     State(state): State<AppState>,
     req: Request<Body>,
@@ -354,7 +354,7 @@ async fn server_fn_error_status(
             .and_then(|l| l.to_str().ok())
             .filter(|l| l.contains("__err="))
     {
-        let signed = app::server::signing::sign_location(
+        let signed = app::server::kernel::signing::sign_location(
             &state.signer,
             location,
             &reader,
@@ -412,16 +412,14 @@ fn bad_request() -> Response {
 /// The search engine's state is reported; while it is down the site still
 /// answers (search degrades to the database), so the status is "degraded".
 async fn healthz(State(state): State<AppState>) -> Response {
-    let db_ok = app::server::services::catalogue::ping(&state.db).await;
+    let db_ok = app::server::catalogue::home::ping(&state.db).await;
     let search_ok = state.search.health().await.is_ok();
     let documents = if search_ok {
         state.search.count().await.ok()
     } else {
         None
     };
-    let pending = app::server::services::search_index::pending(&state.db)
-        .await
-        .ok();
+    let pending = app::server::search::index::pending(&state.db).await.ok();
     let status = match (db_ok, search_ok) {
         (false, _) => "unavailable",
         (true, false) => "degraded",

@@ -5,10 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::server::memo::ReadCache;
+use app::server::kernel::memo::ReadCache;
 use app::server::search::SearchEngine;
+use app::server::search::index;
 use app::server::search::tantivy_engine::TantivyEngine;
-use app::server::services::search_index;
 use sea_orm::DatabaseConnection;
 
 const BATCH: u64 = 1000;
@@ -32,7 +32,7 @@ pub async fn run(
                 Ok(Some(started)) => {
                     tracing::info!("switched to a rebuilt search index");
                     reads.invalidate();
-                    if let Err(e) = search_index::replay_since(&db, started).await {
+                    if let Err(e) = index::replay_since(&db, started).await {
                         tracing::error!(error = %e, "replaying updates after a rebuild");
                     }
                 }
@@ -40,7 +40,7 @@ pub async fn run(
                 Err(e) => tracing::error!(error = %e, "opening a rebuilt search index"),
             }
         }
-        match search_index::deliver_pending(&db, engine.as_ref(), BATCH).await {
+        match index::deliver_pending(&db, engine.as_ref(), BATCH).await {
             Ok(0) => {
                 backoff = IDLE;
                 tokio::time::sleep(IDLE).await;
@@ -59,7 +59,7 @@ pub async fn run(
         }
         if last_purge.elapsed() > Duration::from_secs(3600) {
             last_purge = std::time::Instant::now();
-            if let Err(e) = search_index::purge_delivered(&db).await {
+            if let Err(e) = index::purge_delivered(&db).await {
                 tracing::warn!(error = %e, "purging delivered outbox rows");
             }
         }
@@ -71,8 +71,8 @@ pub async fn run(
 /// may run it.
 pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
     loop {
-        let today = app::server::services::visibility::today();
-        match app::server::services::curation::sweep_certificates(&db, today).await {
+        let today = app::server::catalogue::visibility::today();
+        match app::server::curation::verification::sweep_certificates(&db, today).await {
             Ok(s) if s.warned + s.lapsed > 0 => {
                 tracing::info!(warned = s.warned, lapsed = s.lapsed, "certificates swept");
                 // A lapsed badge is on kept pages; the outbox only reaches
@@ -99,7 +99,7 @@ pub async fn housekeeping(db: DatabaseConnection) {
         if let Err(e) = store.delete_expired().await {
             tracing::warn!(error = %e, "deleting expired sessions");
         }
-        if let Err(e) = app::server::services::throttle::purge(&db).await {
+        if let Err(e) = app::server::accounts::throttle::purge(&db).await {
             tracing::warn!(error = %e, "purging old sign-in failures");
         }
         tokio::time::sleep(Duration::from_secs(3600)).await;
@@ -110,14 +110,14 @@ pub async fn housekeeping(db: DatabaseConnection) {
 /// they are queued (`wake`) and every few seconds. A mail is marked sent
 /// only after the relay took it (or it is in the folder); while the relay
 /// is down it waits and is tried again, at most
-/// [`app::server::services::mail::MAX_ATTEMPTS`] times. Several app servers
+/// [`app::server::kernel::mail::MAX_ATTEMPTS`] times. Several app servers
 /// may run this: each mail is claimed for each attempt.
 pub async fn mail_queue(
     db: DatabaseConnection,
     mailer: Arc<crate::mailer::Mailer>,
     wake: Arc<tokio::sync::Notify>,
 ) {
-    use app::server::services::mail;
+    use app::server::kernel::mail;
     let mut backoff = Duration::from_secs(5);
     loop {
         let queued = match mail::queued(&db, 50).await {
@@ -178,9 +178,9 @@ pub async fn mail_queue(
 /// Mails new notices (to confirmed addresses), forever. A notice is marked
 /// mailed only after the relay accepted it (or it is in the folder); while
 /// the relay is down the notices wait (for up to a day, see
-/// `services::mail::pending`).
+/// `kernel::mail::pending`).
 pub async fn notices(db: DatabaseConnection, mailer: Arc<crate::mailer::Mailer>, base_url: String) {
-    use app::server::services::mail;
+    use app::server::kernel::mail;
     let mut backoff = Duration::from_secs(5);
     loop {
         let batch = match mail::pending(&db, &base_url, 50).await {

@@ -240,7 +240,7 @@ async fn changing_the_password_ends_other_sessions_and_a_disabled_account_is_out
         .await
         .unwrap()
         .unwrap();
-    app::server::services::accounts::disable(&t.db, user.id)
+    app::server::accounts::users::disable(&t.db, user.id)
         .await
         .unwrap();
     assert_eq!(a.whoami().await, None);

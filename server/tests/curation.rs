@@ -1333,7 +1333,7 @@ async fn certificates_warn_once_then_lapse() {
                 .unwrap()
         }
     };
-    use app::server::services::curation::sweep_certificates;
+    use app::server::curation::verification::sweep_certificates;
     sweep_certificates(&t.db, today).await.unwrap();
     let warned = a_notices("certificate_expiring").await;
     // The owner and the Varna curator.

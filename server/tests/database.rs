@@ -10,7 +10,7 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, St
 async fn migrations_are_idempotent_and_load_the_six_centres() {
     for t in common::all_databases().await {
         // A second run applies nothing and fails on nothing.
-        app::server::db::migrate(&t.db)
+        app::server::kernel::db::migrate(&t.db)
             .await
             .expect("second migrate");
         let centres = regional_centre::Entity::find().all(&t.db).await.unwrap();
@@ -225,7 +225,7 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
         Migrator::up(&t.db, Some(10)).await.unwrap();
         server::seed::seed_demo(&t.db).await.unwrap();
         let before = common::fingerprint(&t.db).await;
-        app::server::db::migrate(&t.db).await.unwrap();
+        app::server::kernel::db::migrate(&t.db).await.unwrap();
         common::assert_same(&before, &common::fingerprint(&t.db).await, label);
         t.drop_db().await;
     }

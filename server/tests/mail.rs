@@ -89,7 +89,7 @@ async fn notices_are_mailed_once_through_the_relay() {
         .unwrap()
         .enterprise_id;
     for _ in 0..2 {
-        app::server::services::notices::tell_enterprise(
+        app::server::kernel::notices::tell_enterprise(
             &t.db,
             enterprise,
             NoticeKind::EnterpriseVerified,
@@ -98,11 +98,11 @@ async fn notices_are_mailed_once_through_the_relay() {
         .await
         .unwrap();
     }
-    app::server::services::notices::notify(
+    app::server::kernel::notices::notify(
         &t.db,
         [buyer.id],
         NoticeKind::EnterpriseSuspended,
-        &app::server::services::notices::About {
+        &app::server::kernel::notices::About {
             detail: Some("Проверка на сигнал".into()),
             ..Default::default()
         },

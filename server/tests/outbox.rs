@@ -8,9 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use app::server::entities::{outbox, product};
+use app::server::search::index;
 use app::server::search::tantivy_engine::TantivyEngine;
 use app::server::search::{EngineQuery, EngineResults, SearchDoc, SearchEngine, SearchError};
-use app::server::services::search_index;
 use app::text::analyze;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -59,7 +59,7 @@ impl SearchEngine for Switchable {
 }
 
 async fn pending(db: &sea_orm::DatabaseConnection) -> u64 {
-    search_index::pending(db).await.unwrap()
+    index::pending(db).await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -75,11 +75,7 @@ async fn nothing_is_lost_while_the_engine_is_down() {
     assert!(waiting >= 600);
 
     // Down: the delivery fails, every row stays pending, with the error noted.
-    assert!(
-        search_index::deliver_pending(&t.db, &engine, 100)
-            .await
-            .is_err()
-    );
+    assert!(index::deliver_pending(&t.db, &engine, 100).await.is_err());
     assert_eq!(pending(&t.db).await, waiting);
     let tried = outbox::Entity::find()
         .filter(outbox::Column::Attempts.eq(1))
@@ -91,11 +87,7 @@ async fn nothing_is_lost_while_the_engine_is_down() {
 
     // Up again: everything arrives, and the rows are marked delivered.
     engine.down.store(false, Ordering::SeqCst);
-    while search_index::deliver_pending(&t.db, &engine, 250)
-        .await
-        .unwrap()
-        > 0
-    {}
+    while index::deliver_pending(&t.db, &engine, 250).await.unwrap() > 0 {}
     assert_eq!(pending(&t.db).await, 0);
     let visible = product::Entity::find()
         .filter(product::Column::Status.eq("published"))
@@ -115,12 +107,8 @@ async fn nothing_is_lost_while_the_engine_is_down() {
         .exec(&t.db)
         .await
         .unwrap();
-    search_index::enqueue(&t.db, "product", victim.id)
-        .await
-        .unwrap();
-    search_index::deliver_pending(&t.db, &engine, 10)
-        .await
-        .unwrap();
+    app::server::kernel::outbox::enqueue(&t.db, "product", victim.id).await.unwrap();
+    index::deliver_pending(&t.db, &engine, 10).await.unwrap();
     assert_eq!(tantivy.count().await.unwrap(), visible - 1);
     let hits = tantivy
         .search(&EngineQuery {
@@ -189,7 +177,7 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.unwrap();
     let (live, dir) = common::tantivy();
-    while search_index::deliver_pending(&t.db, live.as_ref(), 1000)
+    while index::deliver_pending(&t.db, live.as_ref(), 1000)
         .await
         .unwrap()
         > 0
@@ -200,7 +188,7 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
     // snapshot; meanwhile the running server takes a change into the old one.
     let changed = product::Entity::find().one(&t.db).await.unwrap().unwrap();
     let (db, old, base) = (t.db.clone(), live.clone(), dir.path().to_path_buf());
-    search_index::reindex_with(&t.db, |docs, started| async move {
+    index::reindex_with(&t.db, |docs, started| async move {
         product::Entity::update_many()
             .col_expr(
                 product::Column::Title,
@@ -210,12 +198,8 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
             .exec(&db)
             .await
             .unwrap();
-        search_index::enqueue(&db, "product", changed.id)
-            .await
-            .unwrap();
-        search_index::deliver_pending(&db, old.as_ref(), 10)
-            .await
-            .unwrap();
+        app::server::kernel::outbox::enqueue(&db, "product", changed.id).await.unwrap();
+        index::deliver_pending(&db, old.as_ref(), 10).await.unwrap();
         TantivyEngine::build_detached(&base, &docs, started)
     })
     .await
@@ -247,7 +231,7 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
         1,
         "the change waits to be delivered again"
     );
-    while search_index::deliver_pending(&t.db, live.as_ref(), 1000)
+    while index::deliver_pending(&t.db, live.as_ref(), 1000)
         .await
         .unwrap()
         > 0

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use app::server::entities::product;
+use app::server::search::index;
 use app::server::search::meili::MeiliEngine;
 use app::server::search::{EngineQuery, SearchEngine, Sort};
-use app::server::services::search_index;
 use app::text::analyze;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -97,7 +97,7 @@ async fn finds_among(f: &Fixture, engine: &dyn SearchEngine, query: &str, needle
 #[tokio::test]
 async fn contract() {
     let f = fixture().await;
-    let docs = search_index::all_documents(&f.db).await.unwrap();
+    let docs = index::all_documents(&f.db).await.unwrap();
     assert!(docs.len() >= 600);
     for (engine, _dir) in engines().await {
         let engine = engine.as_ref();

@@ -591,7 +591,7 @@ async fn guessing_is_slowed_without_locking_out_the_owner() {
             .status()
         }
     };
-    for _ in 0..app::server::services::throttle::PAIR_FREE {
+    for _ in 0..app::server::accounts::throttle::PAIR_FREE {
         assert_eq!(guess(&guesser, "грешна парола 1").await, 422);
     }
     // Now the guesser waits, even with the right password...
@@ -615,7 +615,7 @@ async fn guessing_is_slowed_without_locking_out_the_owner() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_account_ceiling_stops_spread_out_guessing_but_not_known_devices() {
-    use app::server::services::throttle::{self, ACCOUNT_CEILING, Attempt};
+    use app::server::accounts::throttle::{self, ACCOUNT_CEILING, Attempt};
     for t in all_databases().await {
         let attempt = |i: u32, device: Option<&str>| Attempt {
             email: "target@example.org".into(),
@@ -1072,7 +1072,7 @@ async fn notices_opened_from_another_site_stay_unread() {
         .await
         .unwrap()
         .unwrap();
-    app::server::services::notices::notify(
+    app::server::kernel::notices::notify(
         &t.db,
         [me.id],
         NoticeKind::EnterpriseVerified,

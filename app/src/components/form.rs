@@ -27,7 +27,7 @@ impl PostedError {
     /// Reads `__path` and `__err` (base64 of the error's JSON), as
     /// server_fn writes them when a plain form post fails, and shows them
     /// only when the server signed them for this reader a moment ago
-    /// (`__ts`, `__sig`; see [`crate::server::signing`]): a crafted link
+    /// (`__ts`, `__sig`; see [`crate::server::kernel::signing`]): a crafted link
     /// cannot put words of its own in a form's error box.
     pub fn from_query() -> PostedError {
         use base64::Engine;
@@ -78,7 +78,7 @@ fn genuine(path: &str, err: &str, ts: &str, sig: &str) -> bool {
     })
     .flatten()
     .unwrap_or_default();
-    crate::server::signing::genuine_form_error(
+    crate::server::kernel::signing::genuine_form_error(
         &state.signer,
         path,
         err,

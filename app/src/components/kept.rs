@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 /// `view` of `data`, written once and served as HTML for as long as equal
-/// data comes again (see `server::memo`). Only for a part whose HTML depends
+/// data comes again (see `server::kernel::memo`). Only for a part whose HTML depends
 /// on nothing but `data` and what `key` names: no reader, no head tags.
 /// Islands inside keep working: their markup and props are the same bytes.
 pub fn rendered_once<T, V>(key: String, data: T, view: impl FnOnce(T) -> V) -> impl IntoView

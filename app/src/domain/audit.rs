@@ -1,6 +1,6 @@
 //! What the audit log records.
 
-use super::domain_enum;
+use super::code::domain_enum;
 
 domain_enum! {
     /// An action the audit log records (who did it, to what, when and why

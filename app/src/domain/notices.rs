@@ -1,6 +1,6 @@
 //! What a notice tells, whom, and where it leads.
 
-use super::domain_enum;
+use super::code::domain_enum;
 
 domain_enum! {
     /// The kinds of notice (a line on `/notices`, and a mail).

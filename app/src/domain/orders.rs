@@ -1,7 +1,7 @@
 //! Order requests: their kinds, statuses and the one state machine that
 //! moves them.
 
-use super::domain_enum;
+use super::code::domain_enum;
 
 domain_enum! {
     /// What a buyer sent.

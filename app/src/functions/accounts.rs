@@ -21,12 +21,12 @@ pub async fn sign_up(
     password: String,
     display_name: String,
 ) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts};
+    use crate::server::{AppState, accounts::users, auth};
     let state = AppState::current()?;
     state.sign_up_limits.check(auth::client_address().await)?;
-    accounts::sign_up(
+    users::sign_up(
         &state.db,
-        accounts::SignUp {
+        users::SignUp {
             email,
             password,
             display_name,
@@ -42,7 +42,7 @@ pub async fn sign_up(
 }
 
 /// Signs in, after the throttle of failed attempts (see
-/// [`crate::server::services::throttle`]) lets the attempt through. A
+/// [`crate::server::accounts::throttle`]) lets the attempt through. A
 /// successful sign-in marks the browser as one of the account's known
 /// devices (a cookie), which keeps its owner in while someone else guesses.
 #[server(prefix = "/fn", endpoint = "sign_in")]
@@ -52,7 +52,9 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::services::{accounts, devices, throttle};
+    use crate::server::accounts::devices;
+    use crate::server::accounts::throttle;
+    use crate::server::accounts::users;
     use crate::server::{AppState, auth, sessions::USER_KEY};
     let state = AppState::current()?;
     let device_cookie = request_cookie(devices::COOKIE);
@@ -63,7 +65,7 @@ pub async fn sign_in(
         client: auth::client_address().await,
     };
     throttle::check(&state.db, &attempt).await?;
-    let user_id = match accounts::authenticate(&state.db, &email, &password).await {
+    let user_id = match users::authenticate(&state.db, &email, &password).await {
         Ok(id) => id,
         Err(e) => {
             throttle::failed(&state.db, &attempt).await?;
@@ -118,9 +120,9 @@ fn internal(e: impl std::fmt::Display) -> AppError {
 /// Confirms an address with the token of the mailed link.
 #[server(prefix = "/fn", endpoint = "confirm_email")]
 pub async fn confirm_email(locale: Locale, token: String) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts};
+    use crate::server::{AppState, accounts::users, auth};
     let state = AppState::current()?;
-    let user_id = accounts::confirm_email(&state.db, &token)
+    let user_id = users::confirm_email(&state.db, &token)
         .await
         .map_err(|e| e.localized(locale))?;
     let signed_in = auth::caller_optional()
@@ -137,10 +139,10 @@ pub async fn confirm_email(locale: Locale, token: String) -> Result<(), AppError
 /// Mails a new confirmation link to the signed-in user's address.
 #[server(prefix = "/fn", endpoint = "resend_confirmation")]
 pub async fn resend_confirmation(locale: Locale) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts};
+    use crate::server::{AppState, accounts::users, auth};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    accounts::resend_confirmation(&state.db, caller.user_id, &state.settings.public_url)
+    users::resend_confirmation(&state.db, caller.user_id, &state.settings.public_url)
         .await
         .map_err(|e| e.localized(locale))?;
     state.mail_queued.notify_one();
@@ -169,10 +171,10 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts, sessions::USER_KEY};
+    use crate::server::{AppState, accounts::users, auth, sessions::USER_KEY};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    accounts::change_password(&state.db, caller.user_id, &current_password, &new_password)
+    users::change_password(&state.db, caller.user_id, &current_password, &new_password)
         .await
         .map_err(|e| e.localized(locale))?;
     // Every session ended with the old password, this one included; keep
@@ -193,10 +195,10 @@ pub async fn update_profile(
     display_name: String,
     preferred: Locale,
 ) -> Result<(), AppError> {
-    use crate::server::{AppState, auth, services::accounts};
+    use crate::server::{AppState, accounts::users, auth};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    accounts::update_profile(&state.db, caller.user_id, &display_name, preferred)
+    users::update_profile(&state.db, caller.user_id, &display_name, preferred)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&format!("{}?saved=profile", preferred.href("/account")));

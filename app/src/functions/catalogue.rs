@@ -10,10 +10,7 @@ use crate::models::{
     ProductDetail, SearchPage, SearchParams,
 };
 #[cfg(feature = "ssr")]
-use crate::server::{
-    AppState,
-    services::{catalogue, pages},
-};
+use crate::server::{AppState, catalogue::home, catalogue::pages};
 
 /// The endpoints below that only read. Server functions are POSTs, and a
 /// POST otherwise counts as a possible write that makes kept pages stale
@@ -30,7 +27,7 @@ pub const READ_ONLY_ENDPOINTS: [&str; 9] = [
     "event",
 ];
 
-/// A public read through the state's [`crate::server::memo::ReadCache`]:
+/// A public read through the state's [`crate::server::kernel::memo::ReadCache`]:
 /// the same for every reader, so loaded once per catalogue generation.
 #[cfg(feature = "ssr")]
 async fn kept<V, Fut>(
@@ -49,7 +46,7 @@ where
 pub async fn get_home(locale: Locale) -> Result<HomeData, AppError> {
     let state = AppState::current()?;
     kept(&state, format!("home|{}", locale.code()), || {
-        catalogue::home(&state.db, state.search.as_ref(), locale)
+        home::home(&state.db, state.search.as_ref(), locale)
     })
     .await
 }
@@ -58,7 +55,7 @@ pub async fn get_home(locale: Locale) -> Result<HomeData, AppError> {
 pub async fn get_centres(locale: Locale) -> Result<Vec<CentreCard>, AppError> {
     let state = AppState::current()?;
     kept(&state, format!("centres|{}", locale.code()), || {
-        catalogue::centres(&state.db, locale)
+        home::centres(&state.db, locale)
     })
     .await
 }
@@ -70,7 +67,7 @@ pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, Ap
     }
     let state = AppState::current()?;
     kept(&state, format!("centre|{}|{slug}", locale.code()), || {
-        catalogue::centre(&state.db, locale, &slug)
+        home::centre(&state.db, locale, &slug)
     })
     .await
 }
@@ -78,9 +75,9 @@ pub async fn get_centre(locale: Locale, slug: String) -> Result<CentreDetail, Ap
 /// The catalogue search behind `/search` (and its instant updates).
 #[server(prefix = "/fn", endpoint = "search")]
 pub async fn search_products(locale: Locale, params: SearchParams) -> Result<SearchPage, AppError> {
-    use crate::server::services::search;
+    use crate::server::search::query;
     let state = AppState::current()?;
-    let params = search::lenient(params);
+    let params = query::lenient(params);
     // Every field of the checked parameters, in a fixed order.
     let key = format!("search|{}|{params:?}", locale.code());
     let page = state
@@ -89,7 +86,7 @@ pub async fn search_products(locale: Locale, params: SearchParams) -> Result<Sea
             key,
             || async {
                 let reference = state.reference().await?;
-                search::search(&state.db, state.search.as_ref(), &reference, locale, params).await
+                query::search(&state.db, state.search.as_ref(), &reference, locale, params).await
             },
             // An answer from the database fallback is not kept: the engine's
             // own answer should follow as soon as it is back.

@@ -17,8 +17,7 @@ use crate::models::{AuditPage, CuratorHome, Desk, EventPrint, Figures, Participa
 use crate::error::Problem;
 #[cfg(feature = "ssr")]
 use crate::server::{
-    AppState, auth,
-    services::{curation, figures, networks, pages},
+    AppState, auth, catalogue::pages, curation::figures, curation::networks, curation::verification,
 };
 
 /// Back to the page the form was on (only an address on this site), with
@@ -36,7 +35,7 @@ pub async fn get_curated_centres(locale: Locale) -> Result<CuratorHome, AppError
     let state = AppState::current()?;
     Ok(CuratorHome {
         admin: caller.admin,
-        centres: curation::my_centres(&state.db, &caller, locale).await?,
+        centres: verification::my_centres(&state.db, &caller, locale).await?,
     })
 }
 
@@ -44,7 +43,7 @@ pub async fn get_curated_centres(locale: Locale) -> Result<CuratorHome, AppError
 pub async fn get_desk(locale: Locale, centre: String) -> Result<Desk, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    curation::desk(&state.db, &caller, locale, &centre).await
+    verification::desk(&state.db, &caller, locale, &centre).await
 }
 
 #[server(prefix = "/fn", endpoint = "review")]
@@ -55,7 +54,7 @@ pub async fn get_review(
 ) -> Result<Review, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    curation::review(&state.db, &caller, locale, &centre, &enterprise).await
+    verification::review(&state.db, &caller, locale, &centre, &enterprise).await
 }
 
 #[server(prefix = "/fn", endpoint = "verify_enterprise")]
@@ -67,7 +66,7 @@ pub async fn verify_enterprise(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    curation::verify(&state.db, &caller, enterprise_id, &input)
+    verification::verify(&state.db, &caller, enterprise_id, &input)
         .await
         .map_err(|e| e.localized(locale))?;
     back(locale, &next, "verified");
@@ -86,11 +85,11 @@ pub async fn refuse_verification(
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let how = match how.as_str() {
-        "reject" => curation::Refusal::Reject,
-        "correction" => curation::Refusal::Correction,
+        "reject" => verification::Refusal::Reject,
+        "correction" => verification::Refusal::Correction,
         _ => return Err(AppError::invalid("how", Problem::NotAllowed).localized(locale)),
     };
-    curation::refuse(&state.db, &caller, enterprise_id, how, &reason)
+    verification::refuse(&state.db, &caller, enterprise_id, how, &reason)
         .await
         .map_err(|e| e.localized(locale))?;
     back(locale, &next, "answered");
@@ -111,7 +110,7 @@ pub async fn suspend_enterprise(
     let restore = restore.as_deref() == Some("1");
     let reason = reason.unwrap_or_default();
     let reason = (!restore).then_some(reason.as_str());
-    curation::set_suspended(&state.db, &caller, enterprise_id, reason)
+    verification::set_suspended(&state.db, &caller, enterprise_id, reason)
         .await
         .map_err(|e| e.localized(locale))?;
     back(
@@ -123,7 +122,7 @@ pub async fn suspend_enterprise(
 }
 
 /// Hands an enterprise to the account of its real representative after an
-/// ЕИК dispute (see [`curation::transfer`]).
+/// ЕИК dispute (see [`verification::transfer`]).
 #[server(prefix = "/fn", endpoint = "transfer_enterprise")]
 pub async fn transfer_enterprise(
     locale: Locale,
@@ -134,7 +133,7 @@ pub async fn transfer_enterprise(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    curation::transfer(&state.db, &caller, enterprise_id, &new_owner, &reason)
+    verification::transfer(&state.db, &caller, enterprise_id, &new_owner, &reason)
         .await
         .map_err(|e| e.localized(locale))?;
     back(locale, &next, "transferred");
@@ -155,7 +154,7 @@ pub async fn hide_product(
     let show = show.as_deref() == Some("1");
     let reason = reason.unwrap_or_default();
     let reason = (!show).then_some(reason.as_str());
-    curation::set_hidden(&state.db, &caller, product_id, reason)
+    verification::set_hidden(&state.db, &caller, product_id, reason)
         .await
         .map_err(|e| e.localized(locale))?;
     back(locale, &next, if show { "shown" } else { "hidden" });
@@ -217,8 +216,9 @@ pub async fn decide_membership(
 /// A network's logo (multipart: `locale`, `network_id`, `next`, `file`).
 #[server(prefix = "/fn", endpoint = "upload_network_logo", input = MultipartFormData)]
 pub async fn upload_network_logo(data: MultipartData) -> Result<(), AppError> {
-    use crate::functions::workspace::{form_locale, id_field, read_multipart, save_logo, the_file};
-    use crate::server::services::images;
+    use crate::functions::workspace::{form_locale, id_field, read_multipart, the_file};
+    use crate::server::kernel::images;
+    use crate::server::kernel::media::store_logo;
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
@@ -227,10 +227,11 @@ pub async fn upload_network_logo(data: MultipartData) -> Result<(), AppError> {
     networks::curated_network(&state.db, &caller, network_id).await?;
     let bytes = the_file(file, locale)?;
     let folder = format!("networks/{network_id}");
-    save_logo(&state, locale, &folder, bytes, async |rel| {
+    store_logo(&state.media_dir, &folder, bytes, async |rel| {
         networks::set_logo(&state.db, &caller, network_id, rel).await
     })
-    .await?;
+    .await
+    .map_err(|e| e.localized(locale))?;
     let next = fields.get("next").cloned().unwrap_or_default();
     back(locale, &next, "logo");
     Ok(())
@@ -305,7 +306,7 @@ pub async fn resubmit_verification(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    curation::resubmit(&state.db, &caller, enterprise_id).await?;
+    verification::resubmit(&state.db, &caller, enterprise_id).await?;
     back(locale, &next, "resubmitted");
     Ok(())
 }

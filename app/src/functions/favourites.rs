@@ -17,7 +17,7 @@ pub async fn toggle_favourite(
     enterprise_id: Option<i32>,
     next: String,
 ) -> Result<(), AppError> {
-    use crate::server::services::favourites::{self, Target};
+    use crate::server::accounts::favourites::{self, Target};
     use crate::server::{AppState, auth};
     let back = crate::functions::accounts::safe_next(Some(&next), locale);
     let Some(caller) = auth::caller_optional().await? else {
@@ -41,7 +41,7 @@ pub async fn toggle_favourite(
 
 #[server(prefix = "/fn", endpoint = "favourites")]
 pub async fn get_favourites(locale: Locale) -> Result<Favourites, AppError> {
-    use crate::server::{AppState, auth, services::favourites};
+    use crate::server::{AppState, accounts::favourites, auth};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     favourites::list(&state.db, &caller, locale).await
@@ -53,7 +53,7 @@ pub async fn get_favourites(locale: Locale) -> Result<Favourites, AppError> {
 /// a person's notices read by making their browser open the page.
 #[server(prefix = "/fn", endpoint = "notices")]
 pub async fn get_notices() -> Result<Vec<NoticeView>, AppError> {
-    use crate::server::{AppState, auth, services::favourites};
+    use crate::server::{AppState, accounts::favourites, auth};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let by_the_reader = with_context::<axum::http::request::Parts, _>(|p| {

@@ -13,7 +13,7 @@ use crate::models::{BasketView, OrderRequestView, OrderSummary};
 #[cfg(feature = "ssr")]
 use crate::server::{
     AppState, auth,
-    services::orders::{self, Action, Basket},
+    orders::requests::{self, Action, Basket},
 };
 
 #[cfg(feature = "ssr")]
@@ -42,7 +42,7 @@ async fn save_basket(session: &tower_sessions::Session, basket: &Basket) -> Resu
 pub async fn get_basket() -> Result<BasketView, AppError> {
     let state = AppState::current()?;
     let (_, basket) = load_basket().await?;
-    orders::basket_view(&state.db, &basket).await
+    requests::basket_view(&state.db, &basket).await
 }
 
 /// Puts a product in the basket, or sets its quantity (0 removes it).
@@ -60,7 +60,7 @@ pub async fn put_in_basket(
             .map_err(|_| AppError::invalid("quantity", Problem::NotANumber).localized(locale))?,
     };
     let (session, mut basket) = load_basket().await?;
-    orders::put_in_basket(&state.db, &mut basket, product_id, quantity)
+    requests::put_in_basket(&state.db, &mut basket, product_id, quantity)
         .await
         .map_err(|e| e.localized(locale))?;
     save_basket(&session, &basket).await?;
@@ -74,7 +74,7 @@ pub async fn send_basket(locale: Locale, key: String, input: SendInput) -> Resul
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (session, basket) = load_basket().await?;
-    let sent = orders::send_basket(&state.db, &caller, &basket, &input, &key)
+    let sent = requests::send_basket(&state.db, &caller, &basket, &input, &key)
         .await
         .map_err(|e| e.localized(locale))?;
     save_basket(&session, &Basket::new()).await?;
@@ -86,29 +86,22 @@ pub async fn send_basket(locale: Locale, key: String, input: SendInput) -> Resul
 pub async fn get_my_requests() -> Result<Vec<OrderSummary>, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    orders::my_requests(&state.db, &caller).await
+    requests::my_requests(&state.db, &caller).await
 }
 
 #[server(prefix = "/fn", endpoint = "request")]
 pub async fn get_request(id: i32) -> Result<OrderRequestView, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    orders::request(&state.db, &caller, id).await
+    requests::request(&state.db, &caller, id).await
 }
 
 /// The enterprise's inbox: its name and its requests, newest first.
 #[server(prefix = "/fn", endpoint = "inbox")]
 pub async fn get_inbox(slug: String) -> Result<(String, Vec<OrderSummary>), AppError> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let e = crate::server::entities::enterprise::Entity::find()
-        .filter(crate::server::entities::enterprise::Column::Slug.eq(&slug))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let list = orders::inbox(&state.db, &caller, e.id).await?;
-    Ok((e.name, list))
+    requests::inbox(&state.db, &caller, &slug).await
 }
 
 /// `action`: accept (with an optional `note`), decline (with a `reason`),
@@ -135,7 +128,7 @@ pub async fn request_action(
         "confirm" => Action::Confirm,
         _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     };
-    orders::transition(&state.db, &caller, id, t)
+    requests::transition(&state.db, &caller, id, t)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
@@ -146,7 +139,7 @@ pub async fn request_action(
 pub async fn post_message(locale: Locale, id: i32, body: String) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    orders::post_message(&state.db, &caller, id, &body)
+    requests::post_message(&state.db, &caller, id, &body)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
@@ -173,13 +166,13 @@ pub async fn propose_changes(
     let state = AppState::current()?;
     let changes = lines
         .into_iter()
-        .map(|(line, l)| orders::LineChange {
+        .map(|(line, l)| requests::LineChange {
             line_id: line.parse().unwrap_or(-1),
             quantity: l.quantity,
             price: l.price,
         })
         .collect();
-    orders::transition(
+    requests::transition(
         &state.db,
         &caller,
         id,
@@ -203,7 +196,7 @@ pub async fn ask_question(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let id = orders::ask_question(&state.db, &caller, product_id, &question)
+    let id = requests::ask_question(&state.db, &caller, product_id, &question)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href(&format!("/requests/{id}")));
@@ -220,7 +213,7 @@ pub async fn ask_quote(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let input = orders::QuoteInput {
+    let input = requests::QuoteInput {
         members: members
             .unwrap_or_default()
             .into_iter()
@@ -229,7 +222,7 @@ pub async fn ask_quote(
             .collect(),
         message,
     };
-    let sent = orders::ask_quote(&state.db, &caller, &network, &input)
+    let sent = requests::ask_quote(&state.db, &caller, &network, &input)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href(&format!("/requests?sent={}", sent.len())));

@@ -16,10 +16,9 @@ use crate::domain::ProductStatus;
 #[cfg(feature = "ssr")]
 use crate::error::Problem;
 #[cfg(feature = "ssr")]
-use crate::server::{
-    AppState, auth,
-    services::{products, workspace},
-};
+use crate::server::kernel::media::{remove_files, store_logo};
+#[cfg(feature = "ssr")]
+use crate::server::{AppState, auth, workspace::enterprises, workspace::products};
 
 /// The address of an enterprise's workspace.
 pub fn workspace_href(locale: Locale, slug: &str) -> String {
@@ -30,7 +29,7 @@ pub fn workspace_href(locale: Locale, slug: &str) -> String {
 pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    workspace::dashboard(&state.db, &caller).await
+    enterprises::dashboard(&state.db, &caller).await
 }
 
 #[server(prefix = "/fn", endpoint = "enterprise_choices")]
@@ -38,7 +37,7 @@ pub async fn get_enterprise_choices(locale: Locale) -> Result<EnterpriseFormChoi
     auth::caller().await?;
     let state = AppState::current()?;
     Ok(EnterpriseFormChoices {
-        districts: workspace::district_choices(&state.db, locale).await?,
+        districts: enterprises::district_choices(&state.db, locale).await?,
     })
 }
 
@@ -46,7 +45,7 @@ pub async fn get_enterprise_choices(locale: Locale) -> Result<EnterpriseFormChoi
 pub async fn register_enterprise(locale: Locale, input: EnterpriseInput) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let slug = workspace::register(&state.db, &caller, &input)
+    let slug = enterprises::register(&state.db, &caller, &input)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&workspace_href(locale, &slug));
@@ -68,7 +67,7 @@ pub async fn update_enterprise(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    workspace::update_profile(&state.db, &caller, enterprise_id, &input)
+    enterprises::update_profile(&state.db, &caller, enterprise_id, &input)
         .await
         .map_err(|e| e.localized(locale))?;
     back_to_workspace(locale, enterprise_id, "profile").await
@@ -78,13 +77,9 @@ pub async fn update_enterprise(
 /// address, e.g. `?saved=profile` or `/p/12?saved=image`).
 #[cfg(feature = "ssr")]
 async fn to_workspace(locale: Locale, enterprise_id: i32, suffix: &str) -> Result<(), AppError> {
-    use sea_orm::EntityTrait;
     let state = AppState::current()?;
-    let e = crate::server::entities::enterprise::Entity::find_by_id(enterprise_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!("{}{suffix}", workspace_href(locale, &e.slug)));
+    let slug = enterprises::slug_of(&state.db, enterprise_id).await?;
+    leptos_axum::redirect(&format!("{}{suffix}", workspace_href(locale, &slug)));
     Ok(())
 }
 
@@ -105,7 +100,7 @@ pub async fn invite_member(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    workspace::invite(&state.db, &caller, enterprise_id, &email)
+    enterprises::invite(&state.db, &caller, enterprise_id, &email)
         .await
         .map_err(|e| e.localized(locale))?;
     back_to_workspace(locale, enterprise_id, "invited").await
@@ -119,7 +114,7 @@ pub async fn remove_member(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    workspace::remove_member(&state.db, &caller, enterprise_id, &email)
+    enterprises::remove_member(&state.db, &caller, enterprise_id, &email)
         .await
         .map_err(|e| e.localized(locale))?;
     back_to_workspace(locale, enterprise_id, "removed").await
@@ -129,7 +124,7 @@ pub async fn remove_member(
 pub async fn accept_invitation(locale: Locale, invitation_id: i32) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let slug = workspace::accept_invitation(&state.db, &caller, invitation_id)
+    let slug = enterprises::accept_invitation(&state.db, &caller, invitation_id)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&workspace_href(locale, &slug));
@@ -182,7 +177,7 @@ pub async fn save_product(
         .await
         .map_err(|e| e.localized(locale))?,
     };
-    let e = workspace::member_enterprise(&state.db, &caller, saved.enterprise_id).await?;
+    let e = enterprises::member_enterprise(&state.db, &caller, saved.enterprise_id).await?;
     // A new product opens for editing, where its images are added.
     leptos_axum::redirect(&format!(
         "{}/p/{}?saved=product",
@@ -201,14 +196,7 @@ pub async fn product_action(
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let enterprise_id = {
-        use sea_orm::EntityTrait;
-        crate::server::entities::product::Entity::find_by_id(product_id)
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .enterprise_id
-    };
+    let enterprise_id = products::enterprise_of(&state.db, product_id).await?;
     match action.as_str() {
         "publish" => products::set_published(&state.db, &caller, product_id, true).await?,
         "unpublish" => products::set_published(&state.db, &caller, product_id, false).await?,
@@ -222,15 +210,6 @@ pub async fn product_action(
         _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     }
     back_to_workspace(locale, enterprise_id, &action).await
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn remove_files(dir: &std::path::Path, files: &[String]) {
-    for f in files {
-        if let Err(e) = tokio::fs::remove_file(dir.join(f)).await {
-            tracing::warn!(file = %f, error = %e, "removing an image file");
-        }
-    }
 }
 
 /// Reads the small text fields and the one file of a multipart form. Each
@@ -306,112 +285,39 @@ pub(crate) fn the_file(file: Option<Vec<u8>>, locale: Locale) -> Result<Vec<u8>,
 /// Adds an image to a product (multipart: `locale`, `product_id`, `file`).
 #[server(prefix = "/fn", endpoint = "upload_image", input = MultipartFormData)]
 pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
-    use crate::server::services::images;
+    use crate::server::kernel::images;
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
     let locale = form_locale(&fields);
     let product_id = id_field(&fields, "product_id")?;
     let bytes = the_file(file, locale)?;
-    // Check the caller before spending time on the image.
-    let product = {
-        use sea_orm::EntityTrait;
-        crate::server::entities::product::Entity::find_by_id(product_id)
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?
-    };
-    caller.require_member(product.enterprise_id)?;
-    let processed = images::process_bounded(bytes)
-        .await?
-        .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
-    let key = products::new_key();
-    let rel = format!("products/{product_id}/{key}.jpg");
-    let thumb = format!("products/{product_id}/{key}-thumb.jpg");
-    let dir = state.media_dir.join(format!("products/{product_id}"));
-    let write = async {
-        tokio::fs::create_dir_all(&dir).await?;
-        tokio::fs::write(state.media_dir.join(&rel), &processed.full).await?;
-        tokio::fs::write(state.media_dir.join(&thumb), &processed.thumb).await
-    };
-    if let Err(e) = write.await {
-        tracing::error!(error = %e, "writing an image");
-        remove_files(&state.media_dir, &[rel, thumb]).await;
-        return Err(AppError::Internal);
-    }
-    if let Err(e) = products::add_image(
-        &state.db,
-        &caller,
-        product_id,
-        &rel,
-        &thumb,
-        (processed.width, processed.height),
-    )
-    .await
-    {
-        // Refused or failed: nothing of the upload is left behind.
-        remove_files(&state.media_dir, &[rel, thumb]).await;
-        return Err(e.localized(locale));
-    }
-    back_to_product(locale, product.enterprise_id, product_id).await
+    let enterprise_id =
+        products::upload_image(&state.db, &state.media_dir, &caller, product_id, bytes)
+            .await
+            .map_err(|e| e.localized(locale))?;
+    back_to_product(locale, enterprise_id, product_id).await
 }
 
 /// Sets the enterprise's logo (multipart: `locale`, `enterprise_id`, `file`);
 /// stored as the 400 px rendition of the same image pipeline.
 #[server(prefix = "/fn", endpoint = "upload_logo", input = MultipartFormData)]
 pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
-    use crate::server::services::images;
+    use crate::server::kernel::images;
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
     let locale = form_locale(&fields);
     let enterprise_id = id_field(&fields, "enterprise_id")?;
-    workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
+    enterprises::member_enterprise(&state.db, &caller, enterprise_id).await?;
     let bytes = the_file(file, locale)?;
     let folder = format!("enterprises/{enterprise_id}");
-    save_logo(&state, locale, &folder, bytes, async |rel| {
-        workspace::set_logo(&state.db, &caller, enterprise_id, rel).await
+    store_logo(&state.media_dir, &folder, bytes, async |rel| {
+        enterprises::set_logo(&state.db, &caller, enterprise_id, rel).await
     })
-    .await?;
+    .await
+    .map_err(|e| e.localized(locale))?;
     back_to_workspace(locale, enterprise_id, "logo").await
-}
-
-/// Re-encodes an uploaded logo (the product images' pipeline, thumbnail
-/// size), stores it under `folder` in the media directory, and records it
-/// with `set`, which returns the logo it replaced; a refused or failed
-/// upload leaves no file behind, and the replaced file is removed.
-#[cfg(feature = "ssr")]
-pub(crate) async fn save_logo(
-    state: &AppState,
-    locale: Locale,
-    folder: &str,
-    bytes: Vec<u8>,
-    set: impl AsyncFnOnce(&str) -> Result<Option<String>, AppError>,
-) -> Result<(), AppError> {
-    use crate::server::services::images;
-    let processed = images::process_bounded(bytes)
-        .await?
-        .map_err(|r| AppError::invalid("file", r.code()).localized(locale))?;
-    let rel = format!("{folder}/{}.jpg", products::new_key());
-    let write = async {
-        tokio::fs::create_dir_all(state.media_dir.join(folder)).await?;
-        tokio::fs::write(state.media_dir.join(&rel), &processed.thumb).await
-    };
-    if let Err(e) = write.await {
-        tracing::error!(error = %e, "writing a logo");
-        remove_files(&state.media_dir, std::slice::from_ref(&rel)).await;
-        return Err(AppError::Internal);
-    }
-    match set(&rel).await {
-        Ok(old) => {
-            remove_files(&state.media_dir, &old.into_iter().collect::<Vec<_>>()).await;
-            Ok(())
-        }
-        Err(e) => {
-            remove_files(&state.media_dir, &[rel]).await;
-            Err(e.localized(locale))
-        }
-    }
 }
 
 #[cfg(feature = "ssr")]
@@ -432,25 +338,9 @@ async fn back_to_product(
 pub async fn remove_image(locale: Locale, image_id: i32) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let product_id = {
-        use sea_orm::EntityTrait;
-        crate::server::entities::product_image::Entity::find_by_id(image_id)
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .product_id
-    };
-    let files = products::remove_image(&state.db, &caller, image_id).await?;
-    remove_files(&state.media_dir, &files).await;
-    let enterprise_id = {
-        use sea_orm::EntityTrait;
-        crate::server::entities::product::Entity::find_by_id(product_id)
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .enterprise_id
-    };
-    back_to_product(locale, enterprise_id, product_id).await
+    let removed = products::remove_image(&state.db, &caller, image_id).await?;
+    remove_files(&state.media_dir, &removed.files).await;
+    back_to_product(locale, removed.enterprise_id, removed.product_id).await
 }
 
 /// Imports a catalogue CSV (multipart: `locale`, `enterprise_id`, `file`):
@@ -467,7 +357,7 @@ pub async fn import_csv(data: MultipartData) -> Result<(), AppError> {
     let summary = products::import_csv(&state.db, &caller, enterprise_id, &bytes)
         .await
         .map_err(|e| e.into_app(locale))?;
-    let e = workspace::member_enterprise(&state.db, &caller, enterprise_id).await?;
+    let e = enterprises::member_enterprise(&state.db, &caller, enterprise_id).await?;
     leptos_axum::redirect(&format!(
         "{}?imported={}-{}",
         workspace_href(locale, &e.slug),

@@ -34,16 +34,7 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
     let title = locale.tr().nav_basket();
     let empty = b.enterprises.is_empty();
     let deliveries = crate::components::form::options(|d| locale.tr().delivery(d));
-    let key = {
-        #[cfg(feature = "ssr")]
-        {
-            crate::server::services::products::new_key()
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            String::new()
-        }
-    };
+    let key = b.send_key.clone();
     view! {
         <PageTitle text=title.to_string()/>
         <h1>{title}</h1>

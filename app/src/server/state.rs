@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use super::memo::ReadCache;
+use super::kernel::memo::ReadCache;
 use super::search::SearchEngine;
-use super::services::search::Reference;
+use super::search::query::Reference;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -16,12 +16,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub search: Arc<dyn SearchEngine>,
     /// Sign-ups per client address (sign-ins are throttled in the
-    /// database, see [`super::services::throttle`]).
+    /// database, see [`super::accounts::throttle`]).
     pub sign_up_limits: Arc<super::auth::SignUpLimits>,
     /// What the configuration says that the app code needs.
     pub settings: Arc<super::settings::Settings>,
     /// Signs what the server puts in addresses for itself.
-    pub signer: Arc<super::signing::Signer>,
+    pub signer: Arc<super::kernel::signing::Signer>,
     /// Wakes the mail worker when a mail was queued.
     pub mail_queued: Arc<tokio::sync::Notify>,
     /// Where uploaded images are stored (served under `/media`).

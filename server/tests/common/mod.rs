@@ -40,7 +40,7 @@ fn unique_name() -> String {
 
 pub async fn sqlite() -> TestDb {
     let t = sqlite_unmigrated().await;
-    app::server::db::migrate(&t.db)
+    app::server::kernel::db::migrate(&t.db)
         .await
         .expect("migrate sqlite");
     t
@@ -50,7 +50,9 @@ pub async fn sqlite() -> TestDb {
 pub async fn sqlite_unmigrated() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-    let db = app::server::db::connect(&url).await.expect("open sqlite");
+    let db = app::server::kernel::db::connect(&url)
+        .await
+        .expect("open sqlite");
     TestDb {
         label: "sqlite",
         url,
@@ -64,7 +66,7 @@ pub async fn sqlite_unmigrated() -> TestDb {
 /// 127.0.0.1:5432; `None` when neither answers.
 pub async fn postgres() -> Option<TestDb> {
     let t = postgres_unmigrated().await?;
-    app::server::db::migrate(&t.db)
+    app::server::kernel::db::migrate(&t.db)
         .await
         .expect("migrate postgres");
     Some(t)
@@ -75,7 +77,7 @@ pub async fn postgres() -> Option<TestDb> {
 pub async fn postgres_unmigrated() -> Option<TestDb> {
     let base = std::env::var("TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
-    let admin = match app::server::db::connect(&base).await {
+    let admin = match app::server::kernel::db::connect(&base).await {
         Ok(db) => db,
         Err(e) => {
             if std::env::var("TEST_DATABASE_URL").is_ok() {
@@ -94,7 +96,9 @@ pub async fn postgres_unmigrated() -> Option<TestDb> {
         Some((server, _)) => format!("{server}/{name}"),
         None => panic!("TEST_DATABASE_URL needs a database name"),
     };
-    let db = app::server::db::connect(&url).await.expect("open postgres");
+    let db = app::server::kernel::db::connect(&url)
+        .await
+        .expect("open postgres");
     Some(TestDb {
         label: "postgres",
         url,

@@ -6,7 +6,9 @@
 //! (`server/tests/search_contract.rs`) runs against both.
 
 pub mod document;
+pub mod index;
 pub mod meili;
+pub mod query;
 pub mod tantivy_engine;
 
 use std::collections::BTreeMap;

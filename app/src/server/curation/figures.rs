@@ -14,9 +14,9 @@ use crate::error::AppResult;
 use crate::i18n::Locale;
 use crate::models::{AuditEntry, AuditPage, Figures, MonthFigures};
 use crate::server::auth::Caller;
+use crate::server::catalogue::visibility::{is_verified, today};
+use crate::server::curation::region::{curated_centre, district_ids};
 use crate::server::entities::*;
-use crate::server::services::curation::{curated_centre, district_ids};
-use crate::server::services::visibility::{is_verified, today};
 
 /// How many months the figures cover, the current one included.
 pub const MONTHS: usize = 12;

@@ -10,14 +10,14 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::catalogue::product_cards;
-use super::visibility::{public_product, visible_products_by_ids};
 use crate::domain::Availability;
 use crate::domain::ImpactGroup;
 use crate::error::Problem;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Locale;
 use crate::models::{FacetGroup, FacetValue, SearchHit, SearchPage, SearchParams};
+use crate::server::catalogue::cards::product_cards;
+use crate::server::catalogue::visibility::{public_product, visible_products_by_ids};
 use crate::server::entities::*;
 use crate::server::search::{EngineQuery, FACETS, SearchEngine, Sort};
 use crate::text::{Term, analyze};

@@ -22,11 +22,12 @@ use crate::i18n::Locale;
 use crate::models::{Choice, ProductForm, ProductImageRef, Workspace, WorkspaceProduct};
 use crate::server::auth::Caller;
 use crate::server::entities::*;
-use crate::server::services::product_csv::{self, CsvProduct, ExportRow, LineError};
-use crate::server::services::search_index::enqueue;
-use crate::server::services::workspace::{
-    audit, free_slug, member_enterprise, members, profile_input,
-};
+use crate::server::kernel::audit::audit;
+use crate::server::kernel::media::{media_url, new_key, remove_files, write_all};
+use crate::server::kernel::outbox::enqueue;
+use crate::server::kernel::slugs::free_slug;
+use crate::server::workspace::csv::{self, CsvProduct, ExportRow, LineError};
+use crate::server::workspace::enterprises::{member_enterprise, members, profile_input};
 
 pub const MAX_IMAGES: usize = 8;
 
@@ -144,10 +145,6 @@ async fn first_thumbs(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<Has
     Ok(out)
 }
 
-pub fn media_url(path: &str) -> String {
-    format!("/media/{path}")
-}
-
 async fn owned_product(
     db: &impl ConnectionTrait,
     caller: &Caller,
@@ -248,12 +245,6 @@ pub async fn product_form(
         form.slug = Some(p.slug);
     }
     Ok(form)
-}
-
-/// A random one-time key (128 bits, hex).
-pub fn new_key() -> String {
-    let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 async fn write_tags(
@@ -375,7 +366,7 @@ async fn create_once(
     key: Option<String>,
 ) -> AppResult<product::Model> {
     let valid = input.validate().map_err(AppError::Invalid);
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     let valid = valid?;
     if let Some(k) = &key
@@ -411,7 +402,7 @@ pub async fn update(
     input: &ProductInput,
 ) -> AppResult<product::Model> {
     let valid = input.validate().map_err(AppError::Invalid);
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let valid = valid?;
     let category_id = category_id(&txn, &valid.category).await?;
@@ -445,7 +436,7 @@ pub async fn set_published(
     product_id: i32,
     published: bool,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     if p.status == ProductStatus::Hidden || p.archived_at.is_some() {
         return Err(AppError::Conflict("hidden or archived".into()));
@@ -479,7 +470,7 @@ pub async fn duplicate(
     caller: &Caller,
     product_id: i32,
 ) -> AppResult<product::Model> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let cat = category::Entity::find_by_id(p.category_id)
         .one(&txn)
@@ -528,7 +519,7 @@ pub async fn delete(
     caller: &Caller,
     product_id: i32,
 ) -> AppResult<Vec<String>> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let ordered = order_request_line::Entity::find()
         .filter(order_request_line::Column::ProductId.eq(p.id))
@@ -603,7 +594,7 @@ pub async fn add_image(
     thumb_path: &str,
     size: (u32, u32),
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     let count = product_image::Entity::find()
         .filter(product_image::Column::ProductId.eq(p.id))
@@ -630,7 +621,61 @@ pub async fn add_image(
     Ok(())
 }
 
-/// Removes an image; the file paths to delete after the commit.
+/// The enterprise that keeps a product.
+///
+/// # Errors
+/// NotFound.
+pub async fn enterprise_of(db: &impl ConnectionTrait, product_id: i32) -> AppResult<i32> {
+    Ok(product::Entity::find_by_id(product_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .enterprise_id)
+}
+
+/// Checks, re-encodes and stores an uploaded image of a product (the image
+/// and its thumbnail) and records it; a refused or failed upload leaves no
+/// file behind. The caller is checked before any time goes into the image.
+/// Returns the product's enterprise.
+///
+/// # Errors
+/// [`AppError::Invalid`] on `file` (the image's refusal) or `image` (too
+/// many); Forbidden / NotFound; Internal.
+pub async fn upload_image(
+    db: &DatabaseConnection,
+    media_dir: &std::path::Path,
+    caller: &Caller,
+    product_id: i32,
+    bytes: Vec<u8>,
+) -> AppResult<i32> {
+    let product = owned_product(db, caller, product_id).await?;
+    let processed = crate::server::kernel::images::accept(bytes).await?;
+    let key = new_key();
+    let rel = format!("products/{product_id}/{key}.jpg");
+    let thumb = format!("products/{product_id}/{key}-thumb.jpg");
+    write_all(
+        media_dir,
+        &[(&rel, &processed.full), (&thumb, &processed.thumb)],
+    )
+    .await?;
+    let size = (processed.width, processed.height);
+    if let Err(e) = add_image(db, caller, product_id, &rel, &thumb, size).await {
+        // Refused or failed: nothing of the upload is left behind.
+        remove_files(media_dir, &[rel, thumb]).await;
+        return Err(e);
+    }
+    Ok(product.enterprise_id)
+}
+
+/// What removing an image left to do: its files, to delete after the
+/// commit, and where it belonged.
+pub struct ImageRemoved {
+    pub files: Vec<String>,
+    pub product_id: i32,
+    pub enterprise_id: i32,
+}
+
+/// Removes an image.
 ///
 /// # Errors
 /// [`AppError::Forbidden`] / NotFound.
@@ -638,19 +683,23 @@ pub async fn remove_image(
     db: &DatabaseConnection,
     caller: &Caller,
     image_id: i32,
-) -> AppResult<Vec<String>> {
-    let txn = crate::server::db::begin_write(db).await?;
+) -> AppResult<ImageRemoved> {
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let img = product_image::Entity::find_by_id(image_id)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    owned_product(&txn, caller, img.product_id).await?;
+    let p = owned_product(&txn, caller, img.product_id).await?;
     product_image::Entity::delete_by_id(img.id)
         .exec(&txn)
         .await?;
     enqueue(&txn, "product", img.product_id).await?;
     txn.commit().await?;
-    Ok(vec![img.path, img.thumb_path])
+    Ok(ImageRemoved {
+        files: vec![img.path, img.thumb_path],
+        product_id: p.id,
+        enterprise_id: p.enterprise_id,
+    })
 }
 
 /// The enterprise's catalogue as CSV (archived products left out).
@@ -701,7 +750,7 @@ pub async fn export_csv(
             published: p.status == ProductStatus::Published,
         });
     }
-    Ok((e.slug, product_csv::write(&rows)))
+    Ok((e.slug, csv::write(&rows)))
 }
 
 /// What an import did.
@@ -723,11 +772,11 @@ pub async fn import_csv(
     enterprise_id: i32,
     bytes: &[u8],
 ) -> Result<ImportSummary, ImportError> {
-    let txn = crate::server::db::begin_write(db)
+    let txn = crate::server::kernel::db::begin_write(db)
         .await
         .map_err(AppError::from)?;
     member_enterprise(&txn, caller, enterprise_id).await?;
-    let rows = product_csv::parse(bytes).map_err(ImportError::Lines)?;
+    let rows = csv::parse(bytes).map_err(ImportError::Lines)?;
     let cats: HashMap<String, i32> = category::Entity::find()
         .all(&txn)
         .await

@@ -1,7 +1,7 @@
 //! Browsers a person has signed in from: a long-lived random cookie, kept
 //! only as a hash beside the account. It opens nothing by itself; it lets
 //! its owner past the per-account ceiling on failed sign-ins (see
-//! [`crate::server::services::throttle`]) while someone else guesses.
+//! [`crate::server::accounts::throttle`]) while someone else guesses.
 
 use base64::Engine;
 use chrono::Utc;
@@ -10,8 +10,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::error::AppResult;
+use crate::server::accounts::tokens::digest;
 use crate::server::entities::{known_device, user};
-use crate::server::services::tokens::digest;
 
 /// The cookie's name.
 pub const COOKIE: &str = "dev";

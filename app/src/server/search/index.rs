@@ -10,35 +10,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::visibility::{is_verified, public_product, today, visible_products_by_ids};
+use crate::server::catalogue::visibility::{
+    is_verified, public_product, today, visible_products_by_ids,
+};
 use crate::server::entities::*;
 use crate::server::search::document::text_fields;
 use crate::server::search::{SearchDoc, SearchEngine, SearchError, price_bucket};
-
-/// Records that a listing changed; call inside the transaction of the change.
-///
-/// # Errors
-/// The database's error (which then rolls the change back too).
-pub async fn enqueue(
-    db: &impl ConnectionTrait,
-    entity_type: &str,
-    entity_id: i32,
-) -> Result<(), sea_orm::DbErr> {
-    outbox::Entity::insert(outbox::ActiveModel {
-        entity_type: Set(entity_type.into()),
-        entity_id: Set(entity_id),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await?;
-    Ok(())
-}
 
 /// Search documents for these products. Products that are not (or no
 /// longer) visible come back as ids to delete.

@@ -32,11 +32,11 @@ use crate::models::{
     ThreadMessage,
 };
 use crate::server::auth::Caller;
+use crate::server::catalogue::visibility::visible_products_by_ids;
 use crate::server::entities::*;
-use crate::server::services::accounts::is_unique_violation;
-use crate::server::services::notices;
-use crate::server::services::search_index::enqueue;
-use crate::server::services::visibility::visible_products_by_ids;
+use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::notices;
+use crate::server::kernel::outbox::enqueue;
 
 pub const MAX_BASKET_LINES: usize = 100;
 pub const MAX_QUANTITY: i32 = 100_000;
@@ -95,6 +95,7 @@ pub async fn basket_view(db: &DatabaseConnection, basket: &Basket) -> AppResult<
     Ok(BasketView {
         enterprises: groups.into_values().collect(),
         unavailable,
+        send_key: crate::server::kernel::media::new_key(),
     })
 }
 
@@ -225,7 +226,7 @@ async fn send_once(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     // A second submit of the same form: answer with what the first made.
     let existing = by_key(&txn, caller, key).await?;
     if !existing.is_empty() {
@@ -473,23 +474,28 @@ pub async fn my_requests(db: &DatabaseConnection, caller: &Caller) -> AppResult<
     summaries(db, orders).await
 }
 
-/// An enterprise's inbox, newest first.
+/// An enterprise's inbox (its name and its requests, newest first).
 ///
 /// # Errors
-/// [`AppError::Forbidden`] unless the caller keeps the enterprise.
+/// NotFound; [`AppError::Forbidden`] unless the caller keeps the enterprise.
 pub async fn inbox(
     db: &DatabaseConnection,
     caller: &Caller,
-    enterprise_id: i32,
-) -> AppResult<Vec<OrderSummary>> {
-    caller.require_member(enterprise_id)?;
+    slug: &str,
+) -> AppResult<(String, Vec<OrderSummary>)> {
+    let e = enterprise::Entity::find()
+        .filter(enterprise::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_member(e.id)?;
     let orders = order_request::Entity::find()
-        .filter(order_request::Column::EnterpriseId.eq(enterprise_id))
+        .filter(order_request::Column::EnterpriseId.eq(e.id))
         .order_by_desc(order_request::Column::CreatedAt)
         .order_by_desc(order_request::Column::Id)
         .all(db)
         .await?;
-    summaries(db, orders).await
+    Ok((e.name, summaries(db, orders).await?))
 }
 
 /// What a party does to a request, with what it says.
@@ -554,7 +560,7 @@ pub async fn transition(
 ) -> AppResult<()> {
     // Who is asking comes first: a stranger learns nothing, not even
     // whether what they sent would have been valid.
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let o = visible_request(&txn, caller, id).await?;
     let party = Party {
         buyer: o.buyer_id == caller.user_id,
@@ -791,7 +797,7 @@ pub async fn post_message(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let o = visible_request(&txn, caller, id).await?;
     message::ActiveModel {
         order_request_id: Set(o.id),
@@ -861,7 +867,7 @@ pub async fn ask_question(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = visible_products_by_ids(&txn, &[product_id])
         .await?
         .pop()
@@ -958,7 +964,7 @@ pub async fn ask_quote(
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let n = network::Entity::find()
         .filter(network::Column::Slug.eq(network_slug))
         .one(&txn)

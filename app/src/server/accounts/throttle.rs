@@ -9,7 +9,7 @@
 //!   a successful sign-in clears it at once.
 //! - per account: at most [`ACCOUNT_CEILING`] failures an hour from all
 //!   addresses together. Beyond that only browsers the owner has signed in
-//!   from before (a known-device cookie, see [`crate::server::services::devices`])
+//!   from before (a known-device cookie, see [`crate::server::accounts::devices`])
 //!   may try, so a botnet spreading its guesses gets no further and the
 //!   owner still gets in. A known device also counts its failures apart
 //!   from its address (a guesser behind the same NAT does not slow it).

@@ -25,74 +25,19 @@ use crate::forms::{VerifyInput, valid_reason};
 use crate::i18n::Locale;
 use crate::models::{CuratedCentre, DeclaredEnterprise, Desk, Review, WorkspaceProduct};
 use crate::server::auth::Caller;
+use crate::server::catalogue::visibility::{is_verified, today};
+use crate::server::curation::region::{
+    centre_of, curated_centre, curated_enterprise, district_ids,
+};
 use crate::server::entities::*;
-use crate::server::services::notices::{self, About};
-use crate::server::services::search_index::enqueue;
-use crate::server::services::visibility::{is_verified, today};
-use crate::server::services::workspace::audit;
+use crate::server::kernel::audit::audit;
+use crate::server::kernel::audit::audit_line;
+use crate::server::kernel::notices::{self, About};
+use crate::server::kernel::outbox::enqueue;
 
 /// Days before a certificate's expiry when the enterprise and its curators
 /// are told.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
-
-/// A centre by its address.
-///
-/// # Errors
-/// [`AppError::NotFound`].
-pub async fn centre_by_slug(
-    db: &impl ConnectionTrait,
-    slug: &str,
-) -> AppResult<regional_centre::Model> {
-    regional_centre::Entity::find()
-        .filter(regional_centre::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// The centre a curator of which must act, for a caller who may act there.
-///
-/// # Errors
-/// [`AppError::NotFound`], [`AppError::Forbidden`].
-pub async fn curated_centre(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    slug: &str,
-) -> AppResult<regional_centre::Model> {
-    let c = centre_by_slug(db, slug).await?;
-    caller.require_curator(c.id)?;
-    Ok(c)
-}
-
-/// The centre of an enterprise's region.
-///
-/// # Errors
-/// The database's; [`AppError::Internal`] for a district that vanished.
-pub async fn centre_of(db: &impl ConnectionTrait, e: &enterprise::Model) -> AppResult<i32> {
-    Ok(district::Entity::find_by_id(e.district_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::Internal)?
-        .centre_id)
-}
-
-/// An enterprise the caller curates, with its centre.
-///
-/// # Errors
-/// [`AppError::NotFound`], [`AppError::Forbidden`].
-pub async fn curated_enterprise(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    enterprise_id: i32,
-) -> AppResult<(enterprise::Model, i32)> {
-    let e = enterprise::Entity::find_by_id(enterprise_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let centre = centre_of(db, &e).await?;
-    caller.require_curator(centre)?;
-    Ok((e, centre))
-}
 
 /// The centres the caller curates (admins: all), with how many wait.
 ///
@@ -127,23 +72,6 @@ pub async fn my_centres(
         });
     }
     Ok(out)
-}
-
-/// The districts of a centre's region.
-///
-/// # Errors
-/// The database's.
-pub async fn district_ids(
-    db: &impl ConnectionTrait,
-    centre_id: i32,
-) -> Result<Vec<i32>, sea_orm::DbErr> {
-    Ok(district::Entity::find()
-        .filter(district::Column::CentreId.eq(centre_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect())
 }
 
 async fn declared(
@@ -241,8 +169,8 @@ pub async fn desk(
         centre_slug: c.slug.clone(),
         queue,
         enterprises,
-        networks: crate::server::services::networks::desk_networks(db, c.id).await?,
-        events: crate::server::services::networks::desk_events(db, c.id).await?,
+        networks: crate::server::curation::networks::desk_networks(db, c.id).await?,
+        events: crate::server::curation::networks::desk_events(db, c.id).await?,
     })
 }
 
@@ -307,7 +235,7 @@ pub async fn verify(
     enterprise_id: i32,
     input: &VerifyInput,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let valid = input.validate(today()).map_err(AppError::Invalid)?;
     let mut row: enterprise::ActiveModel = e.into();
@@ -364,7 +292,7 @@ pub async fn refuse(
     how: Refusal,
     reason: &str,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let reason = valid_reason(reason).map_err(AppError::Invalid)?;
     if e.verification_status != VerificationStatus::Unverified {
@@ -414,9 +342,9 @@ pub async fn resubmit(
     caller: &Caller,
     enterprise_id: i32,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
-    let e =
-        crate::server::services::workspace::member_enterprise(&txn, caller, enterprise_id).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let e = crate::server::workspace::enterprises::member_enterprise(&txn, caller, enterprise_id)
+        .await?;
     let lapsed = e.verification_status == VerificationStatus::Verified && !is_verified(&e, today());
     if !matches!(
         e.verification_status,
@@ -468,7 +396,7 @@ pub async fn set_suspended(
     enterprise_id: i32,
     reason: Option<&str>,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let reason = reason
         .map(|r| valid_reason(r).map_err(AppError::Invalid))
@@ -521,7 +449,7 @@ pub async fn set_hidden(
     product_id: i32,
     reason: Option<&str>,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = product::Entity::find_by_id(product_id)
         .one(&txn)
         .await?
@@ -597,7 +525,7 @@ pub async fn sweep_certificates(db: &DatabaseConnection, today: NaiveDate) -> Ap
         let Some(until) = e.certificate_valid_until else {
             continue;
         };
-        let txn = crate::server::db::begin_write(db).await?;
+        let txn = crate::server::kernel::db::begin_write(db).await?;
         // Read again inside the write: a curator may have renewed it meanwhile.
         let Some(e) = enterprise::Entity::find_by_id(e.id).one(&txn).await? else {
             continue;
@@ -628,30 +556,6 @@ pub async fn sweep_certificates(db: &DatabaseConnection, today: NaiveDate) -> Ap
         txn.commit().await?;
     }
     Ok(sweep)
-}
-
-/// An audit line written by the platform itself (no person acted).
-async fn audit_line(
-    db: &impl ConnectionTrait,
-    action: AuditAction,
-    enterprise_id: i32,
-    centre: i32,
-    until: NaiveDate,
-) -> Result<(), sea_orm::DbErr> {
-    audit_log::Entity::insert(audit_log::ActiveModel {
-        actor_id: Set(None),
-        action: Set(action),
-        entity_type: Set("enterprise".into()),
-        entity_id: Set(enterprise_id),
-        centre_id: Set(Some(centre)),
-        reason: Set(Some(until.to_string())),
-        details: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await?;
-    Ok(())
 }
 
 async fn tell_both(
@@ -694,7 +598,7 @@ pub async fn transfer(
     reason: &str,
 ) -> AppResult<()> {
     use crate::server::entities::{enterprise_invitation, enterprise_member, user};
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let mut r = crate::forms::Refusals::default();
     let email = r.email("new_owner", new_owner_email);

@@ -8,83 +8,13 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::visibility::{is_verified, public_enterprise, public_product, today};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::*;
-use crate::server::entities::{
-    category, district, enterprise, event, network, product, product_image, regional_centre,
-};
+use crate::server::catalogue::cards::{product_cards, upcoming_events};
+use crate::server::catalogue::visibility::{public_enterprise, public_product};
+use crate::server::entities::{category, district, enterprise, network, product, regional_centre};
 use crate::server::search::{EngineQuery, SearchEngine};
-
-/// Turns product rows into cards, loading their enterprises, categories and
-/// first images in three queries whatever the number of products.
-pub async fn product_cards(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-    products: Vec<product::Model>,
-) -> AppResult<Vec<ProductCard>> {
-    let ent_ids: Vec<i32> = products.iter().map(|p| p.enterprise_id).collect();
-    let cat_ids: Vec<i32> = products.iter().map(|p| p.category_id).collect();
-    let ids: Vec<i32> = products.iter().map(|p| p.id).collect();
-    let enterprises: HashMap<i32, enterprise::Model> = enterprise::Entity::find()
-        .filter(enterprise::Column::Id.is_in(ent_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let categories: HashMap<i32, category::Model> = category::Entity::find()
-        .filter(category::Column::Id.is_in(cat_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let mut thumbs: HashMap<i32, String> = HashMap::new();
-    for img in product_image::Entity::find()
-        .filter(product_image::Column::ProductId.is_in(ids))
-        .order_by_asc(product_image::Column::Position)
-        .all(db)
-        .await?
-    {
-        thumbs.entry(img.product_id).or_insert(img.thumb_path);
-    }
-    let today = today();
-    Ok(products
-        .into_iter()
-        .filter_map(|p| {
-            let e = enterprises.get(&p.enterprise_id)?;
-            let c = categories.get(&p.category_id)?;
-            let thumb = thumbs.remove(&p.id);
-            Some(product_card(locale, today, p, e, c, thumb))
-        })
-        .collect())
-}
-
-/// One product's card from its rows (its enterprise, category, first thumbnail).
-pub fn product_card(
-    locale: Locale,
-    today: chrono::NaiveDate,
-    p: product::Model,
-    e: &enterprise::Model,
-    c: &category::Model,
-    thumb: Option<String>,
-) -> ProductCard {
-    ProductCard {
-        id: p.id,
-        slug: p.slug,
-        title: p.title,
-        price_cents: p.price_cents,
-        unit: p.unit,
-        availability: p.availability,
-        category: locale.stored(&c.name_bg, &c.name_en).to_string(),
-        enterprise_slug: e.slug.clone(),
-        enterprise_name: e.name.clone(),
-        verified: is_verified(e, today),
-        thumb,
-    }
-}
 
 /// The category tree with the number of visible products in each branch.
 /// The search engine counts them in a millisecond or two; only when it does
@@ -208,53 +138,6 @@ pub async fn centres(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec
         .collect())
 }
 
-pub async fn event_cards(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-    events: Vec<event::Model>,
-) -> AppResult<Vec<EventCard>> {
-    let centres: HashMap<i32, regional_centre::Model> = regional_centre::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    Ok(events
-        .into_iter()
-        .map(|e| EventCard {
-            centre_city: centres
-                .get(&e.centre_id)
-                .map(|c| locale.stored(&c.city_bg, &c.city_en).to_string())
-                .unwrap_or_default(),
-            slug: e.slug,
-            title: e.title,
-            kind: e.kind,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-            place: e.place,
-        })
-        .collect())
-}
-
-/// Events that have not ended yet, soonest first; of one centre if given.
-pub async fn upcoming_events(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-    centre_id: Option<i32>,
-    limit: u64,
-) -> AppResult<Vec<EventCard>> {
-    let mut q = event::Entity::find().filter(event::Column::EndsAt.gte(chrono::Utc::now()));
-    if let Some(id) = centre_id {
-        q = q.filter(event::Column::CentreId.eq(id));
-    }
-    let events = q
-        .order_by_asc(event::Column::StartsAt)
-        .limit(limit)
-        .all(db)
-        .await?;
-    event_cards(db, locale, events).await
-}
-
 /// Featured products (chosen by curators), newest choice first, topped up
 /// with the newest listings so that the home page is never empty.
 pub async fn featured_products(
@@ -324,13 +207,14 @@ pub async fn centre(
         .order_by_asc(enterprise::Column::Name)
         .all(db)
         .await?;
-    let enterprise_cards = super::pages::enterprise_cards(db, locale, &enterprises).await?;
+    let enterprise_cards =
+        crate::server::catalogue::cards::enterprise_cards(db, locale, &enterprises).await?;
     let networks = network::Entity::find()
         .filter(network::Column::CentreId.eq(c.id))
         .order_by_asc(network::Column::Name)
         .all(db)
         .await?;
-    let network_cards = super::pages::network_cards(db, networks).await?;
+    let network_cards = crate::server::catalogue::cards::network_cards(db, networks).await?;
 
     Ok(CentreDetail {
         centre: centre_card(locale, &c, &districts, &counts),

@@ -1,96 +1,21 @@
 //! The catalogue's detail pages: product, enterprise, network and events.
 //! Hidden and suspended things are not found here (a real 404).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::catalogue::{event_cards, product_card, product_cards, upcoming_events};
-use super::visibility::{is_verified, public_enterprise, public_product, today};
 use crate::domain::ImpactGroup;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::*;
+use crate::server::catalogue::cards::{
+    enterprise_cards, event_cards, network_cards, product_card, product_cards, upcoming_events,
+};
+use crate::server::catalogue::visibility::{public_enterprise, public_product, today};
 use crate::server::entities::*;
-
-/// Cards for enterprises, with their district's name and product counts.
-pub async fn enterprise_cards(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-    enterprises: &[enterprise::Model],
-) -> AppResult<Vec<EnterpriseCard>> {
-    // Only the districts needed: sqlx hands SQLite rows over one by one
-    // between threads, so a row not read is time saved.
-    let districts: HashMap<i32, district::Model> = district::Entity::find()
-        .filter(district::Column::Id.is_in(enterprises.iter().map(|e| e.district_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let counts: HashMap<i32, i64> = product::Entity::find()
-        .select_only()
-        .column(product::Column::EnterpriseId)
-        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
-        .filter(public_product())
-        .filter(product::Column::EnterpriseId.is_in(enterprises.iter().map(|e| e.id)))
-        .group_by(product::Column::EnterpriseId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let today = today();
-    Ok(enterprises
-        .iter()
-        .map(|e| EnterpriseCard {
-            slug: e.slug.clone(),
-            name: e.name.clone(),
-            legal_form: e.legal_form,
-            settlement: e.settlement.clone(),
-            district: districts
-                .get(&e.district_id)
-                .map(|d| locale.stored(&d.name_bg, &d.name_en).to_string())
-                .unwrap_or_default(),
-            verified: is_verified(e, today),
-            product_count: counts.get(&e.id).copied().unwrap_or(0) as u64,
-        })
-        .collect())
-}
-
-/// Cards for networks, with their approved members counted.
-pub async fn network_cards(
-    db: &impl ConnectionTrait,
-    networks: Vec<network::Model>,
-) -> AppResult<Vec<NetworkCard>> {
-    let counts: HashMap<i32, i64> = network_member::Entity::find()
-        .select_only()
-        .column(network_member::Column::NetworkId)
-        .column_as(
-            Expr::from(Func::count(Expr::col(network_member::Column::Id))),
-            "n",
-        )
-        .filter(network_member::Column::Status.eq("approved"))
-        .filter(network_member::Column::NetworkId.is_in(networks.iter().map(|n| n.id)))
-        .group_by(network_member::Column::NetworkId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    Ok(networks
-        .into_iter()
-        .map(|n| NetworkCard {
-            member_count: counts.get(&n.id).copied().unwrap_or(0) as u64,
-            slug: n.slug,
-            name: n.name,
-            kind: n.kind,
-        })
-        .collect())
-}
 
 async fn networks_of(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult<Vec<NetworkCard>> {
     let ids: Vec<i32> = network_member::Entity::find()
@@ -256,7 +181,10 @@ pub async fn enterprise(
         centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
         networks: networks_of(db, e.id).await?,
         products: product_cards(db, locale, products).await?,
-        logo: e.logo_path.as_deref().map(super::products::media_url),
+        logo: e
+            .logo_path
+            .as_deref()
+            .map(crate::server::kernel::media::media_url),
     })
 }
 
@@ -302,7 +230,10 @@ pub async fn network(
         .all(db)
         .await?;
     let description = n.description.clone();
-    let logo = n.logo_path.as_deref().map(super::products::media_url);
+    let logo = n
+        .logo_path
+        .as_deref()
+        .map(crate::server::kernel::media::media_url);
     let card = network_cards(db, vec![n]).await?.remove(0);
     Ok(NetworkDetail {
         card,

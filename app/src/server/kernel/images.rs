@@ -3,7 +3,7 @@
 //! refused upload cannot leave anything behind and the caller decides where
 //! the results go.
 
-use crate::error::Problem;
+use crate::error::{AppError, AppResult, Problem};
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
@@ -90,6 +90,16 @@ pub async fn process_bounded(
     tokio::task::spawn_blocking(move || process(&bytes))
         .await
         .map_err(|_| crate::error::AppError::Internal)
+}
+
+/// Checks and re-encodes an upload, refusing it on the form's `file` field.
+///
+/// # Errors
+/// [`AppError::Invalid`] with the refusal; Internal when the work failed.
+pub async fn accept(bytes: Vec<u8>) -> AppResult<Processed> {
+    process_bounded(bytes)
+        .await?
+        .map_err(|r| AppError::invalid("file", r.code()))
 }
 
 pub fn process(bytes: &[u8]) -> Result<Processed, ImageRefusal> {

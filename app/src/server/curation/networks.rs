@@ -25,12 +25,14 @@ use crate::models::{
     Choice, DeskEvent, DeskNetwork, MembershipRow, MyEvent, MyNetwork, Participation,
 };
 use crate::server::auth::Caller;
+use crate::server::curation::region::curated_centre;
 use crate::server::entities::*;
-use crate::server::services::accounts::is_unique_violation;
-use crate::server::services::curation::curated_centre;
-use crate::server::services::notices;
-use crate::server::services::search_index::enqueue;
-use crate::server::services::workspace::{audit, free_slug, member_enterprise};
+use crate::server::kernel::audit::audit;
+use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::notices;
+use crate::server::kernel::outbox::enqueue;
+use crate::server::kernel::slugs::free_slug;
+use crate::server::workspace::enterprises::member_enterprise;
 
 /// A unique index that refused a second row (applied twice, signed up
 /// twice, two clicks at once) is a conflict the user can read, not a 500.
@@ -95,7 +97,7 @@ pub async fn desk_networks(
             logo: n
                 .logo_path
                 .as_deref()
-                .map(crate::server::services::products::media_url),
+                .map(crate::server::kernel::media::media_url),
             id: n.id,
             slug: n.slug,
             name: n.name,
@@ -157,7 +159,7 @@ pub async fn create_network(
     centre_slug: &str,
     input: &NetworkInput,
 ) -> AppResult<String> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let c = curated_centre(&txn, caller, centre_slug).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let slug =
@@ -221,7 +223,7 @@ pub async fn invite(
     network_id: i32,
     reference: &str,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let n = curated_network(&txn, caller, network_id).await?;
     let e = enterprise_by_reference(&txn, reference).await?;
     let existing = network_member::Entity::find()
@@ -330,7 +332,7 @@ pub async fn set_logo(
     network_id: i32,
     path: &str,
 ) -> AppResult<Option<String>> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let n = curated_network(&txn, caller, network_id).await?;
     let (old, centre) = (n.logo_path.clone(), n.centre_id);
     let mut row: network::ActiveModel = n.into();
@@ -361,7 +363,7 @@ pub async fn decide_membership(
     membership_id: i32,
     decision: Decision,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let m = network_member::Entity::find_by_id(membership_id)
         .one(&txn)
         .await?
@@ -415,7 +417,7 @@ pub async fn apply(
     enterprise_id: i32,
     network_id: i32,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let e = member_enterprise(&txn, caller, enterprise_id).await?;
     let n = network::Entity::find_by_id(network_id)
         .one(&txn)
@@ -473,7 +475,7 @@ pub async fn membership_action(
     membership_id: i32,
     action: MemberAction,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let m = network_member::Entity::find_by_id(membership_id)
         .one(&txn)
         .await?
@@ -539,7 +541,7 @@ pub async fn create_event(
     input: &EventInput,
 ) -> AppResult<String> {
     use crate::format::{from_sofia, to_sofia};
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     // The caller first: to anyone else the answer says nothing of the form.
     let c = curated_centre(&txn, caller, centre_slug).await?;
     let valid = input
@@ -588,7 +590,7 @@ pub async fn take_part(
     enterprise_id: i32,
     event_id: i32,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let e = member_enterprise(&txn, caller, enterprise_id).await?;
     let ev = event::Entity::find_by_id(event_id)
         .one(&txn)
@@ -640,7 +642,7 @@ pub async fn decide_participant(
     participant_id: i32,
     confirm: bool,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = event_participant::Entity::find_by_id(participant_id)
         .one(&txn)
         .await?

@@ -21,37 +21,10 @@ use crate::i18n::Locale;
 use crate::models::{Choice, Dashboard, Invitation, Member, MyEnterprise};
 use crate::server::auth::Caller;
 use crate::server::entities::*;
-use crate::server::services::accounts::is_unique_violation;
-use crate::server::services::search_index::enqueue;
-
-/// Writes one line of the audit log, inside the caller's transaction.
-///
-/// # Errors
-/// The database's.
-pub async fn audit(
-    db: &impl ConnectionTrait,
-    actor: i32,
-    action: AuditAction,
-    entity_type: &str,
-    entity_id: i32,
-    centre_id: Option<i32>,
-    reason: Option<String>,
-) -> Result<(), sea_orm::DbErr> {
-    audit_log::Entity::insert(audit_log::ActiveModel {
-        actor_id: Set(Some(actor)),
-        action: Set(action),
-        entity_type: Set(entity_type.into()),
-        entity_id: Set(entity_id),
-        centre_id: Set(centre_id),
-        reason: Set(reason),
-        details: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await?;
-    Ok(())
-}
+use crate::server::kernel::audit::audit;
+use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::outbox::enqueue;
+use crate::server::kernel::slugs::free_slug;
 
 /// The caller's enterprises and the invitations waiting for their address.
 ///
@@ -143,42 +116,6 @@ async fn district_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<distric
         .ok_or_else(|| AppError::invalid("district", Problem::DistrictUnknown))
 }
 
-/// The first free readable address for a name: `sinya-nishka`, then
-/// `sinya-nishka-2`, … (`column` is the entity's unique slug column).
-///
-/// # Errors
-/// The database's.
-pub async fn free_slug<E>(
-    db: &impl ConnectionTrait,
-    name: &str,
-    fallback: &str,
-    column: E::Column,
-) -> Result<String, sea_orm::DbErr>
-where
-    E: EntityTrait,
-{
-    let base = match crate::text::slugify(name, 100) {
-        s if s.is_empty() => fallback.to_string(),
-        s => s,
-    };
-    for n in 1.. {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        let taken = E::find()
-            .filter(column.eq(&candidate))
-            .one(db)
-            .await?
-            .is_some();
-        if !taken {
-            return Ok(candidate);
-        }
-    }
-    unreachable!("the loop returns")
-}
-
 /// Registers an enterprise with the caller as its owner. It starts
 /// unverified and visible; the curator of its region finds it in their queue.
 ///
@@ -192,7 +129,7 @@ pub async fn register(
 ) -> AppResult<String> {
     caller.require_confirmed()?;
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let district = district_id(&txn, &valid.district).await?;
     let taken = enterprise::Entity::find()
         .filter(enterprise::Column::Eik.eq(&valid.eik))
@@ -248,7 +185,7 @@ pub async fn register(
     )
     .await?;
     // The region's curators find it in their queue, and are told.
-    crate::server::services::notices::tell_curators(
+    crate::server::kernel::notices::tell_curators(
         &txn,
         district.centre_id,
         NoticeKind::VerificationRequested,
@@ -299,6 +236,18 @@ async fn set_impact(
     Ok(())
 }
 
+/// An enterprise's address (its slug).
+///
+/// # Errors
+/// NotFound.
+pub async fn slug_of(db: &DatabaseConnection, enterprise_id: i32) -> AppResult<String> {
+    Ok(enterprise::Entity::find_by_id(enterprise_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .slug)
+}
+
 /// Loads an enterprise the caller may keep.
 ///
 /// # Errors
@@ -331,7 +280,7 @@ pub async fn update_profile(
     enterprise_id: i32,
     input: &EnterpriseInput,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let current = member_enterprise(&txn, caller, enterprise_id).await?;
     let mut input = input.clone();
     input.eik = current.eik.clone();
@@ -381,7 +330,7 @@ pub async fn update_profile(
             None,
         )
         .await?;
-        crate::server::services::notices::tell_curators(
+        crate::server::kernel::notices::tell_curators(
             &txn,
             district.centre_id,
             NoticeKind::VerificationRequested,
@@ -493,7 +442,7 @@ pub async fn invite(
 ) -> AppResult<()> {
     let mut r = crate::forms::Refusals::default();
     let email = r.email("email", email);
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     caller.require_owner(enterprise_id)?;
     if !r.is_empty() {
@@ -540,7 +489,7 @@ pub async fn accept_invitation(
 ) -> AppResult<String> {
     // Only the proven owner of the address takes what was sent to it.
     caller.require_confirmed()?;
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let inv = enterprise_invitation::Entity::find_by_id(invitation_id)
         .one(&txn)
         .await?
@@ -591,7 +540,7 @@ pub async fn remove_member(
     email: &str,
 ) -> AppResult<()> {
     let email = email.trim().to_lowercase();
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     member_enterprise(&txn, caller, enterprise_id).await?;
     caller.require_owner(enterprise_id)?;
     enterprise_invitation::Entity::delete_many()
@@ -640,7 +589,7 @@ pub async fn set_logo(
     enterprise_id: i32,
     path: &str,
 ) -> AppResult<Option<String>> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let e = member_enterprise(&txn, caller, enterprise_id).await?;
     let old = e.logo_path.clone();
     let mut row: enterprise::ActiveModel = e.into();

@@ -13,10 +13,10 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::{Favourites, NoticeView};
 use crate::server::auth::Caller;
+use crate::server::catalogue::cards::enterprise_cards;
+use crate::server::catalogue::cards::product_cards;
+use crate::server::catalogue::visibility::visible_products_by_ids;
 use crate::server::entities::*;
-use crate::server::services::catalogue::product_cards;
-use crate::server::services::pages::enterprise_cards;
-use crate::server::services::visibility::visible_products_by_ids;
 
 /// What a favourite points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,8 +20,10 @@ use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::Refusals;
 use crate::i18n::Locale;
+use crate::server::accounts::tokens;
 use crate::server::entities::user;
-use crate::server::services::{mail, tokens};
+use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::mail;
 
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 200;
@@ -122,7 +124,7 @@ pub async fn sign_up(db: &DatabaseConnection, input: SignUp, site: &str) -> AppR
     }
     // Hash before looking: both answers cost the same.
     let password_hash = hash(&input.password).await?;
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let existing = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(&txn)
@@ -200,7 +202,7 @@ pub async fn resend_confirmation(
     user_id: i32,
     site: &str,
 ) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let u = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await?
@@ -232,7 +234,7 @@ pub async fn resend_confirmation(
 /// [`AppError::Invalid`] (`_form`, `link_invalid`) for a link that is
 /// unknown, used, expired, or for an address that has changed since.
 pub async fn confirm_email(db: &DatabaseConnection, raw_token: &str) -> AppResult<i32> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let token = tokens::consume(&txn, raw_token, tokens::Purpose::ConfirmEmail).await?;
     let u = user::Entity::find_by_id(token.user_id)
         .one(&txn)
@@ -246,13 +248,6 @@ pub async fn confirm_email(db: &DatabaseConnection, raw_token: &str) -> AppResul
     }
     txn.commit().await?;
     Ok(u.id)
-}
-
-pub(crate) fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(
-        e.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
 }
 
 /// Checks an address and password; the user id when both are right and the
@@ -307,7 +302,7 @@ pub async fn change_password(
         return Err(AppError::Invalid(r.0));
     }
     let password_hash = hash(new).await?;
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let mut active: user::ActiveModel = found.into();
     active.password_hash = Set(password_hash);
     active.update(&txn).await?;
@@ -346,7 +341,7 @@ pub async fn update_profile(
 /// # Errors
 /// [`AppError::NotFound`] for an unknown user.
 pub async fn disable(db: &DatabaseConnection, user_id: i32) -> AppResult<()> {
-    let txn = crate::server::db::begin_write(db).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
     let found = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await?
