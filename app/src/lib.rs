@@ -27,30 +27,14 @@ mod structure;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
-use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::Layout;
 use components::layout::use_locale;
 use components::status::NotFound;
 use i18n::Locale;
-use routes::accounts::{AccountPage, ConfirmEmailPage, SignInPage, SignUpPage};
-use routes::catalogue::{
-    centres::{CentrePage, CentresPage},
-    enterprise::EnterprisePage,
-    events::{EventPage, EventsPage},
-    home::HomePage,
-    network::NetworkPage,
-    product::ProductPage,
-    search::SearchRoute,
-};
-use routes::curation::{
-    AdminAuditPage, CentreAuditPage, CuratorHomePage, DeskPage, EventPrintPage, FiguresPage,
-    ReviewPage,
-};
-use routes::favourites::{FavouritesPage, NoticesPage};
-use routes::orders::{BasketPage, InboxPage, MyRequestsPage, RequestPage};
-use routes::workspace::{DashboardPage, ProductEditPage, RegisterEnterprisePage, WorkspacePage};
+use routes::Pages;
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -207,68 +191,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=Fallback>
                 <ParentRoute path=path!("/en") view=Frame ssr=SsrMode::Async>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/centres") view=CentresPage/>
-                    <Route path=path!("/centres/:slug") view=CentrePage/>
-                    <Route path=path!("/search") view=SearchRoute/>
-                    <Route path=path!("/p/:slug") view=ProductPage/>
-                    <Route path=path!("/e/:slug") view=EnterprisePage/>
-                    <Route path=path!("/n/:slug") view=NetworkPage/>
-                    <Route path=path!("/events") view=EventsPage/>
-                    <Route path=path!("/events/:slug") view=EventPage/>
-                    <Route path=path!("/signin") view=SignInPage/>
-                    <Route path=path!("/signup") view=SignUpPage/>
-                    <Route path=path!("/account") view=AccountPage/>
-                    <Route path=path!("/confirm") view=ConfirmEmailPage/>
-                    <Route path=path!("/dashboard") view=DashboardPage/>
-                    <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
-                    <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
-                    <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
-                    <Route path=path!("/dashboard/e/:slug/requests") view=InboxPage/>
-                    <Route path=path!("/basket") view=BasketPage/>
-                    <Route path=path!("/requests") view=MyRequestsPage/>
-                    <Route path=path!("/requests/:id") view=RequestPage/>
-                    <Route path=path!("/favourites") view=FavouritesPage/>
-                    <Route path=path!("/notices") view=NoticesPage/>
-                    <Route path=path!("/events/:slug/print") view=EventPrintPage/>
-                    <Route path=path!("/curator") view=CuratorHomePage/>
-                    <Route path=path!("/curator/:centre") view=DeskPage/>
-                    <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
-                    <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
-                    <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
-                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
+                    <Pages/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/centres") view=CentresPage/>
-                    <Route path=path!("/centres/:slug") view=CentrePage/>
-                    <Route path=path!("/search") view=SearchRoute/>
-                    <Route path=path!("/p/:slug") view=ProductPage/>
-                    <Route path=path!("/e/:slug") view=EnterprisePage/>
-                    <Route path=path!("/n/:slug") view=NetworkPage/>
-                    <Route path=path!("/events") view=EventsPage/>
-                    <Route path=path!("/events/:slug") view=EventPage/>
-                    <Route path=path!("/signin") view=SignInPage/>
-                    <Route path=path!("/signup") view=SignUpPage/>
-                    <Route path=path!("/account") view=AccountPage/>
-                    <Route path=path!("/confirm") view=ConfirmEmailPage/>
-                    <Route path=path!("/dashboard") view=DashboardPage/>
-                    <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
-                    <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
-                    <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
-                    <Route path=path!("/dashboard/e/:slug/requests") view=InboxPage/>
-                    <Route path=path!("/basket") view=BasketPage/>
-                    <Route path=path!("/requests") view=MyRequestsPage/>
-                    <Route path=path!("/requests/:id") view=RequestPage/>
-                    <Route path=path!("/favourites") view=FavouritesPage/>
-                    <Route path=path!("/notices") view=NoticesPage/>
-                    <Route path=path!("/events/:slug/print") view=EventPrintPage/>
-                    <Route path=path!("/curator") view=CuratorHomePage/>
-                    <Route path=path!("/curator/:centre") view=DeskPage/>
-                    <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
-                    <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
-                    <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
-                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
+                    <Pages/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -107,7 +107,9 @@ async fn nothing_is_lost_while_the_engine_is_down() {
         .exec(&t.db)
         .await
         .unwrap();
-    app::server::kernel::outbox::enqueue(&t.db, "product", victim.id).await.unwrap();
+    app::server::kernel::outbox::enqueue(&t.db, "product", victim.id)
+        .await
+        .unwrap();
     index::deliver_pending(&t.db, &engine, 10).await.unwrap();
     assert_eq!(tantivy.count().await.unwrap(), visible - 1);
     let hits = tantivy
@@ -198,7 +200,9 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
             .exec(&db)
             .await
             .unwrap();
-        app::server::kernel::outbox::enqueue(&db, "product", changed.id).await.unwrap();
+        app::server::kernel::outbox::enqueue(&db, "product", changed.id)
+            .await
+            .unwrap();
         index::deliver_pending(&db, old.as_ref(), 10).await.unwrap();
         TantivyEngine::build_detached(&base, &docs, started)
     })

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::functions::accounts::SignOut;
 use crate::i18n::Locale;
+use leptos::server_fn::ServerFn as _;
 
 /// The reader's language, from the address of the page.
 pub fn use_locale() -> Locale {
@@ -121,7 +123,7 @@ fn AccountLinks(locale: Locale) -> impl IntoView {
                         })}
                         <li><a href=locale.href("/account")>{me.display_name}</a></li>
                         <li>
-                            <form method="post" action="/fn/sign_out" class="inline">
+                            <form method="post" action=SignOut::PATH class="inline">
                                 <input type="hidden" name="locale" value=locale.code()/>
                                 <button type="submit" class="link">{locale.tr().nav_sign_out()}</button>
                             </form>

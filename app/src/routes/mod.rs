@@ -3,8 +3,79 @@
 //! the whole page at once and it works without JavaScript.
 
 pub mod accounts;
+pub mod buyers;
 pub mod catalogue;
 pub mod curation;
-pub mod favourites;
 pub mod orders;
 pub mod workspace;
+
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{MatchNestedRoutes, path};
+
+use crate::routes::accounts::{
+    account::AccountPage, confirm::ConfirmEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
+};
+use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
+use crate::routes::catalogue::{
+    centres::{CentrePage, CentresPage},
+    enterprise::EnterprisePage,
+    events::{EventPage, EventsPage},
+    home::HomePage,
+    network::NetworkPage,
+    product::ProductPage,
+    search::SearchRoute,
+};
+use crate::routes::curation::{
+    audit::{AdminAuditPage, CentreAuditPage},
+    desk::DeskPage,
+    event_print::EventPrintPage,
+    figures::FiguresPage,
+    home::CuratorHomePage,
+    review::ReviewPage,
+};
+use crate::routes::orders::{
+    basket::BasketPage, inbox::InboxPage, my_requests::MyRequestsPage, request::RequestPage,
+};
+use crate::routes::workspace::{
+    dashboard::DashboardPage, enterprise::WorkspacePage, product::ProductEditPage,
+    register::RegisterEnterprisePage,
+};
+
+/// Every page, once: the app mounts this under each language's prefix.
+#[component(transparent)]
+pub fn Pages() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("") view=HomePage/>
+        <Route path=path!("/centres") view=CentresPage/>
+        <Route path=path!("/centres/:slug") view=CentrePage/>
+        <Route path=path!("/search") view=SearchRoute/>
+        <Route path=path!("/p/:slug") view=ProductPage/>
+        <Route path=path!("/e/:slug") view=EnterprisePage/>
+        <Route path=path!("/n/:slug") view=NetworkPage/>
+        <Route path=path!("/events") view=EventsPage/>
+        <Route path=path!("/events/:slug") view=EventPage/>
+        <Route path=path!("/signin") view=SignInPage/>
+        <Route path=path!("/signup") view=SignUpPage/>
+        <Route path=path!("/account") view=AccountPage/>
+        <Route path=path!("/confirm") view=ConfirmEmailPage/>
+        <Route path=path!("/dashboard") view=DashboardPage/>
+        <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
+        <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
+        <Route path=path!("/dashboard/e/:slug/p/:id") view=ProductEditPage/>
+        <Route path=path!("/dashboard/e/:slug/requests") view=InboxPage/>
+        <Route path=path!("/basket") view=BasketPage/>
+        <Route path=path!("/requests") view=MyRequestsPage/>
+        <Route path=path!("/requests/:id") view=RequestPage/>
+        <Route path=path!("/favourites") view=FavouritesPage/>
+        <Route path=path!("/notices") view=NoticesPage/>
+        <Route path=path!("/events/:slug/print") view=EventPrintPage/>
+        <Route path=path!("/curator") view=CuratorHomePage/>
+        <Route path=path!("/curator/:centre") view=DeskPage/>
+        <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
+        <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
+        <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
+        <Route path=path!("/admin/audit") view=AdminAuditPage/>
+    }
+    .into_inner()
+}

@@ -60,7 +60,7 @@ fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView
         <article class="enterprise">
             {e.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="120"/> })}
             <h1>{c.name.clone()}</h1>
-            <crate::routes::favourites::FavouriteButton locale enterprise_id=e.id/>
+            <crate::components::favourite::FavouriteButton locale enterprise_id=e.id/>
             <p class="lead">
                 {t.legal_form(c.legal_form)}", "{c.settlement.clone()}" ("{c.district.clone()}") "
                 <VerifiedBadge locale verified=c.verified/>

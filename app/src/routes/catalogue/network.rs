@@ -8,8 +8,10 @@ use crate::components::cards::{EnterpriseCardView, ProductCardView};
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::functions::catalogue::get_network;
+use crate::functions::orders::AskQuote;
 use crate::i18n::Locale;
 use crate::models::NetworkDetail;
+use leptos::server_fn::ServerFn as _;
 
 #[component]
 pub fn NetworkPage() -> impl IntoView {
@@ -62,7 +64,7 @@ fn NetworkView(locale: Locale, network: NetworkDetail) -> impl IntoView {
 fn AskQuote(locale: Locale, network: String, members: Vec<(String, String)>) -> impl IntoView {
     use crate::components::form::{EnhancedForm, FormMessage, LocaleField, PostedError, TextArea};
     let posted = PostedError::from_query();
-    let action = "/fn/ask_quote";
+    let action = AskQuote::PATH;
     let error = posted.for_action(action).cloned();
     let open = error.is_some();
     let fields = posted.fields(action);

@@ -29,11 +29,11 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
-fn schema_availability(a: &str) -> &'static str {
+fn schema_availability(a: Availability) -> &'static str {
     match a {
-        "in_stock" => "https://schema.org/InStock",
-        "made_to_order" => "https://schema.org/MadeToOrder",
-        _ => "https://schema.org/OutOfStock",
+        Availability::InStock => "https://schema.org/InStock",
+        Availability::MadeToOrder => "https://schema.org/MadeToOrder",
+        Availability::OutOfStock => "https://schema.org/OutOfStock",
     }
 }
 
@@ -54,7 +54,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
             "@type": "Offer",
             "price": format!("{}.{:02}", p.price_cents / 100, p.price_cents % 100),
             "priceCurrency": "EUR",
-            "availability": schema_availability(p.availability.code()),
+            "availability": schema_availability(p.availability),
             "seller": {
                 "@type": "Organization",
                 "name": p.enterprise_name,
@@ -100,10 +100,10 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                         {product.stock.map(|n| format!(" ({n} {})", t.unit(p.unit)))}
                     </p>
                     {(p.availability != Availability::OutOfStock).then(|| view! {
-                        <crate::routes::orders::AddToBasket locale product_id=p.id min_order=product.min_order/>
+                        <crate::components::basket::AddToBasket locale product_id=p.id min_order=product.min_order/>
                     })}
-                    <crate::routes::favourites::FavouriteButton locale product_id=p.id/>
-                    <crate::routes::orders::AskQuestion locale product_id=p.id/>
+                    <crate::components::favourite::FavouriteButton locale product_id=p.id/>
+                    <crate::components::basket::AskQuestion locale product_id=p.id/>
                     <dl class="facts">
                         <dt>{t.product_min_order()}</dt>
                         <dd>{product.min_order}" "{t.unit(p.unit)}</dd>

@@ -1,0 +1,7 @@
+//! `/signin`, `/signup` and `/account`: getting in, and the account's own
+//! settings.
+
+pub mod account;
+pub mod confirm;
+pub mod sign_in;
+pub mod sign_up;

@@ -1,0 +1,43 @@
+//! `/signup`.
+
+use crate::components::form::{EnhancedForm, FormMessage, LocaleField, PostedError, TextField};
+use crate::components::layout::use_locale;
+use crate::components::structured::PageTitle;
+use crate::functions::accounts::SignUp;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let locale = use_locale();
+    let posted = PostedError::from_query();
+    let action = SignUp::PATH;
+    let errors = posted.fields(action);
+    let title = locale.tr().account_sign_up_2();
+    view! {
+        <PageTitle text=title.to_string()/>
+        <section class="narrow">
+            <h1>{title}</h1>
+            <p>{locale.tr().account_with_account_send_requests()}</p>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=posted.for_action(action).cloned()/>
+                    <TextField label=locale.tr().account_name().into() name="display_name".into() key="display_name"
+                        required=true autocomplete="name" maxlength=120 errors=errors.clone()/>
+                    <TextField label=locale.tr().account_e_mail().into() name="email".into() key="email"
+                        kind="email" required=true autocomplete="email" errors=errors.clone()/>
+                    <TextField label=locale.tr().account_password().into() name="password".into() key="password"
+                        kind="password" required=true autocomplete="new-password"
+                        hint=locale.tr().account_at_least_10_characters().to_string()
+                        errors=errors.clone()/>
+                    <button type="submit" class="primary">{locale.tr().account_create_account()}</button>
+                </form>
+            </EnhancedForm>
+            <p>
+                {locale.tr().account_have_account()}
+                <a href=locale.href("/signin")>{locale.tr().account_sign_in()}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,4 @@
+//! A buyer's own pages: favourites and notices.
+
+pub mod favourites;
+pub mod notices;
