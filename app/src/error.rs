@@ -85,6 +85,48 @@ crate::domain::code::domain_enum! {
     }
 }
 
+/// Why a change does not fit the current state of things. Each is one
+/// sentence in the reader's language ([`crate::i18n::Tr::conflict`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conflict {
+    /// The request had moved on (to `status`) before this action reached it.
+    RequestStatus {
+        status: crate::domain::orders::OrderStatus,
+    },
+    /// A question is answered, never accepted, changed or confirmed.
+    NotForQuestions,
+    /// Someone made or changed the same thing at the same moment.
+    AtTheSameTime,
+    /// Fewer left than the request asks for.
+    Stock {
+        product: String,
+        left: i32,
+    },
+    /// An enterprise keeps at least one owner.
+    LastOwner,
+    /// The form was already sent (its one-time key is spent elsewhere).
+    FormUsed,
+    /// Hidden by a curator or archived: its owner cannot publish it.
+    ProductLocked,
+    /// The enterprise is not waiting for a decision.
+    NotWaiting,
+    /// Verification can be asked for again only after a refusal or a lapse.
+    NotResubmittable,
+    /// Suspending a suspended enterprise, or restoring one that runs.
+    SuspensionUnchanged,
+    /// The product is not in the state this action needs (already hidden,
+    /// already shown, archived).
+    ProductState,
+    AlreadyMember,
+    NotApplied,
+    NotInvited,
+    EventOver,
+    AlreadyConfirmed,
+    AlreadySignedUp,
+    EmailConfirmed,
+}
+
 /// A refusal of one field of a form, as a message key the page translates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -110,9 +152,9 @@ pub enum AppError {
     /// 422: input refused, field by field.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
-    /// 409: the change conflicts with the current state (e.g. a duplicate ЕИК).
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// 409: the change does not fit the current state.
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
     /// 429: too many attempts.
     #[error("too many requests")]
     RateLimited,
@@ -173,6 +215,7 @@ impl AppError {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
+            AppError::Conflict(c) => locale.tr().conflict(c),
             other => other.status_message(locale).to_string(),
         }
     }
@@ -210,6 +253,24 @@ pub fn status_message(locale: crate::i18n::Locale, status: u16) -> &'static str 
         429 => t.status_429(),
         503 => t.status_503(),
         _ => t.status_other(),
+    }
+}
+
+/// The one mapping from an error to an answer, for server functions (whose
+/// status is set from the same [`AppError::status`]), plain routes and the
+/// API: the status, and the error as server functions encode it.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        (self.http_status(), axum::Json(&self)).into_response()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    pub fn http_status(&self) -> axum::http::StatusCode {
+        axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 

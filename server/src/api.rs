@@ -17,6 +17,8 @@ fn error(status: StatusCode, message: &str, fields: Value) -> Response {
     (status, Json(json!({ "error": message, "fields": fields }))).into_response()
 }
 
+/// Parameters the API cannot read answer 400 in the shape README gives;
+/// anything else answers as every error does ([`AppError`]'s response).
 fn app_error(e: AppError) -> Response {
     match e {
         AppError::Invalid(fields) => error(
@@ -24,11 +26,7 @@ fn app_error(e: AppError) -> Response {
             "invalid search parameters",
             serde_json::to_value(fields).unwrap_or(Value::Null),
         ),
-        other => error(
-            StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            &other.to_string(),
-            Value::Null,
-        ),
+        other => other.into_response(),
     }
 }
 

@@ -190,11 +190,7 @@ async fn export_csv(
             bytes,
         )
             .into_response(),
-        Err(e) => (
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            e.to_string(),
-        )
-            .into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -236,11 +232,7 @@ async fn figures_csv(
             figures::figures_csv(&f, locale),
         )
             .into_response(),
-        Err(e) => (
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            e.to_string(),
-        )
-            .into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -385,8 +377,7 @@ async fn server_fn_error_status(
             bad_request()
         }
         Ok(error) => {
-            parts.status =
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            parts.status = error.http_status();
             Response::from_parts(parts, Body::from(bytes))
         }
         // Not ours: server_fn's own answer (no such function, say).

@@ -78,3 +78,28 @@ status-503 = Услугата временно не отговаря. Опита
 status-other = Нещо се обърка при нас. Опитайте пак след малко.
 
 form-please-check-marked-fields = Проверете отбелязаните полета.
+
+## A change that does not fit the current state (conflict-*).
+
+conflict-request-status = Запитването вече е „{ $status }“ и това действие не е възможно. Презаредете страницата.
+conflict-not-for-questions = На въпрос се отговаря; той не се приема и не се променя.
+conflict-at-the-same-time = Някой направи същата промяна в същия момент. Презаредете и опитайте пак.
+conflict-stock = { $left ->
+    [0] Не е останало нищо от „{ $product }“.
+    [one] Остана само { $left } от „{ $product }“.
+   *[other] Останаха само { $left } от „{ $product }“.
+}
+conflict-last-owner = Предприятието трябва да има поне един собственик.
+conflict-form-used = Този формуляр вече е изпратен.
+conflict-product-locked = Скрит от регионалния център или архивиран продукт не може да се публикува.
+conflict-not-waiting = Предприятието не чака решение.
+conflict-not-resubmittable = Нова проверка може да се поиска само след отказ, искане за корекция или изтекло удостоверение.
+conflict-suspension-unchanged = Предприятието вече е в това състояние.
+conflict-product-state = Продуктът вече е в това състояние.
+conflict-already-member = Предприятието вече е в мрежата или е поканено.
+conflict-not-applied = Предприятието не е кандидатствало.
+conflict-not-invited = Няма покана за тази мрежа.
+conflict-event-over = Събитието вече е минало.
+conflict-already-confirmed = Участието вече е потвърдено.
+conflict-already-signed-up = Предприятието вече е записано за събитието.
+conflict-email-confirmed = Адресът вече е потвърден.

@@ -78,3 +78,28 @@ status-503 = The service is not answering right now. Try again shortly.
 status-other = Something went wrong on our side. Try again shortly.
 
 form-please-check-marked-fields = Please check the marked fields.
+
+## A change that does not fit the current state (conflict-*).
+
+conflict-request-status = This request is already “{ $status }”, so this is not possible. Reload the page.
+conflict-not-for-questions = A question is answered; it is not accepted or changed.
+conflict-at-the-same-time = Someone made the same change at the same moment. Reload and try again.
+conflict-stock = { $left ->
+    [0] Nothing is left of “{ $product }”.
+    [one] Only { $left } left of “{ $product }”.
+   *[other] Only { $left } left of “{ $product }”.
+}
+conflict-last-owner = An enterprise keeps at least one owner.
+conflict-form-used = This form has already been sent.
+conflict-product-locked = A product hidden by the regional centre or archived cannot be published.
+conflict-not-waiting = The enterprise is not waiting for a decision.
+conflict-not-resubmittable = Verification can be asked for again only after a refusal, a request for corrections or a lapsed certificate.
+conflict-suspension-unchanged = The enterprise is already in that state.
+conflict-product-state = The product is already in that state.
+conflict-already-member = The enterprise is already in the network or invited.
+conflict-not-applied = The enterprise has not applied.
+conflict-not-invited = There is no invitation to this network.
+conflict-event-over = The event is over.
+conflict-already-confirmed = The participation is already confirmed.
+conflict-already-signed-up = The enterprise has already signed up for the event.
+conflict-email-confirmed = The address is already confirmed.

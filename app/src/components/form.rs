@@ -561,7 +561,7 @@ mod tests {
         let html = render(|| view! { <FieldError key="title" errors/> }.into_any());
         assert_inert(&html, "field error");
         let html = render(|| {
-            view! { <FormMessage locale=Locale::Bg error=Some(AppError::Conflict(PAYLOAD.into()))/> }
+            view! { <FormMessage locale=Locale::Bg error=Some(AppError::Conflict(crate::error::Conflict::Stock { product: PAYLOAD.into(), left: 3 }))/> }
                 .into_any()
         });
         assert_inert(&html, "form message");

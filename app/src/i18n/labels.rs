@@ -9,9 +9,35 @@ use crate::domain::{
     Availability, EventKind, ImpactGroup, LegalForm, MemberRole, MembershipStatus, NetworkKind,
     ParticipationStatus, ProductStatus, Unit, VerificationStatus,
 };
-use crate::error::Problem;
+use crate::error::{Conflict, Problem};
 
 impl Tr {
+    /// The sentence for a change that does not fit the current state.
+    pub fn conflict(self, c: &Conflict) -> String {
+        match c {
+            Conflict::RequestStatus { status } => {
+                self.conflict_request_status(self.order_status(*status))
+            }
+            Conflict::NotForQuestions => self.conflict_not_for_questions().into(),
+            Conflict::AtTheSameTime => self.conflict_at_the_same_time().into(),
+            Conflict::Stock { product, left } => self.conflict_stock(product.as_str(), *left),
+            Conflict::LastOwner => self.conflict_last_owner().into(),
+            Conflict::FormUsed => self.conflict_form_used().into(),
+            Conflict::ProductLocked => self.conflict_product_locked().into(),
+            Conflict::NotWaiting => self.conflict_not_waiting().into(),
+            Conflict::NotResubmittable => self.conflict_not_resubmittable().into(),
+            Conflict::SuspensionUnchanged => self.conflict_suspension_unchanged().into(),
+            Conflict::ProductState => self.conflict_product_state().into(),
+            Conflict::AlreadyMember => self.conflict_already_member().into(),
+            Conflict::NotApplied => self.conflict_not_applied().into(),
+            Conflict::NotInvited => self.conflict_not_invited().into(),
+            Conflict::EventOver => self.conflict_event_over().into(),
+            Conflict::AlreadyConfirmed => self.conflict_already_confirmed().into(),
+            Conflict::AlreadySignedUp => self.conflict_already_signed_up().into(),
+            Conflict::EmailConfirmed => self.conflict_email_confirmed().into(),
+        }
+    }
+
     /// The message for a refusal of one field.
     pub fn problem(self, p: Problem) -> &'static str {
         match p {

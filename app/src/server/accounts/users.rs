@@ -16,13 +16,14 @@ use sea_orm::{
     Set,
 };
 
+use crate::error::Conflict;
 use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::Refusals;
 use crate::i18n::Locale;
 use crate::server::accounts::tokens;
 use crate::server::entities::user;
-use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::db::{Unique, unique_violated};
 use crate::server::kernel::mail;
 
 pub const PASSWORD_MIN: usize = 10;
@@ -159,7 +160,7 @@ pub async fn sign_up(db: &DatabaseConnection, input: SignUp, site: &str) -> AppR
         Ok(u) => u,
         // Two sign-ups of one address at once: the unique index decides, and
         // the loser gets the same quiet answer.
-        Err(e) if is_unique_violation(&e) => return Ok(()),
+        Err(e) if unique_violated(&e) == Some(Unique::UserEmail) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
     send_confirmation(&txn, &user, site).await?;
@@ -208,7 +209,7 @@ pub async fn resend_confirmation(
         .await?
         .ok_or(AppError::Unauthorized)?;
     if u.email_confirmed_at.is_some() {
-        return Err(AppError::Conflict("email_confirmed".into()));
+        return Err(AppError::Conflict(Conflict::EmailConfirmed));
     }
     if tokens::issued_within(
         &txn,

@@ -17,6 +17,7 @@ use crate::domain::MembershipStatus;
 use crate::domain::ParticipationStatus;
 use crate::domain::audit::AuditAction;
 use crate::domain::notices::NoticeKind;
+use crate::error::Conflict;
 use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::{EventInput, NetworkInput};
@@ -28,7 +29,7 @@ use crate::server::auth::Caller;
 use crate::server::curation::region::curated_centre;
 use crate::server::entities::*;
 use crate::server::kernel::audit::audit;
-use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::db::{Unique, unique_violated};
 use crate::server::kernel::notices;
 use crate::server::kernel::outbox::enqueue;
 use crate::server::kernel::slugs::free_slug;
@@ -36,11 +37,14 @@ use crate::server::workspace::enterprises::member_enterprise;
 
 /// A unique index that refused a second row (applied twice, signed up
 /// twice, two clicks at once) is a conflict the user can read, not a 500.
-fn taken_as_conflict(e: sea_orm::DbErr, code: &str) -> AppError {
-    if is_unique_violation(&e) {
-        AppError::Conflict(code.into())
-    } else {
-        e.into()
+fn taken_as_conflict(e: sea_orm::DbErr) -> AppError {
+    match unique_violated(&e) {
+        Some(Unique::NetworkMember) => AppError::Conflict(Conflict::AlreadyMember),
+        Some(Unique::EventParticipant) => AppError::Conflict(Conflict::AlreadySignedUp),
+        Some(Unique::NetworkSlug | Unique::EventSlug) => {
+            AppError::Conflict(Conflict::AtTheSameTime)
+        }
+        _ => e.into(),
     }
 }
 
@@ -235,7 +239,7 @@ pub async fn invite(
         Some(m) if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?;
         }
-        Some(_) => return Err(AppError::Conflict("already_member".into())),
+        Some(_) => return Err(AppError::Conflict(Conflict::AlreadyMember)),
         None => {
             let inserted = network_member::Entity::insert(network_member::ActiveModel {
                 network_id: Set(n.id),
@@ -246,7 +250,7 @@ pub async fn invite(
             })
             .exec(&txn)
             .await;
-            inserted.map_err(|e| taken_as_conflict(e, "already_member"))?;
+            inserted.map_err(|e| taken_as_conflict(e))?;
             audit(
                 &txn,
                 caller.user_id,
@@ -373,7 +377,7 @@ pub async fn decide_membership(
         Decision::Approve if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?
         }
-        Decision::Approve => return Err(AppError::Conflict("not_applied".into())),
+        Decision::Approve => return Err(AppError::Conflict(Conflict::NotApplied)),
         Decision::Remove => {
             let (enterprise_id, was_member) =
                 (m.enterprise_id, m.status == MembershipStatus::Approved);
@@ -432,7 +436,7 @@ pub async fn apply(
     })
     .exec(&txn)
     .await;
-    inserted.map_err(|e| taken_as_conflict(e, "already_member"))?;
+    inserted.map_err(|e| taken_as_conflict(e))?;
     audit(
         &txn,
         caller.user_id,
@@ -504,7 +508,7 @@ pub async fn membership_action(
             )
             .await?;
         }
-        MemberAction::Accept => return Err(AppError::Conflict("not_invited".into())),
+        MemberAction::Accept => return Err(AppError::Conflict(Conflict::NotInvited)),
         MemberAction::Leave => {
             let was_member = m.status == MembershipStatus::Approved;
             network_member::Entity::delete_by_id(m.id)
@@ -597,7 +601,7 @@ pub async fn take_part(
         .await?
         .ok_or(AppError::NotFound)?;
     if ev.ends_at < Utc::now() {
-        return Err(AppError::Conflict("event_over".into()));
+        return Err(AppError::Conflict(Conflict::EventOver));
     }
     let inserted = event_participant::Entity::insert(event_participant::ActiveModel {
         event_id: Set(ev.id),
@@ -608,7 +612,7 @@ pub async fn take_part(
     })
     .exec(&txn)
     .await;
-    inserted.map_err(|e| taken_as_conflict(e, "already_signed_up"))?;
+    inserted.map_err(|e| taken_as_conflict(e))?;
     audit(
         &txn,
         caller.user_id,
@@ -655,7 +659,7 @@ pub async fn decide_participant(
     let enterprise_id = p.enterprise_id;
     if confirm {
         if p.status == ParticipationStatus::Confirmed {
-            return Err(AppError::Conflict("already_confirmed".into()));
+            return Err(AppError::Conflict(Conflict::AlreadyConfirmed));
         }
         let mut row: event_participant::ActiveModel = p.into();
         row.status = Set(ParticipationStatus::Confirmed);

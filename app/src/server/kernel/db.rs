@@ -107,9 +107,130 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTra
     .await
 }
 
-pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(
-        e.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
+/// The unique constraints services handle, so a refused row is reported by
+/// what it refused: a taken ЕИК is not a taken address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unique {
+    UserEmail,
+    EnterpriseEik,
+    EnterpriseSlug,
+    ProductSlug,
+    ProductCreationKey,
+    NetworkSlug,
+    EventSlug,
+    OrderIdempotencyKey,
+    NetworkMember,
+    EventParticipant,
+}
+
+impl Unique {
+    const ALL: [Unique; 10] = [
+        Unique::UserEmail,
+        Unique::EnterpriseEik,
+        Unique::EnterpriseSlug,
+        Unique::ProductSlug,
+        Unique::ProductCreationKey,
+        Unique::NetworkSlug,
+        Unique::EventSlug,
+        Unique::OrderIdempotencyKey,
+        Unique::NetworkMember,
+        Unique::EventParticipant,
+    ];
+
+    /// The table and columns, as the schema declares them.
+    fn columns(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Unique::UserEmail => ("users", &["email"]),
+            Unique::EnterpriseEik => ("enterprises", &["eik"]),
+            Unique::EnterpriseSlug => ("enterprises", &["slug"]),
+            Unique::ProductSlug => ("products", &["slug"]),
+            Unique::ProductCreationKey => ("products", &["creation_key"]),
+            Unique::NetworkSlug => ("networks", &["slug"]),
+            Unique::EventSlug => ("events", &["slug"]),
+            Unique::OrderIdempotencyKey => ("order_requests", &["idempotency_key"]),
+            Unique::NetworkMember => ("network_members", &["network_id", "enterprise_id"]),
+            Unique::EventParticipant => ("event_participants", &["event_id", "enterprise_id"]),
+        }
+    }
+
+    /// Whether a database's message names this constraint: SQLite lists
+    /// `table.column, …`; PostgreSQL names the constraint, which is
+    /// `table_column_key` for a column's own and `ux_table_columns` for an
+    /// index of the migrations.
+    fn named_in(self, message: &str) -> bool {
+        let (table, cols) = self.columns();
+        let sqlite = cols
+            .iter()
+            .map(|c| format!("{table}.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let joined = cols.join("_");
+        let quoted = |name: String| message.contains(&format!("\"{name}\""));
+        message.ends_with(&sqlite)
+            || message.contains(&format!("{sqlite} "))
+            || message.contains(&format!("{sqlite})"))
+            || quoted(format!("{table}_{joined}_key"))
+            || quoted(format!("ux_{table}_{joined}"))
+    }
+}
+
+/// Which unique constraint refused a row, if that is what the error is.
+pub fn unique_violated(e: &sea_orm::DbErr) -> Option<Unique> {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) => {
+            let found = Unique::ALL.into_iter().find(|u| u.named_in(&message));
+            if found.is_none() {
+                tracing::warn!(%message, "a unique constraint no service expects");
+            }
+            found
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unique;
+
+    #[test]
+    fn constraints_are_told_apart_by_name_on_both_databases() {
+        let cases = [
+            (
+                "UNIQUE constraint failed: enterprises.eik",
+                Some(Unique::EnterpriseEik),
+            ),
+            (
+                "UNIQUE constraint failed: enterprises.slug",
+                Some(Unique::EnterpriseSlug),
+            ),
+            (
+                "error returned from database: UNIQUE constraint failed: network_members.network_id, network_members.enterprise_id",
+                Some(Unique::NetworkMember),
+            ),
+            (
+                "duplicate key value violates unique constraint \"enterprises_eik_key\"",
+                Some(Unique::EnterpriseEik),
+            ),
+            (
+                "duplicate key value violates unique constraint \"enterprises_slug_key\"",
+                Some(Unique::EnterpriseSlug),
+            ),
+            (
+                "duplicate key value violates unique constraint \"ux_products_creation_key\"",
+                Some(Unique::ProductCreationKey),
+            ),
+            (
+                "duplicate key value violates unique constraint \"ux_event_participants_event_id_enterprise_id\"",
+                Some(Unique::EventParticipant),
+            ),
+            (
+                "UNIQUE constraint failed: favourites.user_id, favourites.product_id",
+                None,
+            ),
+        ];
+        for (message, want) in cases {
+            let got = Unique::ALL.into_iter().find(|u| u.named_in(message));
+            assert_eq!(got, want, "{message}");
+        }
+    }
 }

@@ -25,7 +25,7 @@ use crate::domain::orders::OrderKind;
 use crate::domain::orders::OrderStatus;
 use crate::domain::orders::{self, Party, Refusal, Transition};
 use crate::error::Problem;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, Conflict, FieldError};
 use crate::forms::{Refusals, SendInput};
 use crate::models::{
     BasketEnterprise, BasketLine, BasketView, OrderLineView, OrderRequestView, OrderSummary,
@@ -34,7 +34,7 @@ use crate::models::{
 use crate::server::auth::Caller;
 use crate::server::catalogue::visibility::visible_products_by_ids;
 use crate::server::entities::*;
-use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::db::{Unique, unique_violated};
 use crate::server::kernel::notices;
 use crate::server::kernel::outbox::enqueue;
 
@@ -572,13 +572,10 @@ pub async fn transition(
         Err(Refusal::NotYours) => return Err(AppError::Forbidden),
         Err(Refusal::NotFound) => return Err(AppError::NotFound),
         Err(Refusal::WrongStatus { from }) => {
-            return Err(AppError::Conflict(format!(
-                "{from} → {:?}",
-                action.transition()
-            )));
+            return Err(AppError::Conflict(Conflict::RequestStatus { status: from }));
         }
         Err(Refusal::NotForQuestions) => {
-            return Err(AppError::Conflict("question".into()));
+            return Err(AppError::Conflict(Conflict::NotForQuestions));
         }
     };
     let mut r = Refusals::default();
@@ -630,7 +627,7 @@ pub async fn transition(
         .await?
         .rows_affected;
     if changed != 1 {
-        return Err(AppError::Conflict("changed meanwhile".into()));
+        return Err(AppError::Conflict(Conflict::AtTheSameTime));
     }
     // The other party is told.
     let by_buyer = matches!(
@@ -750,7 +747,10 @@ async fn take_stock(
             .await?
             .rows_affected;
         if taken != 1 {
-            return Err(AppError::Conflict("stock".into()));
+            return Err(AppError::Conflict(Conflict::Stock {
+                product: p.title,
+                left: Ord::max(p.stock.unwrap_or(0), 0),
+            }));
         }
         enqueue(db, "product", l.product_id).await?;
     }
@@ -904,7 +904,7 @@ pub async fn ask_question(
         }
         // The same question sent twice at once (PostgreSQL lets both
         // transactions start): the first one's request is the answer.
-        Err(e) if is_unique_violation(&e) => {
+        Err(e) if unique_violated(&e) == Some(Unique::OrderIdempotencyKey) => {
             txn.rollback().await?;
             order_request::Entity::find()
                 .filter(order_request::Column::IdempotencyKey.eq(&key))
@@ -1024,7 +1024,7 @@ pub async fn ask_quote(
         {
             Ok(id) => created.push(id),
             // Sent twice at once: the first transaction made them all.
-            Err(e) if is_unique_violation(&e) => {
+            Err(e) if unique_violated(&e) == Some(Unique::OrderIdempotencyKey) => {
                 txn.rollback().await?;
                 return Ok(order_request::Entity::find()
                     .filter(

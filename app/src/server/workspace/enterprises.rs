@@ -14,6 +14,7 @@ use crate::domain::VerificationStatus;
 use crate::domain::audit::AuditAction;
 use crate::domain::notices::NoticeKind;
 use crate::domain::{ImpactGroup, MemberRole};
+use crate::error::Conflict;
 use crate::error::Problem;
 use crate::error::{AppError, AppResult};
 use crate::forms::{EnterpriseInput, ValidEnterprise};
@@ -22,7 +23,7 @@ use crate::models::{Choice, Dashboard, Invitation, Member, MyEnterprise};
 use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::kernel::audit::audit;
-use crate::server::kernel::db::is_unique_violation;
+use crate::server::kernel::db::{Unique, unique_violated};
 use crate::server::kernel::outbox::enqueue;
 use crate::server::kernel::slugs::free_slug;
 
@@ -158,11 +159,15 @@ pub async fn register(
     fill(&mut row, &valid, district.id);
     let id = match enterprise::Entity::insert(row).exec(&txn).await {
         Ok(r) => r.last_insert_id,
-        // The same ЕИК registered at the same moment by someone else.
-        Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::invalid("eik", Problem::EikTaken));
+        Err(e) => {
+            return Err(match unique_violated(&e) {
+                // The same ЕИК registered at the same moment by someone else.
+                Some(Unique::EnterpriseEik) => AppError::invalid("eik", Problem::EikTaken),
+                // Two enterprises of one name at the same moment.
+                Some(Unique::EnterpriseSlug) => AppError::Conflict(Conflict::AtTheSameTime),
+                _ => e.into(),
+            });
         }
-        Err(e) => return Err(e.into()),
     };
     set_impact(&txn, id, &valid.impact_groups).await?;
     enterprise_member::Entity::insert(enterprise_member::ActiveModel {
@@ -556,7 +561,7 @@ pub async fn remove_member(
             .filter(|m| m.role == MemberRole::Owner)
             .count();
         if m.role == MemberRole::Owner && owners <= 1 {
-            return Err(AppError::Conflict("last owner".into()));
+            return Err(AppError::Conflict(Conflict::LastOwner));
         }
         enterprise_member::Entity::delete_many()
             .filter(enterprise_member::Column::EnterpriseId.eq(enterprise_id))

@@ -16,13 +16,14 @@ use sea_orm::{
 use crate::domain::audit::AuditAction;
 use crate::domain::{ImpactGroup, ProductStatus};
 use crate::error::Problem;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, Conflict, FieldError};
 use crate::forms::{ProductInput, ValidProduct, price_plain};
 use crate::i18n::Locale;
 use crate::models::{Choice, ProductForm, ProductImageRef, Workspace, WorkspaceProduct};
 use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::kernel::audit::audit;
+use crate::server::kernel::db::{Unique, unique_violated};
 use crate::server::kernel::media::{media_url, new_key, remove_files, write_all};
 use crate::server::kernel::outbox::enqueue;
 use crate::server::kernel::slugs::free_slug;
@@ -304,7 +305,14 @@ async fn insert(
         ..Default::default()
     };
     fill(&mut row, v, category_id);
-    let p = row.insert(db).await?;
+    let p = row
+        .insert(db)
+        .await
+        .map_err(|e| match unique_violated(&e) {
+            Some(Unique::ProductCreationKey) => AppError::Conflict(Conflict::FormUsed),
+            Some(Unique::ProductSlug) => AppError::Conflict(Conflict::AtTheSameTime),
+            _ => e.into(),
+        })?;
     write_tags(db, p.id, &v.tags).await?;
     enqueue(db, "product", p.id).await?;
     Ok(p)
@@ -328,23 +336,17 @@ pub async fn create(
     match create_once(db, caller, enterprise_id, input, publish, key.clone()).await {
         Ok(p) => Ok(p),
         // Two submits of one form at once on PostgreSQL: both pass the key
-        // check, the unique index lets one insert win, and the loser answers
-        // with the winner's product once it is committed. (SQLite's
-        // immediate transactions run them one after the other, so the second
-        // finds the key.)
-        Err(AppError::Internal) if key.is_some() => {
-            let k = key.unwrap_or_default();
-            for _ in 0..50 {
-                if let Some(p) = by_key(db, &k).await? {
-                    return if p.enterprise_id == enterprise_id {
-                        Ok(p)
-                    } else {
-                        Err(AppError::Conflict("key".into()))
-                    };
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        // check, and the unique index makes the second insert wait for the
+        // first transaction and then refuses it. The loser answers with the
+        // winner's product, committed by then. (SQLite's immediate
+        // transactions run them one after the other, so the second finds
+        // the key.)
+        Err(AppError::Conflict(Conflict::FormUsed)) if key.is_some() => {
+            match by_key(db, &key.unwrap_or_default()).await? {
+                Some(p) if p.enterprise_id == enterprise_id => Ok(p),
+                Some(_) => Err(AppError::Conflict(Conflict::FormUsed)),
+                None => Err(AppError::Conflict(Conflict::AtTheSameTime)),
             }
-            Err(AppError::Internal)
         }
         Err(e) => Err(e),
     }
@@ -375,7 +377,7 @@ async fn create_once(
         return if existing.enterprise_id == enterprise_id {
             Ok(existing)
         } else {
-            Err(AppError::Conflict("key".into()))
+            Err(AppError::Conflict(Conflict::FormUsed))
         };
     }
     let p = insert(&txn, enterprise_id, &valid, publish, key).await?;
@@ -439,7 +441,7 @@ pub async fn set_published(
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     if p.status == ProductStatus::Hidden || p.archived_at.is_some() {
-        return Err(AppError::Conflict("hidden or archived".into()));
+        return Err(AppError::Conflict(Conflict::ProductLocked));
     }
     let mut row: product::ActiveModel = p.into();
     row.status = Set(if published {

@@ -2,7 +2,7 @@
 //! worker sends; a notice is marked mailed only after the relay accepted it,
 //! and one for a disabled account is skipped.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 

@@ -1,8 +1,6 @@
 //! Shared test setup: real databases (SQLite always, PostgreSQL when it is
 //! reachable) with the real migrations, and the real router on a real port.
 
-#![allow(dead_code)]
-
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -12,7 +10,6 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// A database for one test; PostgreSQL ones are dropped when the test ends.
 pub struct TestDb {
     pub label: &'static str,
-    pub url: String,
     pub db: DatabaseConnection,
     admin: Option<(DatabaseConnection, String)>,
     _dir: Option<tempfile::TempDir>,
@@ -55,7 +52,6 @@ pub async fn sqlite_unmigrated() -> TestDb {
         .expect("open sqlite");
     TestDb {
         label: "sqlite",
-        url,
         db,
         admin: None,
         _dir: Some(dir),
@@ -101,7 +97,6 @@ pub async fn postgres_unmigrated() -> Option<TestDb> {
         .expect("open postgres");
     Some(TestDb {
         label: "postgres",
-        url,
         db,
         admin: Some((admin, name)),
         _dir: None,

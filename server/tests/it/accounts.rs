@@ -2,7 +2,7 @@
 //! registered, sessions in the database (surviving a restart), sign-out
 //! everywhere, rate limits, and cross-site forgery refused.
 
-mod common;
+use crate::common;
 
 use common::{Browser, all_databases, location, spawn_server};
 

@@ -2,7 +2,7 @@
 //! and refusals. Whatever the query string, the answer is a page or a clear
 //! 400, never a 500.
 
-mod common;
+use crate::common;
 
 use reqwest::StatusCode;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! refusal leaves the database as it was), registration, products with a
 //! double submit, search within seconds, images and the CSV round trip.
 
-mod common;
+use crate::common;
 
 use common::{Browser, all_databases, fingerprint, location, spawn_server};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};

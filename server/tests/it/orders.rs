@@ -3,7 +3,7 @@
 //! acceptance (and two acceptances of the last items cannot both win),
 //! threads and notices, and who may see a request.
 
-mod common;
+use crate::common;
 
 use common::{Browser, all_databases, spawn_server};
 use sea_orm::{

@@ -2,7 +2,7 @@
 //! down, pages still answer from the database, and a rebuild made by another
 //! process is followed without losing updates.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

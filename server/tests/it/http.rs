@@ -1,6 +1,6 @@
 //! Real HTTP against the real router: pages, health, language, 404s.
 
-mod common;
+use crate::common;
 
 use reqwest::StatusCode;
 

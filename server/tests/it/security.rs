@@ -7,7 +7,7 @@
 //! cache generations moved by anyone, malformed bodies, crafted form
 //! errors, copies of hidden products, and the small ones.
 
-mod common;
+use crate::common;
 
 use common::{Browser, all_databases, location, spawn_server};
 use sea_orm::{

@@ -1,9 +1,10 @@
 //! The schema, the reference data and the demo data on every database.
 
-mod common;
+use crate::common;
 
 use app::domain::{Availability, ProductStatus, Unit};
 use app::server::entities::*;
+use app::server::kernel::db::{Unique, unique_violated};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
 
 #[tokio::test]
@@ -135,9 +136,14 @@ async fn constraints_hold_on_every_database() {
         let mut dup: enterprise::ActiveModel = first.clone().into();
         dup.id = sea_orm::ActiveValue::NotSet;
         dup.slug = Set("another-slug".into());
-        assert!(
-            enterprise::Entity::insert(dup).exec(&t.db).await.is_err(),
-            "{}: ЕИК not unique",
+        let err = enterprise::Entity::insert(dup)
+            .exec(&t.db)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            unique_violated(&err),
+            Some(Unique::EnterpriseEik),
+            "{}: ЕИК not unique, or not told apart: {err}",
             t.label
         );
 
@@ -145,9 +151,33 @@ async fn constraints_hold_on_every_database() {
         let mut dup: enterprise::ActiveModel = first.clone().into();
         dup.id = sea_orm::ActiveValue::NotSet;
         dup.eik = Set(app::eik::complete9(99_999_998));
-        assert!(
-            enterprise::Entity::insert(dup).exec(&t.db).await.is_err(),
-            "{}: slug not unique",
+        let err = enterprise::Entity::insert(dup)
+            .exec(&t.db)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            unique_violated(&err),
+            Some(Unique::EnterpriseSlug),
+            "{}: slug not unique, or reported as something else: {err}",
+            t.label
+        );
+
+        // The same enterprise twice in a network.
+        let member = network_member::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("demo networks have members");
+        let mut dup: network_member::ActiveModel = member.into();
+        dup.id = sea_orm::ActiveValue::NotSet;
+        let err = network_member::Entity::insert(dup)
+            .exec(&t.db)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            unique_violated(&err),
+            Some(Unique::NetworkMember),
+            "{}: {err}",
             t.label
         );
         t.drop_db().await;

@@ -2,7 +2,7 @@
 //! embedded tantivy index; with `MEILI_URL` and `MEILI_MASTER_KEY` set it
 //! runs, unchanged, against that Meilisearch too.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

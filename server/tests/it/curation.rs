@@ -4,7 +4,7 @@
 //! products, networks and events, certificates that lapse, the figures and
 //! the audit log.
 
-mod common;
+use crate::common;
 
 use common::{
     Browser, all_databases, fingerprint, get_json, location, spawn_server, wait_until_indexed,

@@ -1,0 +1,18 @@
+//! The integration tests, one binary so the server links once: each module
+//! runs the real server against real databases over HTTP (or its command
+//! line), with the helpers in `common`.
+
+mod common;
+
+mod accounts;
+mod api;
+mod cli;
+mod curation;
+mod database;
+mod http;
+mod mail;
+mod orders;
+mod outbox;
+mod search_contract;
+mod security;
+mod workspace;
