@@ -20,7 +20,7 @@ impl Tr {
             }
             Conflict::NotForQuestions => self.conflict_not_for_questions().into(),
             Conflict::AtTheSameTime => self.conflict_at_the_same_time().into(),
-            Conflict::Stock { product, left } => self.conflict_stock(product.as_str(), *left),
+            Conflict::Stock { product, left } => self.conflict_stock(*left, product.as_str()),
             Conflict::LastOwner => self.conflict_last_owner().into(),
             Conflict::FormUsed => self.conflict_form_used().into(),
             Conflict::ProductLocked => self.conflict_product_locked().into(),

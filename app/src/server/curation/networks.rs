@@ -250,7 +250,7 @@ pub async fn invite(
             })
             .exec(&txn)
             .await;
-            inserted.map_err(|e| taken_as_conflict(e))?;
+            inserted.map_err(taken_as_conflict)?;
             audit(
                 &txn,
                 caller.user_id,
@@ -436,7 +436,7 @@ pub async fn apply(
     })
     .exec(&txn)
     .await;
-    inserted.map_err(|e| taken_as_conflict(e))?;
+    inserted.map_err(taken_as_conflict)?;
     audit(
         &txn,
         caller.user_id,
@@ -612,7 +612,7 @@ pub async fn take_part(
     })
     .exec(&txn)
     .await;
-    inserted.map_err(|e| taken_as_conflict(e))?;
+    inserted.map_err(taken_as_conflict)?;
     audit(
         &txn,
         caller.user_id,
