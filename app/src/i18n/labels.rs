@@ -350,3 +350,34 @@ impl Tr {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn conflicts_read_as_sentences_in_each_language() {
+        use crate::domain::orders::OrderStatus;
+        let stock = |left| Conflict::Stock {
+            product: "Мед".into(),
+            left,
+        };
+        let bg = Locale::Bg.tr();
+        assert_eq!(bg.conflict(&stock(3)), "Останаха само 3 от „Мед“.");
+        assert_eq!(bg.conflict(&stock(1)), "Остана само 1 от „Мед“.");
+        assert_eq!(bg.conflict(&stock(0)), "Не е останало нищо от „Мед“.");
+        assert_eq!(Locale::En.tr().conflict(&stock(3)), "Only 3 left of “Мед”.");
+        let moved = Conflict::RequestStatus {
+            status: OrderStatus::Cancelled,
+        };
+        assert!(
+            bg.conflict(&moved)
+                .contains(bg.order_status(OrderStatus::Cancelled))
+        );
+        assert_eq!(
+            bg.conflict(&Conflict::LastOwner),
+            "Предприятието трябва да има поне един собственик."
+        );
+    }
+}

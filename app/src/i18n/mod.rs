@@ -330,32 +330,6 @@ mod tests {
         assert_eq!(Locale::Bg.tr().site_name(), "Социален пазар");
     }
 
-    #[test]
-    fn conflicts_read_as_sentences_in_each_language() {
-        use crate::domain::orders::OrderStatus;
-        use crate::error::Conflict;
-        let stock = |left| Conflict::Stock {
-            product: "Мед".into(),
-            left,
-        };
-        let bg = Locale::Bg.tr();
-        assert_eq!(bg.conflict(&stock(3)), "Останаха само 3 от „Мед“.");
-        assert_eq!(bg.conflict(&stock(1)), "Остана само 1 от „Мед“.");
-        assert_eq!(bg.conflict(&stock(0)), "Не е останало нищо от „Мед“.");
-        assert_eq!(Locale::En.tr().conflict(&stock(3)), "Only 3 left of “Мед”.");
-        let moved = Conflict::RequestStatus {
-            status: OrderStatus::Cancelled,
-        };
-        assert!(
-            bg.conflict(&moved)
-                .contains(bg.order_status(OrderStatus::Cancelled))
-        );
-        assert_eq!(
-            bg.conflict(&Conflict::LastOwner),
-            "Предприятието трябва да има поне един собственик."
-        );
-    }
-
     /// The ids and the variables of every message of a language's files.
     fn messages_of(code: &str) -> std::collections::BTreeMap<String, Vec<String>> {
         use fluent_bundle::FluentResource;
