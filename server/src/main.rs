@@ -29,6 +29,9 @@ enum Command {
         /// Also add N generated products, for benchmarks.
         #[arg(long, value_name = "N")]
         synthetic: Option<u32>,
+        /// Do not draw the demo products' pictures.
+        #[arg(long)]
+        no_pictures: bool,
     },
     /// Rebuild the search index from the database.
     Reindex,
@@ -68,7 +71,10 @@ async fn main() {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => println!("migrations applied"),
-        Command::Seed { synthetic } => {
+        Command::Seed {
+            synthetic,
+            no_pictures,
+        } => {
             let report = seed::seed_demo(&db).await.unwrap_or_else(|e| fail(e));
             if report.skipped {
                 println!("demo data already present: nothing added");
@@ -77,6 +83,13 @@ async fn main() {
                     "demo data loaded: {} enterprises, {} products",
                     report.enterprises, report.products
                 );
+                if !no_pictures {
+                    let drawn =
+                        server::pictures::draw_missing(&db, &config.data_dir.join("media"), None)
+                            .await
+                            .unwrap_or_else(|e| fail(e));
+                    println!("pictures drawn: {drawn}");
+                }
             }
             if let Some(n) = synthetic {
                 let added = seed::seed_synthetic(&db, n)

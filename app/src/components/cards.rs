@@ -23,8 +23,14 @@ pub fn VerifiedBadge(locale: Locale, verified: bool) -> impl IntoView {
 pub fn ProductCardView(locale: Locale, product: ProductCard) -> impl IntoView {
     let t = locale.tr();
     let href = locale.href(&format!("/p/{}", product.slug));
+    // The title is the card's link; the picture repeats it for the pointer
+    // only, so it is hidden from screen readers and the tab order.
     view! {
         <article class="card product-card">
+            <a class="card-picture" href=href.clone() tabindex="-1" aria-hidden="true">
+                <img src=product.picture.src alt="" width="400" height="300" loading="lazy" decoding="async"
+                    class:drawing=!product.picture.photo/>
+            </a>
             <h3 class="card-title"><a href=href>{product.title}</a></h3>
             <p class="card-meta">{product.category}</p>
             <p class="price">

@@ -74,7 +74,7 @@ fn migrate_and_seed_run_twice() {
     for (args, expect) in [
         (&["migrate"][..], "migrations applied"),
         (&["migrate"][..], "migrations applied"),
-        (&["seed"][..], "demo data loaded"),
+        (&["seed", "--no-pictures"][..], "demo data loaded"),
         (&["seed"][..], "demo data already present"),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_server"))

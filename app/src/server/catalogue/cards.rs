@@ -11,6 +11,7 @@ use crate::i18n::Locale;
 use crate::models::*;
 use crate::server::catalogue::visibility::{is_verified, public_product, today};
 use crate::server::entities::*;
+use crate::server::kernel::media::media_url;
 
 /// Turns product rows into cards, loading their enterprises, categories and
 /// first images in three queries whatever the number of products.
@@ -29,13 +30,7 @@ pub async fn product_cards(
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
-    let categories: HashMap<i32, category::Model> = category::Entity::find()
-        .filter(category::Column::Id.is_in(cat_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    let categories = with_roots(db, cat_ids).await?;
     let mut thumbs: HashMap<i32, String> = HashMap::new();
     for img in product_image::Entity::find()
         .filter(product_image::Column::ProductId.is_in(ids))
@@ -51,19 +46,61 @@ pub async fn product_cards(
         .filter_map(|p| {
             let e = enterprises.get(&p.enterprise_id)?;
             let c = categories.get(&p.category_id)?;
+            let root = root_of(&categories, c);
             let thumb = thumbs.remove(&p.id);
-            Some(product_card(locale, today, p, e, c, thumb))
+            Some(product_card(locale, today, p, e, c, root, thumb))
         })
         .collect())
 }
 
-/// One product's card from its rows (its enterprise, category, first thumbnail).
+/// Categories by id, with their ancestors up to the top.
+pub async fn with_roots(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> AppResult<HashMap<i32, category::Model>> {
+    let mut out: HashMap<i32, category::Model> = HashMap::new();
+    let mut wanted = ids;
+    // The tree is shallow (two levels today); each round loads one level.
+    while !wanted.is_empty() {
+        let rows = category::Entity::find()
+            .filter(category::Column::Id.is_in(wanted))
+            .all(db)
+            .await?;
+        wanted = rows
+            .iter()
+            .filter_map(|c| c.parent_id)
+            .filter(|id| !out.contains_key(id))
+            .collect();
+        out.extend(rows.into_iter().map(|c| (c.id, c)));
+        wanted.retain(|id| !out.contains_key(id));
+    }
+    Ok(out)
+}
+
+/// The slug of a category's top ancestor (itself when it is one).
+pub fn root_of<'a>(
+    categories: &'a HashMap<i32, category::Model>,
+    c: &'a category::Model,
+) -> &'a str {
+    let mut at = c;
+    for _ in 0..8 {
+        match at.parent_id.and_then(|id| categories.get(&id)) {
+            Some(parent) => at = parent,
+            None => break,
+        }
+    }
+    &at.slug
+}
+
+/// One product's card from its rows (its enterprise, category and its top
+/// category's slug, first thumbnail's path).
 pub fn product_card(
     locale: Locale,
     today: chrono::NaiveDate,
     p: product::Model,
     e: &enterprise::Model,
     c: &category::Model,
+    root: &str,
     thumb: Option<String>,
 ) -> ProductCard {
     ProductCard {
@@ -77,7 +114,7 @@ pub fn product_card(
         enterprise_slug: e.slug.clone(),
         enterprise_name: e.name.clone(),
         verified: is_verified(e, today),
-        thumb,
+        picture: Picture::of(thumb.as_deref().map(media_url), root),
     }
 }
 

@@ -92,6 +92,13 @@ pub async fn process_bounded(
         .map_err(|_| crate::error::AppError::Internal)
 }
 
+/// The width of the thumbnail of a `width` × `height` image (the longest
+/// side at most [`THUMB_SIDE`], never enlarged).
+pub fn thumb_width(width: i32, height: i32) -> i32 {
+    let (w, h) = (width.max(1) as u32, height.max(1) as u32);
+    fit(w, h, THUMB_SIDE).0 as i32
+}
+
 /// Checks and re-encodes an upload, refusing it on the form's `file` field.
 ///
 /// # Errors
