@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // Every test runs twice: with JavaScript (hydrated islands) and without it
-// (the server-rendered page alone), against the release build.
+// (the server-rendered page alone), against the release build; the
+// journeys also run on a 390×844 phone.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SERVER = process.env.SERVER ?? '../target/release/server';
 const DATA_DIR = process.env.E2E_DATA_DIR ?? '../target/e2e-data';
@@ -28,6 +29,17 @@ export default defineConfig({
   projects: [
     { name: 'js', use: { javaScriptEnabled: true } },
     { name: 'nojs', use: { javaScriptEnabled: false } },
+    // The journeys again on a phone, where every page they check must fit.
+    {
+      name: 'phone-js',
+      testMatch: /(orders|workspace)\.spec\.ts/,
+      use: { javaScriptEnabled: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    {
+      name: 'phone-nojs',
+      testMatch: /(orders|workspace)\.spec\.ts/,
+      use: { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     // A fresh database and index for every run, with the demo data.

@@ -152,9 +152,15 @@ pub enum AppError {
     /// 422: input refused, field by field.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
-    /// 409: the change does not fit the current state.
-    #[error("conflict: {0:?}")]
-    Conflict(Conflict),
+    /// 409: the change does not fit the current state; `message` is its
+    /// sentence in the reader's language, filled in at the boundary
+    /// ([`AppError::localized`]) so that the browser needs no translations.
+    #[error("conflict: {conflict:?}")]
+    Conflict {
+        conflict: Conflict,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        message: String,
+    },
     /// 429: too many attempts.
     #[error("too many requests")]
     RateLimited,
@@ -177,27 +183,43 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::Invalid(_) => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict { .. } => 409,
             AppError::RateLimited => 429,
             AppError::Unavailable => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
 
-    /// Fills in the messages of field refusals in the reader's language; done
-    /// once, where a server function answers a form.
+    /// Fills in the messages of refusals in the reader's language, where a
+    /// server function answers a form. A message already there stays: the
+    /// function knew the form's language (or wrote a message of its own,
+    /// like a CSV line's) before the last resort of the page's language.
     pub fn localized(self, locale: crate::i18n::Locale) -> Self {
         match self {
             AppError::Invalid(fields) => AppError::Invalid(
                 fields
                     .into_iter()
                     .map(|mut f| {
-                        f.message = locale.tr().problem(f.code).to_string();
+                        if f.message.is_empty() {
+                            f.message = locale.tr().problem(f.code).to_string();
+                        }
                         f
                     })
                     .collect(),
             ),
+            AppError::Conflict { conflict, message } if message.is_empty() => AppError::Conflict {
+                message: locale.tr().conflict(&conflict),
+                conflict,
+            },
             other => other,
+        }
+    }
+
+    /// A conflict, its message filled in later.
+    pub fn conflict(conflict: Conflict) -> Self {
+        AppError::Conflict {
+            conflict,
+            message: String::new(),
         }
     }
 
@@ -215,7 +237,8 @@ impl AppError {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
-            AppError::Conflict(c) => locale.tr().conflict(c),
+            AppError::Conflict { message, .. } if !message.is_empty() => message.clone(),
+            AppError::Conflict { conflict, .. } => locale.tr().conflict(conflict),
             other => other.status_message(locale).to_string(),
         }
     }

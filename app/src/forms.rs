@@ -377,6 +377,13 @@ pub struct EnterpriseInput {
     pub employees_vulnerable: String,
     #[serde(default)]
     pub profit_reinvested_pct: String,
+    /// How the enterprise delivers, where one picks up, how one pays.
+    #[serde(default)]
+    pub delivery_terms: String,
+    #[serde(default)]
+    pub pickup_terms: String,
+    #[serde(default)]
+    pub payment_terms: String,
     /// Impact groups ticked: one checkbox per group, posted as
     /// `input[impact][<group>]=on`.
     #[serde(default)]
@@ -402,6 +409,9 @@ pub struct ValidEnterprise {
     pub employees_vulnerable: i32,
     pub profit_reinvested_pct: i32,
     pub impact_groups: Vec<ImpactGroup>,
+    pub delivery_terms: String,
+    pub pickup_terms: String,
+    pub payment_terms: String,
 }
 
 impl EnterpriseInput {
@@ -494,6 +504,9 @@ impl EnterpriseInput {
                 impact_groups.push(g);
             }
         }
+        let delivery_terms = r.text("delivery_terms", &self.delivery_terms, 1000);
+        let pickup_terms = r.text("pickup_terms", &self.pickup_terms, 1000);
+        let payment_terms = r.text("payment_terms", &self.payment_terms, 1000);
         let optional = |s: String| if s.is_empty() { None } else { Some(s) };
         r.into_result(ValidEnterprise {
             name,
@@ -513,6 +526,9 @@ impl EnterpriseInput {
             employees_vulnerable: employees_vulnerable as i32,
             profit_reinvested_pct: profit_reinvested_pct as i32,
             impact_groups,
+            delivery_terms,
+            pickup_terms,
+            payment_terms,
         })
     }
 }

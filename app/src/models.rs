@@ -24,7 +24,49 @@ pub struct ProductCard {
     pub enterprise_slug: String,
     pub enterprise_name: String,
     pub verified: bool,
-    pub thumb: Option<String>,
+    /// The card's picture: the first photo's thumbnail, or the drawing of
+    /// the product's top category when it has no photo.
+    pub picture: Picture,
+}
+
+/// A card's picture and whether it is a photo (or a drawing standing in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub src: String,
+    pub photo: bool,
+}
+
+impl Picture {
+    /// The top categories with a drawing of their own (`public/illustrations/`);
+    /// any other falls back to `other.svg`.
+    pub const DRAWN: [&'static str; 7] = [
+        "hrani",
+        "zanayati",
+        "tekstil",
+        "kozmetika",
+        "dom-i-gradina",
+        "pechat",
+        "uslugi",
+    ];
+
+    /// A photo's thumbnail (its address under `/media`) or the drawing of
+    /// the top category `root`.
+    pub fn of(thumb: Option<String>, root: &str) -> Picture {
+        match thumb {
+            Some(src) => Picture { src, photo: true },
+            None => {
+                let name = if Self::DRAWN.contains(&root) {
+                    root
+                } else {
+                    "other"
+                };
+                Picture {
+                    src: format!("/illustrations/{name}.svg"),
+                    photo: false,
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -277,11 +319,14 @@ pub struct SearchPage {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImageView {
+    /// The addresses of the photo and of its thumbnail (under `/media`).
     pub path: String,
     pub thumb: String,
     pub alt: String,
     pub width: i32,
     pub height: i32,
+    /// The thumbnail's width, for `srcset`.
+    pub thumb_width: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,6 +338,10 @@ pub struct ProductDetail {
     pub min_order: i32,
     pub tags: Vec<String>,
     pub images: Vec<ImageView>,
+    /// An absolute address of the first photo, for shared links.
+    #[serde(default)]
+    pub share_image: Option<String>,
+    pub terms: Terms,
     pub enterprise: EnterpriseCard,
     pub enterprise_eik: String,
     pub impact_groups: Vec<ImpactGroup>,
@@ -324,6 +373,21 @@ pub struct EnterpriseDetail {
     /// The logo's address, when one was uploaded.
     #[serde(default)]
     pub logo: Option<String>,
+    pub terms: Terms,
+}
+
+/// An enterprise's terms of trade; empty where it said nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    pub delivery: String,
+    pub pickup: String,
+    pub payment: String,
+}
+
+impl Terms {
+    pub fn is_empty(&self) -> bool {
+        self.delivery.is_empty() && self.pickup.is_empty() && self.payment.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -365,6 +429,25 @@ pub struct Me {
     pub email_confirmed: bool,
     pub curator: bool,
     pub enterprise_count: usize,
+}
+
+/// What the header shows of the reader: who they are, what their basket
+/// holds, what waits for them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeaderInfo {
+    pub me: Option<Me>,
+    /// Lines in the basket.
+    pub basket: usize,
+    pub unread_notices: u64,
+    /// The reader's enterprises, with their requests waiting for an answer.
+    pub inboxes: Vec<InboxCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboxCount {
+    pub slug: String,
+    pub name: String,
+    pub waiting: u64,
 }
 
 /// One of the caller's enterprises on their dashboard.
@@ -441,6 +524,8 @@ pub struct Workspace {
     pub products: Vec<WorkspaceProduct>,
     pub members: Vec<Member>,
     pub invited: Vec<String>,
+    /// The categories a product (or a CSV line) may name.
+    pub categories: Vec<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -504,6 +589,13 @@ pub struct BasketView {
     /// A fresh key for the send form, so a request sent twice (a double
     /// click, a resent form) is recorded once.
     pub send_key: String,
+    /// Whether sending is open at once (else it goes through sign-in).
+    #[serde(default)]
+    pub signed_in: bool,
+    /// The send form's contact fields as the reader last typed them, or as
+    /// the account knows them.
+    #[serde(default)]
+    pub contact: crate::forms::SendInput,
 }
 
 /// A request in a list (the buyer's, or an enterprise's inbox).
@@ -517,6 +609,10 @@ pub struct OrderSummary {
     pub buyer_name: String,
     pub total_cents: i64,
     pub line_count: usize,
+    /// How the buyer wishes to receive it.
+    pub delivery: crate::domain::orders::DeliveryWish,
+    /// What was asked for, "title × quantity; …".
+    pub items: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

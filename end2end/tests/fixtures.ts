@@ -51,3 +51,11 @@ export async function confirmFromMail(page: Page, email: string) {
   await page.goto(link.pathname + link.search);
   await page.getByRole('button', { name: 'Потвърждавам' }).click();
 }
+
+/** Signs out from the account menu (behind „Меню“ on a phone). */
+export async function signOut(page: Page) {
+  const menu = page.getByText('Меню', { exact: true });
+  if (await menu.isVisible()) await menu.click();
+  await page.locator('.account-menu summary').click();
+  await page.getByRole('button', { name: 'Изход' }).click();
+}

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, signOut } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // A buyer goes from the catalogue to requests sent to two enterprises; the
@@ -10,7 +10,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
   await page.getByRole('button', { name: 'Вход' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).not.toHaveURL(/\/signin/);
 }
 
 /** Puts the first product of an enterprise that can be ordered in the basket. */
@@ -52,7 +52,7 @@ test('a buyer sends requests to two enterprises, and one is taken to fulfilled',
   await page.getByLabel('Имейл за контакт').fill(email);
   await page.getByRole('button', { name: 'Изпрати запитванията' }).click();
   await expect(page.locator('#err-contact_name')).toHaveText('Твърде кратко.');
-  if (test.info().project.name === 'nojs') await page.getByLabel('Имейл за контакт').fill(email);
+  await expect(page.getByLabel('Имейл за контакт')).toHaveValue(email); // kept, with JavaScript or without
   await page.getByLabel('Име за контакт').fill('Фирма Купувач ООД');
   await page.getByLabel('Съобщение').fill('Може ли доставка до Варна?');
   await page.getByRole('button', { name: 'Изпрати запитванията' }).click();
@@ -67,7 +67,7 @@ test('a buyer sends requests to two enterprises, and one is taken to fulfilled',
   await expect(page.getByText('Изпратена')).toBeVisible();
 
   // The enterprise: inbox, accept, fulfil.
-  await page.getByRole('button', { name: 'Изход' }).click();
+  await signOut(page);
   await signIn(page, 'predpriyatie@demo.socialenpazar.bg', 'demo-member-2026');
   await page.goto('/dashboard/e/sinya-nishka-varna/requests');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Запитвания');

@@ -14,7 +14,8 @@ mod m20261127_000007_curation;
 mod m20261127_000008_questions_and_proposals;
 mod m20261127_000009_notice_mail;
 mod m20261130_000010_account_security;
-pub mod m20261201_000011_domain_checks;
+mod m20261201_000011_enterprise_terms;
+pub mod m20261202_000012_domain_checks;
 
 pub struct Migrator;
 
@@ -32,7 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_questions_and_proposals::Migration),
             Box::new(m20261127_000009_notice_mail::Migration),
             Box::new(m20261130_000010_account_security::Migration),
-            Box::new(m20261201_000011_domain_checks::Migration),
+            Box::new(m20261201_000011_enterprise_terms::Migration),
+            Box::new(m20261202_000012_domain_checks::Migration),
         ]
     }
 }

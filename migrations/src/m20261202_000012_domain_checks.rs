@@ -17,7 +17,7 @@ pub struct Migration;
 
 impl MigrationName for Migration {
     fn name(&self) -> &str {
-        "m20261201_000011_domain_checks"
+        "m20261202_000012_domain_checks"
     }
 }
 

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod config;
 pub mod hardening;
 pub mod mailer;
+pub mod pictures;
 pub mod seed;
 pub mod serve;
 pub mod web;

@@ -162,11 +162,39 @@ fn hash_password(password: &str) -> Result<String, DbErr> {
         .map_err(|e| DbErr::Custom(format!("hashing a demo password: {e}")))
 }
 
-/// A fixed "now" for demo timestamps, so that two seeds produce the same data.
-fn demo_epoch() -> DateTime<Utc> {
+/// The day the demo data was written for: its dates (certificates,
+/// events) are given as of this day.
+fn written_for() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
         .single()
         .expect("valid date")
+}
+
+/// How far the demo's dates move so that they read as of the day `seed`
+/// runs: certificates still valid, events still to come, the figures'
+/// months consistent with them. Two seeds on one day write the same data.
+fn demo_shift() -> Duration {
+    Duration::days((Utc::now().date_naive() - written_for().date_naive()).num_days())
+}
+
+/// A certificate's end as of the day `seed` runs: moved with the demo's
+/// dates, and on by whole years while it would already have lapsed (the
+/// register renews certificates yearly), so no demo enterprise greets its
+/// owner with a lapsed certificate.
+fn still_valid(valid_until: NaiveDate) -> NaiveDate {
+    let today = Utc::now().date_naive();
+    let mut until = valid_until + demo_shift();
+    while until <= today {
+        until = until
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(until + Duration::days(365));
+    }
+    until
+}
+
+/// "Now" for demo timestamps: 9:00 on the day `seed` runs.
+fn demo_epoch() -> DateTime<Utc> {
+    written_for() + demo_shift()
 }
 
 /// What `seed` did.
@@ -320,7 +348,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 register_entry: Set(e.register.as_ref().map(|r| r.entry.clone())),
                 register_class: Set(e.register.as_ref().map(|r| r.class)),
                 certified_on: Set(e.register.as_ref().map(|r| r.certified_on)),
-                certificate_valid_until: Set(e.register.as_ref().map(|r| r.valid_until)),
+                certificate_valid_until: Set(e
+                    .register
+                    .as_ref()
+                    .map(|r| still_valid(r.valid_until))),
                 verification_status: Set(status),
                 verified_at: Set(verified_at),
                 verified_by: Set(verified_by),
@@ -427,7 +458,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 centre_id: Set(centre_id),
                 title: Set(ev.title.clone()),
                 kind: Set(ev.kind),
-                starts_at: Set(ev.starts_at.with_timezone(&Utc)),
+                starts_at: Set(ev.starts_at.with_timezone(&Utc) + demo_shift()),
                 ends_at: Set(ev.ends_at.with_timezone(&Utc)),
                 place: Set(ev.place.clone()),
                 description: Set(ev.description.clone()),

@@ -19,6 +19,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::csrf::CsrfLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -79,7 +80,12 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .layer(CompressionLayer::new())
+        // Leptos mounts every server function here too; their answers stay
+        // uncompressed, so that one mapping (`server_fn_error_status`) can
+        // read the error and set its status whatever the client accepts.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/json")),
+        ))
         .layer(middleware::from_fn_with_state(
             crate::cache::PageCache::with_seconds(
                 state.settings.page_cache_seconds,
@@ -104,6 +110,11 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/dashboard/catalogue-template.csv", get(catalogue_template))
+        .route(
+            "/en/dashboard/catalogue-template.csv",
+            get(catalogue_template),
+        )
         .route("/dashboard/e/{slug}/catalogue.csv", get(export_csv))
         .route("/en/dashboard/e/{slug}/catalogue.csv", get(export_csv))
         .route("/curator/{centre}/figures.csv", get(figures_csv))
@@ -143,7 +154,28 @@ pub fn router(state: AppState) -> Router {
             )),
             crate::hardening::security_headers,
         ))
+        .layer(middleware::from_fn(without_trailing_slash))
         .with_state(state)
+}
+
+/// `/en/` and `/centres/` are the pages without the slash: a permanent
+/// redirect (308) there, with the query, instead of a 404.
+async fn without_trailing_slash(req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.len() > 1 && path.ends_with('/') && matches!(*req.method(), Method::GET | Method::HEAD)
+    {
+        let trimmed = path.trim_end_matches('/');
+        // `//evil.example/` must not become a link to another site.
+        let trimmed = format!("/{}", trimmed.trim_start_matches('/'));
+        let location = match req.uri().query() {
+            Some(q) => format!("{trimmed}?{q}"),
+            None => trimmed,
+        };
+        if let Ok(v) = HeaderValue::from_str(&location) {
+            return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, v)]).into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// The app's routes, walked once per process.
@@ -192,6 +224,22 @@ async fn export_csv(
             .into_response(),
         Err(e) => e.into_response(),
     }
+}
+
+/// `GET /dashboard/catalogue-template.csv`: the header of a catalogue
+/// file, for anyone to fill in (it holds nothing but column names).
+async fn catalogue_template() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"catalogue-template.csv\"",
+            ),
+        ],
+        app::server::workspace::csv::template(),
+    )
+        .into_response()
 }
 
 /// The signed-in user of a plain (non-Leptos) route.
@@ -338,6 +386,8 @@ async fn server_fn_error_status(
     }
     let reader = app::server::sessions::cookie(req.headers(), app::server::sessions::COOKIE)
         .unwrap_or_default();
+    let locale = page_locale(req.headers());
+    let (req, typed) = typed_fields(req).await;
     let mut resp = next.run(req).await;
     if resp.status().is_redirection()
         && let Some(location) = resp
@@ -346,9 +396,10 @@ async fn server_fn_error_status(
             .and_then(|l| l.to_str().ok())
             .filter(|l| l.contains("__err="))
     {
+        let location = app::server::kernel::signing::keep_typed(location, &typed);
         let signed = app::server::kernel::signing::sign_location(
             &state.signer,
-            location,
+            &location,
             &reader,
             chrono::Utc::now().timestamp(),
         );
@@ -378,12 +429,58 @@ async fn server_fn_error_status(
         }
         Ok(error) => {
             parts.status = error.http_status();
-            Response::from_parts(parts, Body::from(bytes))
+            // Refusals carry their sentences in the reader's language (the
+            // page the form is on), so the browser needs no translations.
+            let localized = error.localized(locale);
+            let body = serde_json::to_vec(&localized).unwrap_or(bytes.to_vec());
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(body))
         }
         // Not ours: server_fn's own answer (no such function, say).
         Err(_) if parts.status == StatusCode::BAD_REQUEST => bad_request(),
         Err(_) => Response::from_parts(parts, Body::from(bytes)),
     }
+}
+
+/// What a plain form post (no JavaScript) typed, so that a refusal can
+/// bring it back into the form: the fields of a url-encoded body of at
+/// most [`TYPED_MAX`] bytes; the request goes on with the same body.
+async fn typed_fields(req: Request<Body>) -> (Request<Body>, Vec<(String, String)>) {
+    const TYPED_MAX: usize = 16 * 1024;
+    let urlencoded = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let small = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|n| n <= TYPED_MAX);
+    if req.method() != Method::POST || !urlencoded || !small {
+        return (req, vec![]);
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, TYPED_MAX).await else {
+        return (Request::from_parts(parts, Body::empty()), vec![]);
+    };
+    let typed = url::form_urlencoded::parse(&bytes).into_owned().collect();
+    (Request::from_parts(parts, Body::from(bytes)), typed)
+}
+
+/// The language of the page a server function was called from: the path
+/// of its (same-site) `Referer`, else the reader's chosen language.
+fn page_locale(headers: &axum::http::HeaderMap) -> Locale {
+    let from_page = headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok())
+        .map(|u| Locale::from_path(u.path()));
+    from_page
+        .or_else(|| {
+            app::server::sessions::cookie(headers, LANG_COOKIE).and_then(|c| Locale::from_code(&c))
+        })
+        .unwrap_or_default()
 }
 
 /// A 400 for a request the server could not read, in a form the forms'

@@ -3,4 +3,5 @@
 fav-no-favourites-yet-add = Още нямате любими. Добавете продукт или предприятие от страницата му.
 fav-no-notices = Няма известия.
 fav-new = Ново:{" "}
-fav-favourite-add-or-remove = Любими (добави или махни)
+fav-keep = Добави в любими
+fav-kept = В любими (махни)

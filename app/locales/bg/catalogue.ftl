@@ -6,3 +6,5 @@ cat-ask-members-for-quote = Поискайте оферта от членове�
 cat-which-enterprises = До кои предприятия
 cat-what-need-quantities-dates = Какво ви трябва (количества, срокове, място)
 cat-send-request = Изпрати запитването
+search-active-filters = Избрани филтри
+search-remove-filter = премахни

@@ -160,3 +160,5 @@ figures-verified-now = проверени предприятия с валидн
 figures-products-listed = продукти в каталога
 figures-networks = мрежи
 figures-network-members = членове на мрежи
+desk-confirm-remove-participant = Да премахнем ли предприятието от събитието?
+desk-confirm-remove-member = Да премахнем ли предприятието от мрежата?

@@ -53,3 +53,7 @@ order-add-basket = Добави в кошницата
 order-ask-enterprise = Попитайте предприятието
 order-question-answer-comes-under = Въпрос (отговорът идва в „Запитвания“; нужен е профил)
 order-send-question = Изпрати въпроса
+order-confirm-cancel = Да откажем ли запитването? Предприятието ще види, че сте го отказали.
+order-sign-in-to-send = Преди изпращане ще влезете в профила си (или ще създадете профил); кошницата и написаното тук се запазват.
+order-sent-on = Изпратено на
+order-items = Какво

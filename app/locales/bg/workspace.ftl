@@ -76,3 +76,51 @@ ws-signed-up-waiting-for = заявено, чака потвърждение
 ws-we-will-take-part = Ще участваме
 products-line = Ред
 ws-new-product-or-service = Нов продукт или услуга
+
+## An enterprise's terms of trade (terms-*), in its profile and on its pages.
+
+terms-heading = Доставка, вземане и плащане
+terms-explained = Купувачите ги виждат на страниците на продуктите ви и в запитванията.
+terms-delivery = Доставка
+terms-pickup = Вземане на място
+terms-payment = Плащане
+
+## The workspace's sections, what actions did, confirmations.
+
+ws-sections = Раздели на предприятието
+ws-networks-events = Мрежи и събития
+ws-saved-published = Продуктът е публикуван.
+ws-saved-unpublished = Продуктът е свален от каталога.
+ws-saved-duplicated = Създадено е копие като чернова.
+ws-saved-deleted = Продуктът е изтрит. Ако по него има запитвания, е архивиран, за да останат те пълни.
+ws-saved-invited = Поканата е изпратена.
+ws-saved-removed = Човекът е премахнат от предприятието.
+ws-saved-profile = Профилът е запазен.
+ws-no-products-yet = Още нямате продукти.
+ws-how-to-start = Добавете първия си продукт или услуга с формуляра, или качете целия си каталог наведнъж като CSV файл.
+ws-confirm-delete-product = Да изтрием ли продукта? Това не може да се отмени.
+ws-confirm-remove-member = Да премахнем ли този човек от предприятието?
+confirm-cancel = Не, остави
+
+## The CSV format explained (csv-*).
+
+csv-template = Изтегли образец
+csv-format = Как да попълните файла
+csv-allowed = Позволени:
+csv-units = Мерки
+csv-availabilities = Наличност
+csv-statuses = Състояние
+csv-status-draft = чернова, не се вижда в каталога
+csv-status-published = публикуван
+csv-categories = Категории
+csv-col-slug = празно за нов продукт; за промяна — адресът на ваш продукт (от изтегления каталог)
+csv-col-title = наименованието
+csv-col-description = описание; може да е на няколко реда в кавички
+csv-col-category = код на категория (вижте списъка)
+csv-col-price = цена в евро, напр. 12,50
+csv-col-unit = мярка (вижте списъка)
+csv-col-availability = наличност (вижте списъка)
+csv-col-stock = количество на склад; задължително при „в наличност“
+csv-col-min-order = минимална поръчка; празно значи 1
+csv-col-tags = етикети, разделени с |, напр. вълна|ръчна изработка
+csv-col-status = draft или published; празно значи draft

@@ -6,3 +6,5 @@ cat-ask-members-for-quote = Ask the members for a quote
 cat-which-enterprises = To which enterprises
 cat-what-need-quantities-dates = What you need (quantities, dates, place)
 cat-send-request = Send the request
+search-active-filters = Chosen filters
+search-remove-filter = remove

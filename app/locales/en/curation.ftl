@@ -160,3 +160,5 @@ figures-verified-now = verified enterprises with a valid certificate today
 figures-products-listed = products listed
 figures-networks = networks
 figures-network-members = network members
+desk-confirm-remove-participant = Remove this enterprise from the event?
+desk-confirm-remove-member = Remove this enterprise from the network?

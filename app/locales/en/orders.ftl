@@ -53,3 +53,7 @@ order-add-basket = Add to basket
 order-ask-enterprise = Ask the enterprise
 order-question-answer-comes-under = Question (the answer comes under Requests; an account is needed)
 order-send-question = Send the question
+order-confirm-cancel = Cancel this request? The enterprise will see that you cancelled it.
+order-sign-in-to-send = Before sending you will sign in (or create an account); the basket and what you type here are kept.
+order-sent-on = Sent on
+order-items = What

@@ -76,3 +76,51 @@ ws-signed-up-waiting-for = signed up, waiting for confirmation
 ws-we-will-take-part = We will take part
 products-line = Line
 ws-new-product-or-service = New product or service
+
+## An enterprise's terms of trade (terms-*), in its profile and on its pages.
+
+terms-heading = Delivery, pick-up and payment
+terms-explained = Buyers see them on your product pages and in requests.
+terms-delivery = Delivery
+terms-pickup = Pick-up
+terms-payment = Payment
+
+## The workspace's sections, what actions did, confirmations.
+
+ws-sections = Sections of the enterprise
+ws-networks-events = Networks and events
+ws-saved-published = The product is published.
+ws-saved-unpublished = The product is taken off the catalogue.
+ws-saved-duplicated = A copy was made as a draft.
+ws-saved-deleted = The product is deleted. If it has requests, it is archived instead, so that they stay complete.
+ws-saved-invited = The invitation is sent.
+ws-saved-removed = The person is removed from the enterprise.
+ws-saved-profile = The profile is saved.
+ws-no-products-yet = You have no products yet.
+ws-how-to-start = Add your first product or service with the form, or upload your whole catalogue at once as a CSV file.
+ws-confirm-delete-product = Delete this product? This cannot be undone.
+ws-confirm-remove-member = Remove this person from the enterprise?
+confirm-cancel = No, keep it
+
+## The CSV format explained (csv-*).
+
+csv-template = Download a template
+csv-format = How to fill in the file
+csv-allowed = Allowed:
+csv-units = Units
+csv-availabilities = Availability
+csv-statuses = Status
+csv-status-draft = draft, not shown in the catalogue
+csv-status-published = published
+csv-categories = Categories
+csv-col-slug = empty for a new product; to change one, the address of your product (from the downloaded catalogue)
+csv-col-title = the name
+csv-col-description = a description; may span several lines inside quotes
+csv-col-category = a category code (see the list)
+csv-col-price = price in euro, e.g. 12.50
+csv-col-unit = unit (see the list)
+csv-col-availability = availability (see the list)
+csv-col-stock = quantity in stock; required for “in stock”
+csv-col-min-order = minimum order; empty means 1
+csv-col-tags = tags separated by |, e.g. wool|handmade
+csv-col-status = draft or published; empty means draft

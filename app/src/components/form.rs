@@ -21,6 +21,8 @@ use crate::i18n::Locale;
 pub struct PostedError {
     pub path: String,
     pub error: Option<AppError>,
+    /// What the reader had typed in the refused form (`__form`), by name.
+    pub typed: Vec<(String, String)>,
 }
 
 impl PostedError {
@@ -50,7 +52,24 @@ impl PostedError {
             .decode(err.as_bytes())
             .ok()
             .and_then(|bytes| serde_json::from_slice::<AppError>(&bytes).ok());
-        PostedError { path, error }
+        let typed = last("__form")
+            .and_then(|f| {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .decode(f.as_bytes())
+                    .ok()
+            })
+            .map(|b| url::form_urlencoded::parse(&b).into_owned().collect())
+            .unwrap_or_default();
+        PostedError { path, error, typed }
+    }
+
+    /// What the reader typed in the field `name` of the refused form.
+    pub fn typed(&self, name: &str) -> Option<String> {
+        self.error.as_ref()?;
+        self.typed
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
     }
 
     /// The error of the form posting to `action`, if it was that form's.
@@ -193,6 +212,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
+    let value = PostedError::from_query().typed(&name).unwrap_or(value);
     let hint_id = format!("hint-{prefix}{key}");
     let described = if hint.is_some() {
         format!("err-{prefix}{key} {hint_id}")
@@ -234,7 +254,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
-    let value = raw_text(value);
+    let value = raw_text(PostedError::from_query().typed(&name).unwrap_or(value));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -287,6 +307,7 @@ pub fn SelectField(
     errors: Vec<FieldError>,
     #[prop(optional)] prefix: &'static str,
 ) -> impl IntoView {
+    let value = PostedError::from_query().typed(&name).unwrap_or(value);
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
     view! {
@@ -496,6 +517,8 @@ mod enhance {
                     add_line(&generic(422));
                 }
             }
+            // A conflict comes with its sentence in the page's language.
+            Some(AppError::Conflict { message, .. }) if !message.is_empty() => add_line(&message),
             _ => add_line(&generic(status)),
         }
         match first {
@@ -521,7 +544,12 @@ mod tests {
 
     fn render(view: impl FnOnce() -> AnyView) -> String {
         let owner = Owner::new();
-        owner.with(|| view().to_html())
+        owner.with(|| {
+            // The address a router would give: fields look in it for what
+            // a refused form had typed.
+            provide_context(ArcRwSignal::new(leptos_router::location::Url::default()));
+            view().to_html()
+        })
     }
 
     fn assert_inert(html: &str, kind: &str) {
@@ -561,7 +589,7 @@ mod tests {
         let html = render(|| view! { <FieldError key="title" errors/> }.into_any());
         assert_inert(&html, "field error");
         let html = render(|| {
-            view! { <FormMessage locale=Locale::Bg error=Some(AppError::Conflict(crate::error::Conflict::Stock { product: PAYLOAD.into(), left: 3 }))/> }
+            view! { <FormMessage locale=Locale::Bg error=Some(AppError::conflict(crate::error::Conflict::Stock { product: PAYLOAD.into(), left: 3 }))/> }
                 .into_any()
         });
         assert_inert(&html, "form message");

@@ -13,44 +13,19 @@ pub fn use_locale() -> Locale {
     Locale::from_path(&use_location().pathname.get_untracked())
 }
 
-/// Opens and closes the navigation on narrow screens. Without JavaScript the
-/// navigation is simply always open (the button stays hidden).
-#[island]
-pub fn MenuToggle(label: String, nav_id: String) -> impl IntoView {
-    let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        // Only now, with JavaScript running, does the menu collapse.
-        if let Some(body) = document().body() {
-            let _ = body.class_list().add_1("js");
-        }
-    });
-    view! {
-        <button
-            type="button"
-            class="menu-toggle"
-            aria-controls=nav_id
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            <span aria-hidden="true">"☰ "</span>
-            {label}
-        </button>
-    }
-}
-
 #[component]
 fn Header(locale: Locale) -> impl IntoView {
     let t = locale.tr();
     let path = use_location().pathname.get_untracked();
+    let here = Locale::strip(&path).to_string();
     let other = match locale {
         Locale::Bg => Locale::En,
         Locale::En => Locale::Bg,
     };
-    let switch_href = format!(
-        "/lang/{}?next={}",
-        other.code(),
-        other.href(Locale::strip(&path))
-    );
+    let switch_href = format!("/lang/{}?next={}", other.code(), other.href(&here));
+    // The home and search pages have a search box of their own: one box
+    // on a page.
+    let search_box = here != "/" && here != "/search";
     view! {
         <header class="site-header">
             <div class="wrap header-row">
@@ -58,18 +33,24 @@ fn Header(locale: Locale) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <span>{t.site_name()}</span>
                 </a>
-                <form class="header-search" role="search" aria-label=t.nav_search() method="get" action=locale.href("/search")>
-                    <label for="site-search" class="visually-hidden">{t.search_label()}</label>
-                    <input id="site-search" type="search" name="q" placeholder=t.search_placeholder()/>
-                    <button type="submit">{t.search_button()}</button>
-                </form>
-                <MenuToggle label=t.nav_main().to_string() nav_id="site-nav".to_string()/>
+                {search_box.then(|| view! {
+                    <form class="header-search" role="search" aria-label=t.nav_search() method="get" action=locale.href("/search")>
+                        <label for="site-search" class="visually-hidden">{t.search_label()}</label>
+                        <input id="site-search" type="search" name="q" placeholder=t.search_placeholder()/>
+                        <button type="submit">{t.search_button()}</button>
+                    </form>
+                })}
+                // On a phone the navigation opens under this; a closed
+                // `<details>` hides it by CSS alone, so the page is drawn
+                // the same before and after any script.
+                <details class="menu-toggle">
+                    <summary>{t.nav_menu()}</summary>
+                </details>
                 <nav id="site-nav" class="site-nav" aria-label=t.nav_main()>
                     <ul>
                         <li><a href=locale.href("/centres")>{t.nav_centres()}</a></li>
                         <li><a href=locale.href("/events")>{t.nav_events()}</a></li>
-                        <li><a href=locale.href("/search")>{t.nav_search()}</a></li>
-                        <AccountLinks locale/>
+                        <AccountLinks locale here=page_address(&path)/>
                         <li>
                             <a href=switch_href hreflang=other.code() lang=other.code() rel="alternate">
                                 <span class="visually-hidden">{t.switch_to_language()}</span>
@@ -80,6 +61,18 @@ fn Header(locale: Locale) -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// This page's address with its query (a search, a section), for sign-in
+/// to come back to; a refused form's error is not carried along.
+fn page_address(path: &str) -> String {
+    let search = use_location().search.get_untracked();
+    let search = search.trim_start_matches('?');
+    if search.is_empty() || search.contains("__err") {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
     }
 }
 
@@ -96,42 +89,84 @@ fn may_be_signed_in() -> bool {
     true
 }
 
-fn sign_in_link(locale: Locale) -> impl IntoView {
-    view! { <li><a href=locale.href("/signin")>{locale.tr().nav_sign_in()}</a></li> }
+/// A link with a count beside it (hidden when nothing waits).
+fn counted(href: String, label: &'static str, count: u64, class: &'static str) -> impl IntoView {
+    view! {
+        <li>
+            <a href=href class=class>
+                {label}
+                {(count > 0).then(|| view! {
+                    <span class="visually-hidden">": "</span>
+                    <span class="pill">{count}</span>
+                })}
+            </a>
+        </li>
+    }
 }
 
-/// Sign-in, or the signed-in user's dashboard, account and sign-out.
+/// The basket, and sign-in (which comes back to this page); or, signed in,
+/// what waits for the reader and a menu of their own pages.
 #[component]
-fn AccountLinks(locale: Locale) -> impl IntoView {
-    let basket = view! { <li><a href=locale.href("/basket")>{locale.tr().nav_basket()}</a></li> };
+fn AccountLinks(locale: Locale, here: String) -> impl IntoView {
+    let t = locale.tr();
+    let sign_in = format!(
+        "{}?next={}",
+        locale.href("/signin"),
+        crate::links::query_value(&here)
+    );
     if !may_be_signed_in() {
-        return view! { {basket}{sign_in_link(locale)} }.into_any();
+        return view! {
+            {counted(locale.href("/basket"), t.nav_basket(), 0, "")}
+            <li><a href=sign_in>{t.nav_sign_in()}</a></li>
+        }
+        .into_any();
     }
-    let me = Resource::new(|| (), |_| crate::functions::accounts::me());
+    let info = Resource::new(|| (), |_| crate::functions::accounts::header_info());
     view! {
-        {basket}
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match me.await.ok().flatten() {
-                    Some(me) => view! {
-                        <li><a href=locale.href("/requests")>{locale.tr().nav_requests()}</a></li>
-                        <li><a href=locale.href("/favourites")>{locale.tr().nav_favourites()}</a></li>
-                        <li><a href=locale.href("/notices")>{locale.tr().nav_notices()}</a></li>
-                        <li><a href=locale.href("/dashboard")>{locale.tr().nav_dashboard()}</a></li>
-                        {(me.curator || me.admin).then(|| view! {
-                            <li><a href=locale.href("/curator")>{locale.tr().nav_centre()}</a></li>
-                        })}
-                        <li><a href=locale.href("/account")>{me.display_name}</a></li>
-                        <li>
-                            <form method="post" action=SignOut::PATH class="inline">
-                                <input type="hidden" name="locale" value=locale.code()/>
-                                <button type="submit" class="link">{locale.tr().nav_sign_out()}</button>
-                            </form>
+            {move || {
+                let sign_in = sign_in.clone();
+                Suspend::new(async move {
+                    let info = info.await.unwrap_or_default();
+                    let basket = counted(locale.href("/basket"), t.nav_basket(), info.basket as u64, "");
+                    let Some(me) = info.me else {
+                        return view! { {basket}<li><a href=sign_in>{t.nav_sign_in()}</a></li> }.into_any();
+                    };
+                    // One enterprise: straight to its inbox; several: the dashboard lists them.
+                    let waiting: u64 = info.inboxes.iter().map(|i| i.waiting).sum();
+                    let inbox = match info.inboxes.as_slice() {
+                        [] => None,
+                        [one] => Some(locale.href(&format!("/dashboard/e/{}/requests", one.slug))),
+                        _ => Some(locale.href("/dashboard")),
+                    };
+                    view! {
+                        {basket}
+                        {inbox.map(|href| counted(href, t.nav_inbox(), waiting, "inbox-link"))}
+                        {counted(locale.href("/notices"), t.nav_notices(), info.unread_notices, "")}
+                        <li class="account-item">
+                            <details class="account-menu">
+                                <summary>{me.display_name}</summary>
+                                <ul>
+                                    <li><a href=locale.href("/requests")>{t.nav_requests()}</a></li>
+                                    <li><a href=locale.href("/favourites")>{t.nav_favourites()}</a></li>
+                                    <li><a href=locale.href("/dashboard")>{t.nav_dashboard()}</a></li>
+                                    {(me.curator || me.admin).then(|| view! {
+                                        <li><a href=locale.href("/curator")>{t.nav_centre()}</a></li>
+                                    })}
+                                    <li><a href=locale.href("/account")>{t.nav_account()}</a></li>
+                                    <li>
+                                        <form method="post" action=SignOut::PATH class="inline">
+                                            <input type="hidden" name="locale" value=locale.code()/>
+                                            <button type="submit" class="link">{t.nav_sign_out()}</button>
+                                        </form>
+                                    </li>
+                                </ul>
+                            </details>
                         </li>
-                    }.into_any(),
-                    None => sign_in_link(locale).into_any(),
-                }
-            })}
+                    }
+                    .into_any()
+                })
+            }}
         </Suspense>
     }
     .into_any()

@@ -11,5 +11,6 @@ pub mod kept;
 pub mod layout;
 pub mod status;
 pub mod structured;
+pub mod terms;
 
 pub use layout::Layout;

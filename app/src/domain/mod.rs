@@ -2,7 +2,7 @@
 //!
 //! Each enum is stored as its code (a short string) in the database: with
 //! `ssr` it is a sea-orm `DeriveActiveEnum`, and a CHECK constraint on the
-//! column (migration `m20261201_000011_domain_checks`) refuses any other
+//! column (migration `m20261202_000012_domain_checks`) refuses any other
 //! value, so the database cannot hold a value the code does not know. The
 //! codes are what forms, the CSV format and the JSON API use; the labels
 //! readers see come from exhaustive `match`es in [`crate::i18n`].
@@ -171,7 +171,7 @@ mod tests {
     /// what the code does not know.
     #[test]
     fn the_database_checks_list_every_code_and_no_other() {
-        use migrations::m20261201_000011_domain_checks::CHECKS;
+        use migrations::m20261202_000012_domain_checks::CHECKS;
         let expected: Vec<(&str, &str, Vec<&str>)> = vec![
             ("user_roles", "role", codes::<UserRole>()),
             ("enterprises", "legal_form", codes::<LegalForm>()),

@@ -20,6 +20,7 @@ pub async fn sign_up(
     email: String,
     password: String,
     display_name: String,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::{AppState, accounts::users, auth};
     let state = AppState::current()?;
@@ -37,7 +38,13 @@ pub async fn sign_up(
     .await
     .map_err(|e| e.localized(locale))?;
     state.mail_queued.notify_one();
-    leptos_axum::redirect(&format!("{}?registered=1", locale.href("/signin")));
+    // Sign-in comes next, and then the page the reader was on.
+    let next = next
+        .as_deref()
+        .and_then(crate::links::same_site_path)
+        .map(|n| format!("&next={}", crate::links::query_value(&n)))
+        .unwrap_or_default();
+    leptos_axum::redirect(&format!("{}?registered=1{next}", locale.href("/signin")));
     Ok(())
 }
 
@@ -88,7 +95,17 @@ pub async fn sign_in(
     // A new id on sign-in: a session id planted before cannot ride along.
     session.cycle_id().await.map_err(internal)?;
     session.insert(USER_KEY, user_id).await.map_err(internal)?;
-    leptos_axum::redirect(&safe_next(next.as_deref(), locale));
+    let to = match next.as_deref().and_then(crate::links::same_site_path) {
+        Some(to) => to,
+        // Signed in from nowhere in particular: a curator's day starts at
+        // the desk, an enterprise's at its dashboard, a buyer's at home.
+        None => match auth::load(&state.db, user_id).await? {
+            Some(c) if !c.curator_of.is_empty() || c.admin => locale.href("/curator"),
+            Some(c) if !c.memberships.is_empty() => locale.href("/dashboard"),
+            _ => locale.href("/"),
+        },
+    };
+    leptos_axum::redirect(&to);
     Ok(())
 }
 
@@ -205,11 +222,31 @@ pub async fn update_profile(
     Ok(())
 }
 
-/// The signed-in user as the header and the account page show them.
-#[server(prefix = "/fn", endpoint = "me")]
-pub async fn me() -> Result<Option<crate::models::Me>, AppError> {
-    use crate::server::auth;
-    Ok(auth::caller_optional().await?.map(|c| crate::models::Me {
+/// What the header shows: the reader, their basket, unread notices and
+/// the requests waiting in their enterprises' inboxes. Anonymous readers
+/// without a session get an empty answer without a lookup.
+#[server(prefix = "/fn", endpoint = "header")]
+pub async fn header_info() -> Result<crate::models::HeaderInfo, AppError> {
+    use crate::server::{AppState, accounts::favourites, auth, orders::requests};
+    let state = AppState::current()?;
+    let basket = crate::functions::orders::basket_lines().await?;
+    let Some(c) = auth::caller_optional().await? else {
+        return Ok(crate::models::HeaderInfo {
+            basket,
+            ..Default::default()
+        });
+    };
+    Ok(crate::models::HeaderInfo {
+        basket,
+        unread_notices: favourites::unread_notices(&state.db, &c).await?,
+        inboxes: requests::waiting(&state.db, &c).await?,
+        me: Some(me_of(c)),
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn me_of(c: crate::server::auth::Caller) -> crate::models::Me {
+    crate::models::Me {
         display_name: c.display_name,
         email: c.email,
         locale: c.locale,
@@ -217,5 +254,12 @@ pub async fn me() -> Result<Option<crate::models::Me>, AppError> {
         email_confirmed: c.email_confirmed,
         curator: !c.curator_of.is_empty(),
         enterprise_count: c.memberships.len(),
-    }))
+    }
+}
+
+/// The signed-in user as the header and the account page show them.
+#[server(prefix = "/fn", endpoint = "me")]
+pub async fn me() -> Result<Option<crate::models::Me>, AppError> {
+    use crate::server::auth;
+    Ok(auth::caller_optional().await?.map(me_of))
 }

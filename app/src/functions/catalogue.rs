@@ -111,7 +111,7 @@ pub async fn get_product(locale: Locale, slug: String) -> Result<ProductDetail, 
     let state = AppState::current()?;
     let slug = checked_slug(&slug)?;
     kept(&state, format!("product|{}|{slug}", locale.code()), || {
-        pages::product(&state.db, locale, slug)
+        pages::product(&state.db, locale, &state.settings.public_url, slug)
     })
     .await
 }

@@ -39,6 +39,27 @@ pub async fn toggle_favourite(
     Ok(())
 }
 
+/// Whether the reader keeps this product or enterprise as a favourite
+/// (false for a visitor, who has none).
+#[server(prefix = "/fn", endpoint = "is_favourite")]
+pub async fn is_favourite(
+    product_id: Option<i32>,
+    enterprise_id: Option<i32>,
+) -> Result<bool, AppError> {
+    use crate::server::accounts::favourites::{self, Target};
+    use crate::server::{AppState, auth};
+    let Some(caller) = auth::caller_optional().await? else {
+        return Ok(false);
+    };
+    let target = match (product_id, enterprise_id) {
+        (Some(p), None) => Target::Product(p),
+        (None, Some(e)) => Target::Enterprise(e),
+        _ => return Err(AppError::invalid("_form", Problem::NotAllowed)),
+    };
+    let state = AppState::current()?;
+    favourites::is_favourite(&state.db, &caller, target).await
+}
+
 #[server(prefix = "/fn", endpoint = "favourites")]
 pub async fn get_favourites(locale: Locale) -> Result<Favourites, AppError> {
     use crate::server::{AppState, accounts::favourites, auth};

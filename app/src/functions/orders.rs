@@ -18,6 +18,10 @@ use crate::server::{
 
 #[cfg(feature = "ssr")]
 const BASKET_KEY: &str = "basket";
+/// What a visitor typed in the send form before signing in, kept in the
+/// session until the basket is sent.
+#[cfg(feature = "ssr")]
+const DRAFT_KEY: &str = "basket_draft";
 
 #[cfg(feature = "ssr")]
 async fn load_basket() -> Result<(tower_sessions::Session, Basket), AppError> {
@@ -38,11 +42,31 @@ async fn save_basket(session: &tower_sessions::Session, basket: &Basket) -> Resu
         .map_err(|_| AppError::Internal)
 }
 
+/// How many lines the reader's basket holds.
+#[cfg(feature = "ssr")]
+pub(crate) async fn basket_lines() -> Result<usize, AppError> {
+    Ok(load_basket().await?.1.len())
+}
+
 #[server(prefix = "/fn", endpoint = "basket")]
 pub async fn get_basket() -> Result<BasketView, AppError> {
     let state = AppState::current()?;
-    let (_, basket) = load_basket().await?;
-    requests::basket_view(&state.db, &basket).await
+    let (session, basket) = load_basket().await?;
+    let mut view = requests::basket_view(&state.db, &basket).await?;
+    let caller = auth::caller().await.ok();
+    let draft: Option<SendInput> = session.get(DRAFT_KEY).await.ok().flatten();
+    view.signed_in = caller.is_some();
+    // What the reader typed before signing in; else what the account knows.
+    view.contact = draft.unwrap_or_else(|| {
+        caller
+            .map(|c| SendInput {
+                contact_name: c.display_name,
+                contact_email: c.email,
+                ..SendInput::default()
+            })
+            .unwrap_or_default()
+    });
+    Ok(view)
 }
 
 /// Puts a product in the basket, or sets its quantity (0 removes it).
@@ -71,13 +95,29 @@ pub async fn put_in_basket(
 /// Sends the basket: one request per enterprise.
 #[server(prefix = "/fn", endpoint = "send_basket")]
 pub async fn send_basket(locale: Locale, key: String, input: SendInput) -> Result<(), AppError> {
-    let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (session, basket) = load_basket().await?;
+    // Signed out: keep what was typed, sign in, and come back to send.
+    let caller = match auth::caller().await {
+        Err(AppError::Unauthorized) => {
+            session
+                .insert(DRAFT_KEY, &input)
+                .await
+                .map_err(|_| AppError::Internal)?;
+            leptos_axum::redirect(&format!(
+                "{}?next={}",
+                locale.href("/signin"),
+                crate::links::query_value(&locale.href("/basket"))
+            ));
+            return Ok(());
+        }
+        caller => caller?,
+    };
     let sent = requests::send_basket(&state.db, &caller, &basket, &input, &key)
         .await
         .map_err(|e| e.localized(locale))?;
     save_basket(&session, &Basket::new()).await?;
+    let _ = session.remove::<SendInput>(DRAFT_KEY).await;
     leptos_axum::redirect(&format!("{}?sent={}", locale.href("/requests"), sent.len()));
     Ok(())
 }

@@ -53,10 +53,10 @@ pub async fn register_enterprise(locale: Locale, input: EnterpriseInput) -> Resu
 }
 
 #[server(prefix = "/fn", endpoint = "workspace")]
-pub async fn get_workspace(slug: String) -> Result<Workspace, AppError> {
+pub async fn get_workspace(locale: Locale, slug: String) -> Result<Workspace, AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    products::workspace(&state.db, &caller, &slug).await
+    products::workspace(&state.db, &caller, locale, &slug).await
 }
 
 #[server(prefix = "/fn", endpoint = "update_enterprise")]

@@ -6,6 +6,7 @@
 
 use crate::common;
 
+use common::matrix::{self, Action, get, post, upload};
 use common::{
     Browser, all_databases, fingerprint, get_json, location, spawn_server, wait_until_indexed,
 };
@@ -92,424 +93,473 @@ fn in_a_year() -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(365)).to_string()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn region_limits_every_refusal_changes_nothing() {
-    for t in all_databases().await {
-        server::seed::seed_demo(&t.db).await.unwrap();
-        let base = spawn_server(t.db.clone()).await;
-        let varna = centre(&t.db, "varna").await;
-        let plovdiv = centre(&t.db, "plovdiv").await;
-        let target = waiting_in(&t.db, varna.id).await;
-        let target_s = target.id.to_string();
-        let product_s = first_published(&t.db, target.id).await.id.to_string();
-        let a = enterprise_by_slug(&t.db, A_SLUG).await;
-        let a_s = a.id.to_string();
-        // A was refused, so its owner may ask again.
-        let mut refused: enterprise::ActiveModel = a.clone().into();
-        refused.verification_status = Set(VerificationStatus::Rejected);
-        refused.update(&t.db).await.unwrap();
-        let a_membership = network_member::Entity::find()
-            .filter(network_member::Column::EnterpriseId.eq(a.id))
-            .filter(network_member::Column::Status.eq("approved"))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .expect("Синя нишка is in a demo network")
-            .id
-            .to_string();
-        let varna_network = network::Entity::find()
-            .filter(network::Column::CentreId.eq(varna.id))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let plovdiv_network = network::Entity::find()
-            .filter(network::Column::CentreId.eq(plovdiv.id))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let vn_s = varna_network.id.to_string();
-        let pn_s = plovdiv_network.id.to_string();
-        // An application and a sign-up waiting for the Varna curator.
-        let application = network_member::Entity::insert(network_member::ActiveModel {
-            network_id: Set(varna_network.id),
-            enterprise_id: Set(target.id),
-            status: Set(MembershipStatus::Applied),
-            created_at: Set(chrono::Utc::now()),
-            ..Default::default()
-        })
-        .exec(&t.db)
+/// A seeded server around the Varna region and a caller of every kind:
+/// an enterprise of Varna waiting for verification (`target`) with a
+/// product, the demo enterprise A (refused, so its owner may ask again, and
+/// in a demo network), an application to a Varna network and a sign-up for
+/// an upcoming Varna event waiting for the Varna curator.
+struct Region {
+    target: enterprise::Model,
+    target_s: String,
+    product_s: String,
+    a_s: String,
+    a_membership: String,
+    vn_s: String,
+    pn_s: String,
+    application: String,
+    ve_s: String,
+    signup: String,
+    anon: Browser,
+    buyer: Browser,
+    owner: Browser,
+    plovdiv_curator: Browser,
+    varna_curator: Browser,
+    admin: Browser,
+}
+
+async fn region(t: &common::TestDb) -> Region {
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    let varna = centre(&t.db, "varna").await;
+    let plovdiv = centre(&t.db, "plovdiv").await;
+    let target = waiting_in(&t.db, varna.id).await;
+    let target_s = target.id.to_string();
+    let product_s = first_published(&t.db, target.id).await.id.to_string();
+    let a = enterprise_by_slug(&t.db, A_SLUG).await;
+    let a_s = a.id.to_string();
+    // A was refused, so its owner may ask again.
+    let mut refused: enterprise::ActiveModel = a.clone().into();
+    refused.verification_status = Set(VerificationStatus::Rejected);
+    refused.update(&t.db).await.unwrap();
+    let a_membership = network_member::Entity::find()
+        .filter(network_member::Column::EnterpriseId.eq(a.id))
+        .filter(network_member::Column::Status.eq("approved"))
+        .one(&t.db)
         .await
         .unwrap()
-        .last_insert_id
+        .expect("Синя нишка is in a demo network")
+        .id
         .to_string();
-        let varna_event = event::Entity::find()
-            .filter(event::Column::CentreId.eq(varna.id))
-            .filter(event::Column::EndsAt.gt(chrono::Utc::now()))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .expect("an upcoming Varna event in the demo data");
-        let ve_s = varna_event.id.to_string();
-        event_participant::Entity::delete_many()
-            .filter(event_participant::Column::EventId.eq(varna_event.id))
-            .filter(event_participant::Column::EnterpriseId.is_in([target.id, a.id]))
-            .exec(&t.db)
-            .await
-            .unwrap();
-        let signup = event_participant::Entity::insert(event_participant::ActiveModel {
-            event_id: Set(varna_event.id),
-            enterprise_id: Set(target.id),
-            status: Set(ParticipationStatus::Applied),
-            created_at: Set(chrono::Utc::now()),
-            ..Default::default()
-        })
-        .exec(&t.db)
+    let varna_network = network::Entity::find()
+        .filter(network::Column::CentreId.eq(varna.id))
+        .one(&t.db)
         .await
         .unwrap()
-        .last_insert_id
-        .to_string();
+        .unwrap();
+    let plovdiv_network = network::Entity::find()
+        .filter(network::Column::CentreId.eq(plovdiv.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let vn_s = varna_network.id.to_string();
+    let pn_s = plovdiv_network.id.to_string();
+    // An application and a sign-up waiting for the Varna curator.
+    let application = network_member::Entity::insert(network_member::ActiveModel {
+        network_id: Set(varna_network.id),
+        enterprise_id: Set(target.id),
+        status: Set(MembershipStatus::Applied),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec(&t.db)
+    .await
+    .unwrap()
+    .last_insert_id
+    .to_string();
+    let varna_event = event::Entity::find()
+        .filter(event::Column::CentreId.eq(varna.id))
+        .filter(event::Column::EndsAt.gt(chrono::Utc::now()))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("an upcoming Varna event in the demo data");
+    let ve_s = varna_event.id.to_string();
+    event_participant::Entity::delete_many()
+        .filter(event_participant::Column::EventId.eq(varna_event.id))
+        .filter(event_participant::Column::EnterpriseId.is_in([target.id, a.id]))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let signup = event_participant::Entity::insert(event_participant::ActiveModel {
+        event_id: Set(varna_event.id),
+        enterprise_id: Set(target.id),
+        status: Set(ParticipationStatus::Applied),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec(&t.db)
+    .await
+    .unwrap()
+    .last_insert_id
+    .to_string();
 
-        let anon = Browser::new(&base);
-        let buyer = signed_in(&base, BUYER).await;
-        let owner = signed_in(&base, OWNER).await;
-        let plovdiv_curator = signed_in(&base, PLOVDIV).await;
-        let varna_curator = signed_in(&base, VARNA).await;
-        let admin = signed_in(&base, ADMIN).await;
-        let valid_until = in_a_year();
-        let next = "/curator/varna";
+    Region {
+        target,
+        target_s,
+        product_s,
+        a_s,
+        a_membership,
+        vn_s,
+        pn_s,
+        application,
+        ve_s,
+        signup,
+        anon: Browser::new(&base),
+        buyer: signed_in(&base, BUYER).await,
+        owner: signed_in(&base, OWNER).await,
+        plovdiv_curator: signed_in(&base, PLOVDIV).await,
+        varna_curator: signed_in(&base, VARNA).await,
+        admin: signed_in(&base, ADMIN).await,
+    }
+}
 
-        type Call<'a> = Box<
-            dyn Fn(
-                    &'a Browser,
-                )
-                    -> std::pin::Pin<Box<dyn std::future::Future<Output = reqwest::Response> + 'a>>
-                + 'a,
-        >;
-        let mut actions: Vec<(&str, &[&str], Call)> = vec![];
-        macro_rules! post {
-            ($name:expr, $who:expr, $path:expr, $form:expr) => {{
-                let form: Vec<(&str, String)> = $form
-                    .into_iter()
-                    .map(|(k, v): (&str, &str)| (k, v.to_string()))
-                    .collect();
-                actions.push((
-                    $name,
-                    $who,
-                    Box::new(move |b: &Browser| {
-                        let form = form.clone();
-                        Box::pin(async move {
-                            let pairs: Vec<(&str, &str)> =
-                                form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                            b.post($path, &pairs).await
-                        })
-                    }),
-                ));
-            }};
-        }
-        const CURATORS: &[&str] = &["varna curator", "admin"];
-        const ADMINS: &[&str] = &["admin"];
-        const MEMBERS: &[&str] = &["owner", "admin"];
-        post!(
+impl Region {
+    /// Everyone but the admin, each refused what they may not do.
+    fn actors(&self) -> [(&str, &Browser); 5] {
+        [
+            ("anonymous", &self.anon),
+            ("buyer", &self.buyer),
+            ("owner", &self.owner),
+            ("plovdiv curator", &self.plovdiv_curator),
+            ("varna curator", &self.varna_curator),
+        ]
+    }
+
+    /// One allowed caller does each action: the Varna curator where
+    /// curators may, else the owner where members may, else the admin.
+    fn doers(&self) -> [(&str, &Browser); 3] {
+        [
+            ("varna curator", &self.varna_curator),
+            ("owner", &self.owner),
+            ("admin", &self.admin),
+        ]
+    }
+}
+
+const CURATORS: &[&str] = &["varna curator", "admin"];
+const ADMINS: &[&str] = &["admin"];
+const MEMBERS: &[&str] = &["owner", "admin"];
+/// Where the curator's forms return to.
+const NEXT: &str = "/curator/varna";
+
+/// What a curator reads of the region: its desk, an enterprise, the
+/// figures and the audit log.
+fn region_reads(r: &Region) -> Vec<Action> {
+    vec![
+        post(
             "read the desk",
             CURATORS,
             "/fn/desk",
-            [("locale", "bg"), ("centre", "varna")]
-        );
-        post!(
+            &[("locale", "bg"), ("centre", "varna")],
+        ),
+        post(
             "review an enterprise",
             CURATORS,
             "/fn/review",
-            [
+            &[
                 ("locale", "bg"),
                 ("centre", "varna"),
-                ("enterprise", target.slug.as_str())
-            ]
-        );
-        post!(
+                ("enterprise", &r.target.slug),
+            ],
+        ),
+        post(
             "read the figures",
             CURATORS,
             "/fn/figures",
-            [("locale", "bg"), ("centre", "varna")]
-        );
-        post!(
+            &[("locale", "bg"), ("centre", "varna")],
+        ),
+        post(
             "read the audit log",
             CURATORS,
             "/fn/audit_log",
-            [("locale", "bg"), ("centre", "varna")]
-        );
-        post!(
+            &[("locale", "bg"), ("centre", "varna")],
+        ),
+        post(
             "read the whole audit log",
             ADMINS,
             "/fn/audit_log",
-            [("locale", "bg"), ("centre", "")]
-        );
-        actions.push((
+            &[("locale", "bg"), ("centre", "")],
+        ),
+        get(
             "download the figures",
             CURATORS,
-            Box::new(|b: &Browser| {
-                Box::pin(async move { b.get("/curator/varna/figures.csv").await })
-            }),
-        ));
-        post!(
+            "/curator/varna/figures.csv".to_string(),
+        ),
+    ]
+}
+
+/// What a curator decides about the region's enterprises and products.
+fn region_decisions(r: &Region) -> Vec<Action> {
+    let valid_until = in_a_year();
+    vec![
+        post(
             "ask for a correction",
             CURATORS,
             "/fn/refuse_verification",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", target_s.as_str()),
+                ("enterprise_id", &r.target_s),
                 ("how", "correction"),
                 ("reason", "Липсва номерът на вписване."),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "verify",
             CURATORS,
             "/fn/verify_enterprise",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", target_s.as_str()),
+                ("enterprise_id", &r.target_s),
                 ("input[register_entry]", "2025/0042"),
                 ("input[register_class]", "A"),
                 ("input[certified_on]", "2025-01-10"),
-                ("input[valid_until]", valid_until.as_str()),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("input[valid_until]", &valid_until),
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "suspend",
             CURATORS,
             "/fn/suspend_enterprise",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", target_s.as_str()),
+                ("enterprise_id", &r.target_s),
                 ("reason", "Жалби от купувачи, проверка на място."),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "restore",
             CURATORS,
             "/fn/suspend_enterprise",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", target_s.as_str()),
+                ("enterprise_id", &r.target_s),
                 ("restore", "1"),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "hide a product",
             CURATORS,
             "/fn/hide_product",
-            [
+            &[
                 ("locale", "bg"),
-                ("product_id", product_s.as_str()),
+                ("product_id", &r.product_s),
                 ("reason", "Снимката не е на продукта."),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "show a product again",
             CURATORS,
             "/fn/hide_product",
-            [
+            &[
                 ("locale", "bg"),
-                ("product_id", product_s.as_str()),
+                ("product_id", &r.product_s),
                 ("show", "1"),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+    ]
+}
+
+/// What a curator runs in the region: networks and events.
+fn region_networks_and_events(r: &Region) -> Vec<Action> {
+    let vn = r.vn_s.clone();
+    vec![
+        post(
             "create a network",
             CURATORS,
             "/fn/create_network",
-            [
+            &[
                 ("locale", "bg"),
                 ("centre", "varna"),
                 ("input[name]", "Морски занаяти"),
-                ("input[kind]", "thematic")
-            ]
-        );
-        post!(
+                ("input[kind]", "thematic"),
+            ],
+        ),
+        post(
             "invite into a network",
             CURATORS,
             "/fn/invite_to_network",
-            [
+            &[
                 ("locale", "bg"),
-                ("network_id", vn_s.as_str()),
+                ("network_id", &r.vn_s),
                 ("enterprise", "trapezata-plovdiv"),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "approve an application",
             CURATORS,
             "/fn/decide_membership",
-            [
+            &[
                 ("locale", "bg"),
-                ("membership_id", application.as_str()),
+                ("membership_id", &r.application),
                 ("decision", "approve"),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        post(
             "publish an event",
             CURATORS,
             "/fn/create_event",
-            [
+            &[
                 ("locale", "bg"),
                 ("centre", "varna"),
                 ("input[title]", "Пролетен базар"),
                 ("input[kind]", "bazaar"),
                 ("input[starts_at]", "2030-04-20T10:00"),
                 ("input[ends_at]", "2030-04-20T18:00"),
-                ("input[place]", "Варна, Морска градина")
-            ]
-        );
-        post!(
+                ("input[place]", "Варна, Морска градина"),
+            ],
+        ),
+        post(
             "confirm a participant",
             CURATORS,
             "/fn/decide_participant",
-            [
+            &[
                 ("locale", "bg"),
-                ("participant_id", signup.as_str()),
+                ("participant_id", &r.signup),
                 ("decision", "confirm"),
-                ("next", next)
-            ]
-        );
-        post!(
+                ("next", NEXT),
+            ],
+        ),
+        upload(
+            "upload a network logo",
+            CURATORS,
+            "/fn/upload_network_logo",
+            move || {
+                reqwest::multipart::Form::new()
+                    .text("locale", "bg")
+                    .text("network_id", vn.clone())
+                    .text("next", NEXT)
+                    .part(
+                        "file",
+                        reqwest::multipart::Part::bytes(png(64, 64)).file_name("logo.png"),
+                    )
+            },
+        ),
+    ]
+}
+
+/// What an enterprise's members do for it in networks and events.
+fn member_acts(r: &Region) -> Vec<Action> {
+    vec![
+        post(
             "apply to a network for an enterprise",
             MEMBERS,
             "/fn/apply_to_network",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", a_s.as_str()),
-                ("network_id", pn_s.as_str()),
-                ("next", "/dashboard")
-            ]
-        );
-        post!(
+                ("enterprise_id", &r.a_s),
+                ("network_id", &r.pn_s),
+                ("next", "/dashboard"),
+            ],
+        ),
+        post(
             "sign an enterprise up for an event",
             MEMBERS,
             "/fn/take_part",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", a_s.as_str()),
-                ("event_id", ve_s.as_str()),
-                ("next", "/dashboard")
-            ]
-        );
-        post!(
+                ("enterprise_id", &r.a_s),
+                ("event_id", &r.ve_s),
+                ("next", "/dashboard"),
+            ],
+        ),
+        post(
             "read an enterprise's networks and events",
             MEMBERS,
             "/fn/participation",
-            [("locale", "bg"), ("slug", A_SLUG)]
-        );
-        post!(
+            &[("locale", "bg"), ("slug", A_SLUG)],
+        ),
+        post(
             "ask again for verification",
             MEMBERS,
             "/fn/resubmit_verification",
-            [
+            &[
                 ("locale", "bg"),
-                ("enterprise_id", a_s.as_str()),
-                ("next", "/dashboard")
-            ]
-        );
-        {
-            let vn = vn_s.clone();
-            actions.push((
-                "upload a network logo",
-                CURATORS,
-                Box::new(move |b: &Browser| {
-                    let vn = vn.clone();
-                    Box::pin(async move {
-                        let form = reqwest::multipart::Form::new()
-                            .text("locale", "bg")
-                            .text("network_id", vn)
-                            .text("next", "/curator/varna")
-                            .part(
-                                "file",
-                                reqwest::multipart::Part::bytes(png(64, 64)).file_name("logo.png"),
-                            );
-                        b.post_multipart("/fn/upload_network_logo", form).await
-                    })
-                }),
-            ));
-        }
+                ("enterprise_id", &r.a_s),
+                ("next", "/dashboard"),
+            ],
+        ),
         // Last: A is out of the network after it.
-        post!(
+        post(
             "leave a network",
             MEMBERS,
             "/fn/network_membership",
-            [
+            &[
                 ("locale", "bg"),
-                ("membership_id", a_membership.as_str()),
+                ("membership_id", &r.a_membership),
                 ("action", "leave"),
-                ("next", "/dashboard")
-            ]
-        );
+                ("next", "/dashboard"),
+            ],
+        ),
+    ]
+}
 
-        let actors: [(&str, &Browser); 5] = [
-            ("anonymous", &anon),
-            ("buyer", &buyer),
-            ("owner", &owner),
-            ("plovdiv curator", &plovdiv_curator),
-            ("varna curator", &varna_curator),
-        ];
-        let mut walked = 0;
-        for (name, allowed, call) in &actions {
-            for (who, browser) in actors {
-                if allowed.contains(&who) {
-                    continue;
-                }
-                let before = fingerprint(&t.db).await;
-                let r = call(browser).await;
-                let want = if who == "anonymous" { 401 } else { 403 };
-                assert_eq!(
-                    r.status().as_u16(),
-                    want,
-                    "{}: {who} may not {name}",
-                    t.label
-                );
-                assert_eq!(
-                    before,
-                    fingerprint(&t.db).await,
-                    "{}: refused {name} by {who} changed the database",
-                    t.label
-                );
-                walked += 1;
-            }
-            let doer = if allowed.contains(&"varna curator") {
-                &varna_curator
-            } else if allowed.contains(&"owner") {
-                &owner
-            } else {
-                &admin
-            };
-            let r = call(doer).await;
-            assert!(
-                r.status().is_success(),
-                "{}: {name} by an allowed caller: {}",
-                t.label,
-                r.status()
-            );
-        }
-        assert!(walked >= 85, "walked {walked} refusals");
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn region_limits_on_reading_every_refusal_changes_nothing() {
+    for t in all_databases().await {
+        let r = region(&t).await;
+        let walked = matrix::walk(&t, &region_reads(&r), &r.actors(), &r.doers()).await;
+        assert!(walked >= 25, "walked {walked} refusals");
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn region_limits_on_verifying_suspending_and_hiding_every_refusal_changes_nothing() {
+    for t in all_databases().await {
+        let r = region(&t).await;
+        let walked = matrix::walk(&t, &region_decisions(&r), &r.actors(), &r.doers()).await;
+        assert!(walked >= 24, "walked {walked} refusals");
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn region_limits_on_networks_and_events_every_refusal_changes_nothing() {
+    for t in all_databases().await {
+        let r = region(&t).await;
+        let actions = region_networks_and_events(&r);
+        let walked = matrix::walk(&t, &actions, &r.actors(), &r.doers()).await;
+        assert!(walked >= 24, "walked {walked} refusals");
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_enterprises_members_act_for_it_and_every_refusal_changes_nothing() {
+    for t in all_databases().await {
+        let r = region(&t).await;
+        let walked = matrix::walk(&t, &member_acts(&r), &r.actors(), &r.doers()).await;
+        assert!(walked >= 20, "walked {walked} refusals");
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_curators_desk_lists_only_its_own_region() {
+    for t in all_databases().await {
+        let r = region(&t).await;
         // The Plovdiv curator's own desk works, and does not list Varna.
-        let r = plovdiv_curator
+        let resp = r
+            .plovdiv_curator
             .post("/fn/desk", &[("locale", "bg"), ("centre", "plovdiv")])
             .await;
-        assert_eq!(r.status(), 200);
-        let desk: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        let desk: serde_json::Value = resp.json().await.unwrap();
         assert!(
             desk["enterprises"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .all(|e| e["slug"] != target.slug.as_str())
+                .all(|e| e["slug"] != r.target.slug.as_str())
         );
         t.drop_db().await;
     }
@@ -546,57 +596,203 @@ async fn hits_of(
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn verification_suspension_and_hiding_show_in_search_at_once() {
-    for t in all_databases().await {
-        server::seed::seed_demo(&t.db).await.unwrap();
-        let base = spawn_server(t.db.clone()).await;
-        let varna = centre(&t.db, "varna").await;
-        let target = waiting_in(&t.db, varna.id).await;
-        let id = target.id.to_string();
-        // The demo owner also keeps this enterprise, so someone is told.
-        let owner_id = user::Entity::find()
-            .filter(user::Column::Email.eq(OWNER.0))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
-        enterprise_member::Entity::insert(enterprise_member::ActiveModel {
-            enterprise_id: Set(target.id),
-            user_id: Set(owner_id),
-            role: Set(MemberRole::Staff),
-            created_at: Set(chrono::Utc::now()),
-            ..Default::default()
-        })
-        .exec(&t.db)
-        .await
-        .unwrap();
-        let curator = signed_in(&base, VARNA).await;
-        let admin = signed_in(&base, ADMIN).await;
-        wait_until_indexed(&base).await;
-        let before = hits_of(&base, &target, &[]).await;
-        assert!(
-            !before.is_empty(),
-            "{}: the waiting enterprise has products in search",
-            t.label
-        );
-        assert!(before.iter().all(|h| h["enterprise"]["verified"] == false));
+/// A seeded server with an enterprise of Varna waiting for verification
+/// (`target`, with its first published product `p`), the Varna curator
+/// and the admin signed in, and the index caught up: `before` are the
+/// target's hits in search, none with the badge.
+struct Waiting {
+    base: String,
+    target: enterprise::Model,
+    /// The target's id, as forms carry it.
+    id: String,
+    /// The demo owner, who also keeps the target, so someone is told.
+    owner_id: i32,
+    p: product::Model,
+    curator: Browser,
+    admin: Browser,
+    before: Vec<serde_json::Value>,
+}
 
-        // Refusals with a clear message change nothing.
-        let snapshot = fingerprint(&t.db).await;
-        let r = curator
+async fn waiting(t: &common::TestDb) -> Waiting {
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    let varna = centre(&t.db, "varna").await;
+    let target = waiting_in(&t.db, varna.id).await;
+    // The demo owner also keeps this enterprise, so someone is told.
+    let owner_id = user::Entity::find()
+        .filter(user::Column::Email.eq(OWNER.0))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    enterprise_member::Entity::insert(enterprise_member::ActiveModel {
+        enterprise_id: Set(target.id),
+        user_id: Set(owner_id),
+        role: Set(MemberRole::Staff),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec(&t.db)
+    .await
+    .unwrap();
+    let p = first_published(&t.db, target.id).await;
+    let curator = signed_in(&base, VARNA).await;
+    let admin = signed_in(&base, ADMIN).await;
+    wait_until_indexed(&base).await;
+    let before = hits_of(&base, &target, &[]).await;
+    assert!(
+        !before.is_empty(),
+        "{}: the waiting enterprise has products in search",
+        t.label
+    );
+    assert!(before.iter().all(|h| h["enterprise"]["verified"] == false));
+    Waiting {
+        id: target.id.to_string(),
+        base,
+        target,
+        owner_id,
+        p,
+        curator,
+        admin,
+        before,
+    }
+}
+
+impl Waiting {
+    /// The curator asks for a correction, for `reason`.
+    async fn ask_for_correction(&self, reason: &str) -> reqwest::Response {
+        self.curator
             .post(
                 "/fn/refuse_verification",
                 &[
                     ("locale", "bg"),
-                    ("enterprise_id", &id),
+                    ("enterprise_id", &self.id),
                     ("how", "correction"),
-                    ("reason", "  "),
+                    ("reason", reason),
                     ("next", "/curator/varna"),
                 ],
             )
-            .await;
+            .await
+    }
+
+    /// The admin asks again for the enterprise (admins act as members).
+    async fn resubmit(&self) -> reqwest::Response {
+        self.admin
+            .post(
+                "/fn/resubmit_verification",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &self.id),
+                    ("next", "/dashboard"),
+                ],
+            )
+            .await
+    }
+
+    /// The curator verifies, with a certificate valid for a year.
+    async fn verify(&self) -> reqwest::Response {
+        let until = in_a_year();
+        self.curator
+            .post(
+                "/fn/verify_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &self.id),
+                    ("input[register_entry]", "2025/0042"),
+                    ("input[register_class]", "A+"),
+                    ("input[certified_on]", "2025-01-10"),
+                    ("input[valid_until]", &until),
+                    ("next", "/curator/varna/e/x"),
+                ],
+            )
+            .await
+    }
+
+    /// The curator hides the product `p`, for `reason`.
+    async fn hide(&self, reason: &str) -> reqwest::Response {
+        self.curator
+            .post(
+                "/fn/hide_product",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &self.p.id.to_string()),
+                    ("reason", reason),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+    }
+
+    /// The curator shows the product `p` again.
+    async fn show(&self) -> reqwest::Response {
+        self.curator
+            .post(
+                "/fn/hide_product",
+                &[
+                    ("locale", "bg"),
+                    ("product_id", &self.p.id.to_string()),
+                    ("show", "1"),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+    }
+
+    /// The curator suspends the enterprise, for `reason`.
+    async fn suspend(&self, reason: &str) -> reqwest::Response {
+        self.curator
+            .post(
+                "/fn/suspend_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &self.id),
+                    ("reason", reason),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+    }
+
+    /// The curator lifts the suspension.
+    async fn restore(&self) -> reqwest::Response {
+        self.curator
+            .post(
+                "/fn/suspend_enterprise",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &self.id),
+                    ("restore", "1"),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+    }
+
+    /// Every act a curator may take, in turn, each of them done.
+    async fn every_act(&self) {
+        assert_eq!(
+            self.ask_for_correction("Приложете удостоверението.")
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(self.resubmit().await.status(), 200);
+        assert_eq!(self.verify().await.status(), 200);
+        assert_eq!(self.hide("Снимката не е на продукта.").await.status(), 200);
+        assert_eq!(self.show().await.status(), 200);
+        assert_eq!(self.suspend("Проверка на сигнал.").await.status(), 200);
+        assert_eq!(self.restore().await.status(), 200);
+    }
+}
+
+/// Refusals with a clear message change nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_answer_to_a_verification_says_why_and_changes_nothing() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        let snapshot = fingerprint(&t.db).await;
+        let r = w.ask_for_correction("  ").await;
         assert_eq!(r.status(), 422);
         let body: serde_json::Value = r.json().await.unwrap();
         assert!(body.to_string().contains("Попълнете това поле."), "{body}");
@@ -607,12 +803,13 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             ("2099-01-10", "2099-12-31", "certified_on", "date_future"),
             ("вчера", "2099-12-31", "certified_on", "date_invalid"),
         ] {
-            let r = curator
+            let r = w
+                .curator
                 .post(
                     "/fn/verify_enterprise",
                     &[
                         ("locale", "en"),
-                        ("enterprise_id", &id),
+                        ("enterprise_id", &w.id),
                         ("input[register_entry]", "2025/0042"),
                         ("input[register_class]", "A+"),
                         ("input[certified_on]", certified),
@@ -637,23 +834,19 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             "{}: refusals changed nothing",
             t.label
         );
+        t.drop_db().await;
+    }
+}
 
-        // Ask for a correction; the owner is told why and resubmits.
-        let r = curator
-            .post(
-                "/fn/refuse_verification",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("how", "correction"),
-                    ("reason", "Приложете удостоверението."),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
+/// Ask for a correction; the owner is told why and resubmits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_correction_says_why_and_the_resubmitted_enterprise_goes_last_in_the_queue() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        let r = w.ask_for_correction("Приложете удостоверението.").await;
         assert_eq!(r.status(), 200);
         assert!(location(&r).starts_with("/curator/varna?saved="));
-        let e = enterprise_by_slug(&t.db, &target.slug).await;
+        let e = enterprise_by_slug(&t.db, &w.target.slug).await;
         assert_eq!(
             e.verification_status,
             VerificationStatus::CorrectionRequested
@@ -663,12 +856,13 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             Some("Приложете удостоверението.")
         );
         // Answering again is a conflict: nothing waits now.
-        let r = curator
+        let r = w
+            .curator
             .post(
                 "/fn/refuse_verification",
                 &[
                     ("locale", "bg"),
-                    ("enterprise_id", &id),
+                    ("enterprise_id", &w.id),
                     ("how", "reject"),
                     ("reason", "Не е социално предприятие."),
                     ("next", "/curator/varna"),
@@ -677,18 +871,9 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             .await;
         assert_eq!(r.status(), 409);
         // The admin resubmits for the enterprise (admins act as members); it goes back into the queue.
-        let r = admin
-            .post(
-                "/fn/resubmit_verification",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        let r = curator
+        assert_eq!(w.resubmit().await.status(), 200);
+        let r = w
+            .curator
             .post("/fn/desk", &[("locale", "bg"), ("centre", "varna")])
             .await;
         let desk: serde_json::Value = r.json().await.unwrap();
@@ -700,98 +885,71 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             .collect();
         assert_eq!(
             queue.last().copied(),
-            Some(target.slug.as_str()),
+            Some(w.target.slug.as_str()),
             "{}: resubmitted goes last: {queue:?}",
             t.label
         );
-        let r = admin
-            .post(
-                "/fn/resubmit_verification",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 409, "already waiting");
+        assert_eq!(w.resubmit().await.status(), 409, "already waiting");
+        t.drop_db().await;
+    }
+}
 
-        // Verify: the badge shows in search within seconds.
-        let until = in_a_year();
-        let r = curator
-            .post(
-                "/fn/verify_enterprise",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("input[register_entry]", "2025/0042"),
-                    ("input[register_class]", "A+"),
-                    ("input[certified_on]", "2025-01-10"),
-                    ("input[valid_until]", &until),
-                    ("next", "/curator/varna/e/x"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        wait_until_indexed(&base).await;
-        let after = hits_of(&base, &target, &[("verified", "yes")]).await;
-        assert_eq!(after.len(), before.len(), "{}: {after:?}", t.label);
+/// Verify: the badge shows in search within seconds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_verified_enterprise_has_the_badge_in_search_at_once() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        assert_eq!(w.verify().await.status(), 200);
+        wait_until_indexed(&w.base).await;
+        let after = hits_of(&w.base, &w.target, &[("verified", "yes")]).await;
+        assert_eq!(after.len(), w.before.len(), "{}: {after:?}", t.label);
         assert!(after.iter().all(|h| h["enterprise"]["verified"] == true));
+        t.drop_db().await;
+    }
+}
 
-        // Hide one product: gone from search and its page, the owner sees why.
-        let p = first_published(&t.db, target.id).await;
+/// Hide one product: gone from search and its page, the owner sees why;
+/// shown again, it is back at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hidden_product_leaves_its_page_and_search_at_once_until_shown_again() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        let p = &w.p;
         // An anonymous reader has the page, so its data and its rendering
         // are kept in memory; the hide must still show at once, no waiting.
-        let anon = Browser::new(&base);
+        let anon = Browser::new(&w.base);
         let page = format!("/p/{}", p.slug);
         assert_eq!(anon.get(&page).await.status(), 200);
         assert_eq!(anon.get(&page).await.status(), 200);
-        let r = curator
-            .post(
-                "/fn/hide_product",
-                &[
-                    ("locale", "bg"),
-                    ("product_id", &p.id.to_string()),
-                    ("reason", ""),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 422);
-        let r = curator
-            .post(
-                "/fn/hide_product",
-                &[
-                    ("locale", "bg"),
-                    ("product_id", &p.id.to_string()),
-                    ("reason", "Снимката не е на продукта."),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(w.hide("").await.status(), 422);
+        assert_eq!(w.hide("Снимката не е на продукта.").await.status(), 200);
         assert_eq!(
             anon.get(&page).await.status(),
             404,
             "{}: kept page served after a hide",
             t.label
         );
-        assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 404);
-        wait_until_indexed(&base).await;
-        let hidden = hits_of(&base, &target, &[]).await;
-        assert_eq!(hidden.len(), before.len() - 1, "{}", t.label);
+        assert_eq!(w.curator.get(&page).await.status(), 404);
+        wait_until_indexed(&w.base).await;
+        let hidden = hits_of(&w.base, &w.target, &[]).await;
+        assert_eq!(hidden.len(), w.before.len() - 1, "{}", t.label);
         assert!(
             hidden.iter().all(|h| h["slug"] != p.slug.as_str()),
             "{}: hidden product still in search",
             t.label
         );
-        let ws = admin
-            .post("/fn/workspace", &[("slug", target.slug.as_str())])
+        let ws = w
+            .admin
+            .post(
+                "/fn/workspace",
+                &[("locale", "bg"), ("slug", w.target.slug.as_str())],
+            )
             .await;
         let ws: serde_json::Value = ws.json().await.unwrap();
         assert!(ws.to_string().contains("Снимката не е на продукта."));
         // Its owner cannot publish it again.
-        let r = admin
+        let r = w
+            .admin
             .post(
                 "/fn/product_action",
                 &[
@@ -802,75 +960,57 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             )
             .await;
         assert_eq!(r.status(), 409);
-        let r = curator
-            .post(
-                "/fn/hide_product",
-                &[
-                    ("locale", "bg"),
-                    ("product_id", &p.id.to_string()),
-                    ("show", "1"),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(w.show().await.status(), 200);
         assert_eq!(
             anon.get(&page).await.status(),
             200,
             "{}: shown again at once",
             t.label
         );
-        assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 200);
+        assert_eq!(w.curator.get(&page).await.status(), 200);
+        t.drop_db().await;
+    }
+}
 
-        // Suspend: the enterprise and its products leave public pages and search.
-        let r = curator
-            .post(
-                "/fn/suspend_enterprise",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("reason", "Проверка на сигнал."),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
+/// Suspend: the enterprise and its products leave public pages and search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suspended_enterprise_leaves_public_pages_and_search_until_restored() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        assert_eq!(w.suspend("Проверка на сигнал.").await.status(), 200);
         assert_eq!(
-            curator.get(&format!("/e/{}", target.slug)).await.status(),
+            w.curator
+                .get(&format!("/e/{}", w.target.slug))
+                .await
+                .status(),
             404
         );
-        assert_eq!(curator.get(&format!("/p/{}", p.slug)).await.status(), 404);
-        wait_until_indexed(&base).await;
-        assert!(hits_of(&base, &target, &[]).await.is_empty());
-        let r = curator
-            .post(
-                "/fn/suspend_enterprise",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("reason", "Отново."),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 409, "already suspended");
-        let r = curator
-            .post(
-                "/fn/suspend_enterprise",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &id),
-                    ("restore", "1"),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        wait_until_indexed(&base).await;
-        assert_eq!(hits_of(&base, &target, &[]).await.len(), before.len());
+        assert_eq!(
+            w.curator.get(&format!("/p/{}", w.p.slug)).await.status(),
+            404
+        );
+        wait_until_indexed(&w.base).await;
+        assert!(hits_of(&w.base, &w.target, &[]).await.is_empty());
+        assert_eq!(
+            w.suspend("Отново.").await.status(),
+            409,
+            "already suspended"
+        );
+        assert_eq!(w.restore().await.status(), 200);
+        wait_until_indexed(&w.base).await;
+        assert_eq!(hits_of(&w.base, &w.target, &[]).await.len(), w.before.len());
+        t.drop_db().await;
+    }
+}
 
-        // Every act is in the audit log, with its reason; curators see their region.
-        let r = curator
+/// Every act is in the audit log, with its reason; curators see their region.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_curators_act_is_in_the_audit_log_with_its_reason() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        w.every_act().await;
+        let r = w
+            .curator
             .post("/fn/audit_log", &[("locale", "bg"), ("centre", "varna")])
             .await;
         let log: serde_json::Value = r.json().await.unwrap();
@@ -896,14 +1036,24 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
             );
         }
         assert!(log.to_string().contains("Проверка на сигнал."));
-        let r = admin
+        let r = w
+            .admin
             .post("/fn/audit_log", &[("locale", "bg"), ("centre", "")])
             .await;
         assert_eq!(r.status(), 200);
-        // The enterprise's people were told.
+        t.drop_db().await;
+    }
+}
+
+/// The enterprise's people are told of what a curator did to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_enterprises_people_are_told_of_every_curators_act() {
+    for t in all_databases().await {
+        let w = waiting(&t).await;
+        w.every_act().await;
         let told: Vec<NoticeKind> = notice::Entity::find()
-            .filter(notice::Column::EnterpriseId.eq(target.id))
-            .filter(notice::Column::UserId.eq(owner_id))
+            .filter(notice::Column::EnterpriseId.eq(w.target.id))
+            .filter(notice::Column::UserId.eq(w.owner_id))
             .all(&t.db)
             .await
             .unwrap()
@@ -926,20 +1076,206 @@ async fn verification_suspension_and_hiding_show_in_search_at_once() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn networks_and_events_from_creation_to_catalogue() {
-    for t in all_databases().await {
-        server::seed::seed_demo(&t.db).await.unwrap();
-        let base = spawn_server(t.db.clone()).await;
-        let curator = signed_in(&base, VARNA).await;
-        let owner = signed_in(&base, OWNER).await;
-        let admin = signed_in(&base, ADMIN).await;
-        let a = enterprise_by_slug(&t.db, A_SLUG).await;
-        // An enterprise of another region: networks cross regions.
-        let b = enterprise_by_slug(&t.db, "trapezata-plovdiv").await;
+/// A seeded server with the Varna curator, the demo owner (of A) and the
+/// admin signed in, and the enterprises A and B.
+struct Networks {
+    base: String,
+    curator: Browser,
+    owner: Browser,
+    admin: Browser,
+    a: enterprise::Model,
+    b: enterprise::Model,
+}
 
+async fn networks(t: &common::TestDb) -> Networks {
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    Networks {
+        curator: signed_in(&base, VARNA).await,
+        owner: signed_in(&base, OWNER).await,
+        admin: signed_in(&base, ADMIN).await,
+        a: enterprise_by_slug(&t.db, A_SLUG).await,
+        // An enterprise of another region: networks cross regions.
+        b: enterprise_by_slug(&t.db, "trapezata-plovdiv").await,
+        base,
+    }
+}
+
+impl Networks {
+    /// The curator creates the network "Морски занаяти" of Varna.
+    async fn create_network(&self, t: &common::TestDb) -> network::Model {
+        let r = self
+            .curator
+            .post(
+                "/fn/create_network",
+                &[
+                    ("locale", "bg"),
+                    ("centre", "varna"),
+                    ("input[name]", "Морски занаяти"),
+                    ("input[kind]", "production"),
+                    ("input[description]", "Шием и тъчем заедно."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        network::Entity::find()
+            .filter(network::Column::Slug.eq("morski-zanayati"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("the network under a readable address")
+    }
+
+    /// The owner applies for A to join the network.
+    async fn apply(&self, n: &network::Model) -> u16 {
+        self.owner
+            .post(
+                "/fn/apply_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("enterprise_id", &self.a.id.to_string()),
+                    ("network_id", &n.id.to_string()),
+                    ("next", "/dashboard"),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+    }
+
+    /// The curator approves an application.
+    async fn approve(&self, membership: &network_member::Model) -> u16 {
+        self.curator
+            .post(
+                "/fn/decide_membership",
+                &[
+                    ("locale", "bg"),
+                    ("membership_id", &membership.id.to_string()),
+                    ("decision", "approve"),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+    }
+
+    /// The curator invites an enterprise, by its ЕИК.
+    async fn invite(&self, n: &network::Model, eik: &str) -> u16 {
+        self.curator
+            .post(
+                "/fn/invite_to_network",
+                &[
+                    ("locale", "bg"),
+                    ("network_id", &n.id.to_string()),
+                    ("enterprise", eik),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+    }
+
+    /// The application or the invitation of an enterprise to the network.
+    async fn membership(
+        &self,
+        t: &common::TestDb,
+        n: &network::Model,
+        e: &enterprise::Model,
+    ) -> network_member::Model {
+        network_member::Entity::find()
+            .filter(network_member::Column::NetworkId.eq(n.id))
+            .filter(network_member::Column::EnterpriseId.eq(e.id))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    /// A applies and is approved; B is invited and the admin accepts for
+    /// it. Returns A's membership.
+    async fn both_join(&self, t: &common::TestDb, n: &network::Model) -> network_member::Model {
+        assert_eq!(self.apply(n).await, 200);
+        let application = self.membership(t, n, &self.a).await;
+        assert_eq!(self.approve(&application).await, 200);
+        assert_eq!(self.invite(n, &self.b.eik).await, 200);
+        let invitation = self.membership(t, n, &self.b).await;
+        assert_eq!(
+            membership_action(&self.admin, &invitation, "accept").await,
+            200
+        );
+        application
+    }
+
+    /// The curator publishes "Пролетен базар", on 1 May 2030 from 10:00 to
+    /// 18:00, under a readable address.
+    async fn publish_event(&self, t: &common::TestDb) -> event::Model {
+        let r = self
+            .curator
+            .post(
+                "/fn/create_event",
+                &[
+                    ("locale", "bg"),
+                    ("centre", "varna"),
+                    ("input[title]", "Пролетен базар"),
+                    ("input[kind]", "bazaar"),
+                    ("input[starts_at]", "2030-05-01T10:00"),
+                    ("input[ends_at]", "2030-05-01T18:00"),
+                    ("input[place]", "Варна, Морска градина"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(location(&r), "/events/proleten-bazar");
+        event::Entity::find()
+            .filter(event::Column::Slug.eq("proleten-bazar"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+    }
+}
+
+/// Accepts or leaves (`action`) a network membership as `b`.
+async fn membership_action(b: &Browser, membership: &network_member::Model, action: &str) -> u16 {
+    b.post(
+        "/fn/network_membership",
+        &[
+            ("locale", "bg"),
+            ("membership_id", &membership.id.to_string()),
+            ("action", action),
+            ("next", "/dashboard"),
+        ],
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
+/// Uploads a logo for the network `n` as `b`; the answer's status.
+async fn network_logo(b: &Browser, n: &network::Model) -> u16 {
+    let form = reqwest::multipart::Form::new()
+        .text("locale", "bg")
+        .text("network_id", n.id.to_string())
+        .text("next", "/curator/varna")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(png(320, 200)).file_name("logo.png"),
+        );
+    b.post_multipart("/fn/upload_network_logo", form)
+        .await
+        .status()
+        .as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_network_without_a_name_or_a_known_kind_is_refused_and_nothing_changes() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
         let snapshot = fingerprint(&t.db).await;
-        let r = curator
+        let r = s
+            .curator
             .post(
                 "/fn/create_network",
                 &[
@@ -957,53 +1293,18 @@ async fn networks_and_events_from_creation_to_catalogue() {
             "{body}"
         );
         assert_eq!(snapshot, fingerprint(&t.db).await);
+        t.drop_db().await;
+    }
+}
 
-        let r = curator
-            .post(
-                "/fn/create_network",
-                &[
-                    ("locale", "bg"),
-                    ("centre", "varna"),
-                    ("input[name]", "Морски занаяти"),
-                    ("input[kind]", "production"),
-                    ("input[description]", "Шием и тъчем заедно."),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        let n = network::Entity::find()
-            .filter(network::Column::Slug.eq("morski-zanayati"))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .expect("the network under a readable address");
-        let nid = n.id.to_string();
-
-        // A logo: the centre's curators may set it, an enterprise owner may not.
-        let logo = |b: &Browser| {
-            let form = reqwest::multipart::Form::new()
-                .text("locale", "bg")
-                .text("network_id", nid.clone())
-                .text("next", "/curator/varna")
-                .part(
-                    "file",
-                    reqwest::multipart::Part::bytes(png(320, 200)).file_name("logo.png"),
-                );
-            let http = b.http.clone();
-            let url = format!("{}/fn/upload_network_logo", b.base);
-            async move {
-                http.post(url)
-                    .header("Accept", "application/json")
-                    .multipart(form)
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }
-        };
-        assert_eq!(logo(&owner).await, 403);
-        assert_eq!(logo(&curator).await, 200);
+/// A logo: the centre's curators may set it, an enterprise owner may not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_a_networks_curators_may_set_its_logo() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        assert_eq!(network_logo(&s.owner, &n).await, 403);
+        assert_eq!(network_logo(&s.curator, &n).await, 200);
         let with_logo = network::Entity::find_by_id(n.id)
             .one(&t.db)
             .await
@@ -1011,32 +1312,18 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .unwrap();
         let path = with_logo.logo_path.expect("the logo is recorded");
         assert!(path.starts_with(&format!("networks/{}/", n.id)), "{path}");
+        t.drop_db().await;
+    }
+}
 
-        // A applies and is approved; B is invited by ЕИК and accepts.
-        let r = owner
-            .post(
-                "/fn/apply_to_network",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &a.id.to_string()),
-                    ("network_id", &nid),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        let r = owner
-            .post(
-                "/fn/apply_to_network",
-                &[
-                    ("locale", "bg"),
-                    ("enterprise_id", &a.id.to_string()),
-                    ("network_id", &nid),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 409, "applying twice");
+/// A applies and is approved; B is invited by ЕИК and accepts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enterprises_join_a_network_by_application_or_by_invitation() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        assert_eq!(s.apply(&n).await, 200);
+        assert_eq!(s.apply(&n).await, 409, "applying twice");
         let application = network_member::Entity::find()
             .filter(network_member::Column::NetworkId.eq(n.id))
             .one(&t.db)
@@ -1044,85 +1331,46 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .unwrap()
             .unwrap();
         assert_eq!(application.status, MembershipStatus::Applied);
-        let r = curator
-            .post(
-                "/fn/decide_membership",
-                &[
-                    ("locale", "bg"),
-                    ("membership_id", &application.id.to_string()),
-                    ("decision", "approve"),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        let r = curator
-            .post(
-                "/fn/invite_to_network",
-                &[
-                    ("locale", "bg"),
-                    ("network_id", &nid),
-                    ("enterprise", "000"),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 422, "unknown enterprise");
-        let r = curator
-            .post(
-                "/fn/invite_to_network",
-                &[
-                    ("locale", "bg"),
-                    ("network_id", &nid),
-                    ("enterprise", &b.eik),
-                    ("next", "/curator/varna"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        let invitation = network_member::Entity::find()
-            .filter(network_member::Column::NetworkId.eq(n.id))
-            .filter(network_member::Column::EnterpriseId.eq(b.id))
+        assert_eq!(s.approve(&application).await, 200);
+        assert_eq!(s.invite(&n, "000").await, 422, "unknown enterprise");
+        assert_eq!(s.invite(&n, &s.b.eik).await, 200);
+        let invitation = s.membership(&t, &n, &s.b).await;
+        assert_eq!(invitation.status, MembershipStatus::Invited);
+        // The owner of A is no member of B: cannot accept for it.
+        assert_eq!(
+            membership_action(&s.owner, &invitation, "accept").await,
+            403
+        );
+        assert_eq!(
+            membership_action(&s.admin, &invitation, "accept").await,
+            200
+        );
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_networks_page_shows_its_members_and_its_logo() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        assert_eq!(network_logo(&s.curator, &n).await, 200);
+        let path = network::Entity::find_by_id(n.id)
             .one(&t.db)
             .await
             .unwrap()
-            .unwrap();
-        assert_eq!(invitation.status, MembershipStatus::Invited);
-        // The owner of A is no member of B: cannot accept for it.
-        let r = owner
-            .post(
-                "/fn/network_membership",
-                &[
-                    ("locale", "bg"),
-                    ("membership_id", &invitation.id.to_string()),
-                    ("action", "accept"),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 403);
-        let r = admin
-            .post(
-                "/fn/network_membership",
-                &[
-                    ("locale", "bg"),
-                    ("membership_id", &invitation.id.to_string()),
-                    ("action", "accept"),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-
-        // The network page and the network facet show both members' products.
-        let page = Browser::new(&base)
+            .unwrap()
+            .logo_path
+            .expect("the logo is recorded");
+        s.both_join(&t, &n).await;
+        let page = Browser::new(&s.base)
             .get(&format!("/n/{}", n.slug))
             .await
             .text()
             .await
             .unwrap();
         assert!(
-            page.contains(&a.name) && page.contains(&b.name),
+            page.contains(&s.a.name) && page.contains(&s.b.name),
             "{}: network page lacks members",
             t.label
         );
@@ -1132,14 +1380,26 @@ async fn networks_and_events_from_creation_to_catalogue() {
             t.label
         );
         assert_eq!(
-            Browser::new(&base)
+            Browser::new(&s.base)
                 .get(&format!("/media/{path}"))
                 .await
                 .status(),
             200
         );
-        wait_until_indexed(&base).await;
-        let in_network = search(&base, &format!("q=&per_page=100&network={}", n.slug)).await;
+        t.drop_db().await;
+    }
+}
+
+/// The network facet shows both members' products; when A leaves, its
+/// products leave the network's catalogue.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_network_facet_finds_its_members_products_until_one_leaves() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        let application = s.both_join(&t, &n).await;
+        wait_until_indexed(&s.base).await;
+        let in_network = search(&s.base, &format!("q=&per_page=100&network={}", n.slug)).await;
         let enterprises: std::collections::BTreeSet<String> = in_network["hits"]
             .as_array()
             .unwrap()
@@ -1148,43 +1408,42 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .collect();
         assert_eq!(
             enterprises,
-            [a.slug.clone(), b.slug.clone()].into_iter().collect(),
+            [s.a.slug.clone(), s.b.slug.clone()].into_iter().collect(),
             "{}",
             t.label
         );
 
         // A leaves: its products leave the network's catalogue.
-        let r = owner
-            .post(
-                "/fn/network_membership",
-                &[
-                    ("locale", "bg"),
-                    ("membership_id", &application.id.to_string()),
-                    ("action", "leave"),
-                    ("next", "/dashboard"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        wait_until_indexed(&base).await;
-        let after = search(&base, &format!("q=&per_page=100&network={}", n.slug)).await;
+        assert_eq!(
+            membership_action(&s.owner, &application, "leave").await,
+            200
+        );
+        wait_until_indexed(&s.base).await;
+        let after = search(&s.base, &format!("q=&per_page=100&network={}", n.slug)).await;
         assert!(
             after["hits"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .all(|h| h["enterprise"]["slug"] == b.slug.as_str()),
+                .all(|h| h["enterprise"]["slug"] == s.b.slug.as_str()),
             "{}: {after}",
             t.label
         );
+        t.drop_db().await;
+    }
+}
 
-        // Events: bad dates refused, a good one published, A takes part.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_with_bad_dates_is_refused_field_by_field() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
         for (start, end, field) in [
             ("2030-05-02T10:00", "2030-05-01T10:00", "ends_at"),
             ("2020-05-01T10:00", "2030-05-01T10:00", "starts_at"),
             ("утре", "2030-05-01T10:00", "starts_at"),
         ] {
-            let r = curator
+            let r = s
+                .curator
                 .post(
                     "/fn/create_event",
                     &[
@@ -1206,36 +1465,35 @@ async fn networks_and_events_from_creation_to_catalogue() {
                     .contains(&format!("\"field\":\"{field}\""))
             );
         }
-        let r = curator
-            .post(
-                "/fn/create_event",
-                &[
-                    ("locale", "bg"),
-                    ("centre", "varna"),
-                    ("input[title]", "Пролетен базар"),
-                    ("input[kind]", "bazaar"),
-                    ("input[starts_at]", "2030-05-01T10:00"),
-                    ("input[ends_at]", "2030-05-01T18:00"),
-                    ("input[place]", "Варна, Морска градина"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 200);
-        assert_eq!(location(&r), "/events/proleten-bazar");
-        let ev = event::Entity::find()
-            .filter(event::Column::Slug.eq("proleten-bazar"))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap();
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_is_published_under_a_readable_address_in_bulgarian_time() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let ev = s.publish_event(&t).await;
         // Bulgarian summer time: 10:00 there is 07:00 UTC.
         assert_eq!(ev.starts_at.to_rfc3339(), "2030-05-01T07:00:00+00:00");
-        let r = owner
+        t.drop_db().await;
+    }
+}
+
+/// A takes part; its page lists it, with its products, once the curator
+/// confirms.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_lists_a_participant_and_its_products_once_the_curator_confirms() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let ev = s.publish_event(&t).await;
+        let r = s
+            .owner
             .post(
                 "/fn/take_part",
                 &[
                     ("locale", "bg"),
-                    ("enterprise_id", &a.id.to_string()),
+                    ("enterprise_id", &s.a.id.to_string()),
                     ("event_id", &ev.id.to_string()),
                     ("next", "/dashboard"),
                 ],
@@ -1248,17 +1506,18 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .await
             .unwrap()
             .unwrap();
-        let page = Browser::new(&base)
+        let page = Browser::new(&s.base)
             .get("/events/proleten-bazar")
             .await
             .text()
             .await
             .unwrap();
         assert!(
-            !page.contains(&a.name),
+            !page.contains(&s.a.name),
             "not listed before the curator confirms"
         );
-        let r = curator
+        let r = s
+            .curator
             .post(
                 "/fn/decide_participant",
                 &[
@@ -1271,24 +1530,34 @@ async fn networks_and_events_from_creation_to_catalogue() {
             .await;
         assert_eq!(r.status(), 200);
         // Anonymous pages are cached for two seconds; a signed-in reader sees it at once.
-        let page = owner
+        let page = s
+            .owner
             .get("/events/proleten-bazar")
             .await
             .text()
             .await
             .unwrap();
         assert!(
-            page.contains(&a.name),
+            page.contains(&s.a.name),
             "{}: event page lists the participant",
             t.label
         );
-        let a_product = first_published(&t.db, a.id).await;
+        let a_product = first_published(&t.db, s.a.id).await;
         assert!(
             page.contains(&a_product.title),
             "{}: and its products",
             t.label
         );
-        let print = Browser::new(&base)
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_has_a_printable_page_with_a_qr_code_and_is_listed_among_events() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        s.publish_event(&t).await;
+        let print = Browser::new(&s.base)
             .get("/events/proleten-bazar/print")
             .await;
         assert_eq!(print.status(), 200);
@@ -1300,7 +1569,7 @@ async fn networks_and_events_from_creation_to_catalogue() {
         );
         // The home page lists it among upcoming events? Only the soonest few;
         // the events page lists every upcoming one.
-        let events = Browser::new(&base)
+        let events = Browser::new(&s.base)
             .get("/events")
             .await
             .text()

@@ -252,7 +252,7 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
             continue;
         };
         // Everything up to the checks, then data.
-        Migrator::up(&t.db, Some(10)).await.unwrap();
+        Migrator::up(&t.db, Some(11)).await.unwrap();
         server::seed::seed_demo(&t.db).await.unwrap();
         let before = common::fingerprint(&t.db).await;
         app::server::kernel::db::migrate(&t.db).await.unwrap();

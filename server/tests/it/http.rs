@@ -217,3 +217,26 @@ async fn anonymous_pages_are_served_from_a_short_cache_and_signed_in_readers_nev
         assert!(r.headers().get("x-page-cache").is_none());
     }
 }
+
+/// An address with a trailing slash leads to the page without it (308,
+/// query kept), never to a 404, and never off the site.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trailing_slash_redirects_to_the_page_without_it() {
+    let (_t, base) = seeded_server().await;
+    let c = common::client();
+    for (from, to) in [
+        ("/en/", "/en"),
+        ("/centres/varna/", "/centres/varna"),
+        (
+            "/search/?q=%D0%BC%D0%B5%D0%B4",
+            "/search?q=%D0%BC%D0%B5%D0%B4",
+        ),
+        ("//evil.example/", "/evil.example"),
+    ] {
+        let r = c.get(format!("{base}{from}")).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{from}");
+        assert_eq!(common::location(&r), to, "{from}");
+    }
+    let r = c.get(format!("{base}/en")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+}

@@ -112,24 +112,114 @@ async fn act(b: &Browser, id: i32, action: &str, extra: &[(&str, &str)]) -> u16 
     b.post("/fn/request_action", &form).await.status().as_u16()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_states() {
-    for t in all_databases().await {
-        server::seed::seed_demo(&t.db).await.unwrap();
-        let base = spawn_server(t.db.clone()).await;
-        let a = stocked(&t.db, "sinya-nishka-varna", 10).await;
-        let b_product = stocked(&t.db, "chista-stapka-varna", 10).await;
+/// A seeded server with a product of each of two enterprises on the
+/// shelf (ten each), and a visitor, not signed in, who put two of the one
+/// and three of the other in the basket.
+struct Basket {
+    base: String,
+    a: product::Model,
+    b_product: product::Model,
+    buyer: Browser,
+}
 
+async fn basket(t: &common::TestDb) -> Basket {
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    let a = stocked(&t.db, "sinya-nishka-varna", 10).await;
+    let b_product = stocked(&t.db, "chista-stapka-varna", 10).await;
+    let buyer = Browser::new(&base);
+    assert_eq!(put(&buyer, a.id, 2).await.status(), 200);
+    assert_eq!(put(&buyer, b_product.id, 3).await.status(), 200);
+    Basket {
+        base,
+        a,
+        b_product,
+        buyer,
+    }
+}
+
+/// That basket sent once the buyer signed in: a request to each
+/// enterprise, `ra` for the product `a`, `rb` for `b_product`.
+struct Sent {
+    base: String,
+    a: product::Model,
+    buyer: Browser,
+    ra: order_request::Model,
+    rb: order_request::Model,
+}
+
+async fn sent(t: &common::TestDb) -> Sent {
+    let Basket {
+        base,
+        a,
+        b_product,
+        buyer,
+    } = basket(t).await;
+    buyer.sign_in(BUYER.0, BUYER.1).await;
+    assert_eq!(send(&buyer, "k1").await.status(), 200);
+    let requests = requests_of(&t.db).await;
+    assert_eq!(requests.len(), 2, "{}: one request per enterprise", t.label);
+    let of = |enterprise_id: i32| {
+        requests
+            .iter()
+            .find(|r| r.enterprise_id == enterprise_id)
+            .unwrap()
+            .clone()
+    };
+    Sent {
+        ra: of(a.enterprise_id),
+        rb: of(b_product.enterprise_id),
+        base,
+        a,
+        buyer,
+    }
+}
+
+/// Signed in as the demo owner (of the enterprise of `a`).
+async fn owner(base: &str) -> Browser {
+    let owner = Browser::new(base);
+    owner.sign_in(OWNER.0, OWNER.1).await;
+    owner
+}
+
+/// Signed in as someone with no part in any request.
+async fn stranger(base: &str) -> Browser {
+    let stranger = Browser::new(base);
+    stranger
+        .post(
+            "/fn/sign_up",
+            &[
+                ("locale", "bg"),
+                ("email", "s@example.bg"),
+                ("password", PASSWORD),
+                ("display_name", "Някой"),
+            ],
+        )
+        .await;
+    stranger.sign_in("s@example.bg", PASSWORD).await;
+    stranger
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitors_basket_comes_along_on_sign_in_and_sending_it_needs_an_account() {
+    for t in all_databases().await {
         // A visitor fills the basket, then signs in: the basket comes along.
-        let buyer = Browser::new(&base);
-        assert_eq!(put(&buyer, a.id, 2).await.status(), 200);
-        assert_eq!(put(&buyer, b_product.id, 3).await.status(), 200);
+        let Basket { buyer, .. } = basket(&t).await;
+        let r = send(&buyer, "k1").await;
+        assert_eq!(r.status(), 200);
         assert_eq!(
-            send(&buyer, "k1").await.status(),
-            401,
-            "sending needs an account"
+            common::location(&r),
+            "/signin?next=%2Fbasket",
+            "sending needs an account: sign in, then back to the basket"
         );
+        assert!(requests_of(&t.db).await.is_empty(), "nothing sent yet");
         buyer.sign_in(BUYER.0, BUYER.1).await;
+        let page = buyer.get("/basket").await.text().await.unwrap();
+        assert!(
+            page.contains("Здравейте!"),
+            "{}: what was typed before signing in is kept",
+            t.label
+        );
         let basket: serde_json::Value = buyer.post("/fn/basket", &[]).await.json().await.unwrap();
         assert_eq!(
             basket["enterprises"].as_array().unwrap().len(),
@@ -137,12 +227,159 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             "{}: {basket}",
             t.label
         );
+        t.drop_db().await;
+    }
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quantity_over_the_stock_is_refused() {
+    for t in all_databases().await {
+        let Basket { a, buyer, .. } = basket(&t).await;
+        buyer.sign_in(BUYER.0, BUYER.1).await;
         // Refusals change nothing: a quantity over the stock.
         assert_eq!(put(&buyer, a.id, 11).await.status(), 422);
         assert_eq!(put(&buyer, a.id, 0).await.status(), 200);
         assert_eq!(put(&buyer, a.id, 2).await.status(), 200);
+        t.drop_db().await;
+    }
+}
 
+/// Too many of a product: the refusal stands under the quantity in the
+/// reader's language, with what they typed, with JavaScript (JSON, 422,
+/// whatever the encoding the browser accepts) and without (the page again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_is_said_under_the_quantity_which_keeps_what_was_typed() {
+    let t = common::sqlite().await;
+    let Basket { base, a, buyer, .. } = basket(&t).await;
+    let form = [
+        ("locale", "bg".to_string()),
+        ("product_id", a.id.to_string()),
+        ("quantity", "500".to_string()),
+    ];
+    // With JavaScript: a JSON refusal, the same whether or not compressed.
+    for encoding in ["identity", "gzip, deflate, br, zstd"] {
+        let r = buyer
+            .http
+            .post(format!("{base}/fn/put_in_basket"))
+            .header("Accept", "application/json")
+            .header("Accept-Encoding", encoding)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422, "{encoding}");
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["Invalid"][0]["field"], "quantity", "{encoding}: {v}");
+        assert!(
+            v["Invalid"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("налич"),
+            "{encoding}: in Bulgarian: {v}"
+        );
+    }
+    // Without: back to the product page, the error under the field, 500 kept.
+    let page = format!("{base}/p/{}", a.slug);
+    let r = buyer
+        .http
+        .post(format!("{base}/fn/put_in_basket"))
+        .header("Accept", "text/html")
+        .header("Referer", &page)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let back = common::location(&r);
+    assert!(back.contains("__form="), "{back}");
+    assert!(!back.contains("locale"), "only what was typed: {back}");
+    let html = buyer
+        .get(back.strip_prefix(base.as_str()).unwrap_or(&back))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let field = html
+        .split(r#"id="qty""#)
+        .nth(1)
+        .expect("the quantity field");
+    assert!(field.contains(r#"value="500""#), "the typed quantity stays");
+    let error = html
+        .split(r#"id="err-quantity""#)
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the quantity's error");
+    assert!(!error.contains("hidden"), "shown: {error}");
+    assert!(error.contains("налич"), "in Bulgarian: {error}");
+    // A stranger's copy of the address shows nothing of it.
+    let other = Browser::new(&base);
+    let html = other
+        .get(back.strip_prefix(base.as_str()).unwrap_or(&back))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(r#"value="500""#), "not for another reader");
+    t.drop_db().await;
+}
+
+/// The count of a header link, if it shows one.
+fn header_count(html: &str, marker: &str) -> Option<u32> {
+    let link = html.split(marker).nth(1)?.split("</a>").next()?;
+    link.split(r#"<span class="pill">"#)
+        .nth(1)?
+        .split('<')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The header counts what waits: the basket's lines for anyone, the
+/// requests waiting in an enterprise's inbox for its members.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_header_counts_the_basket_and_the_waiting_requests() {
+    let t = common::sqlite().await;
+    let Sent {
+        base, buyer, ra, ..
+    } = sent(&t).await;
+    let html = buyer.get("/").await.text().await.unwrap();
+    assert_eq!(
+        header_count(&html, r#"href="/basket""#),
+        None,
+        "a sent basket is empty"
+    );
+    let owner = owner(&base).await;
+    let html = owner.get("/").await.text().await.unwrap();
+    assert!(
+        header_count(&html, r#"class="inbox-link""#).is_some_and(|n| n >= 1),
+        "the new request waits in the inbox"
+    );
+    let before = header_count(&html, r#"class="inbox-link""#);
+    assert_eq!(act(&owner, ra.id, "accept", &[]).await, 200);
+    let html = owner.get("/").await.text().await.unwrap();
+    assert_eq!(
+        header_count(&html, r#"class="inbox-link""#),
+        before.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0),
+        "an accepted request waits no more"
+    );
+    let slug = "sinya-nishka-varna";
+    let visitor = Browser::new(&base);
+    let p = stocked(&t.db, slug, 5).await;
+    assert_eq!(put(&visitor, p.id, 2).await.status(), 200);
+    let html = visitor.get("/centres").await.text().await.unwrap();
+    assert_eq!(
+        header_count(&html, r#"href="/basket""#),
+        Some(1),
+        "one line in the basket"
+    );
+    t.drop_db().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_basket_of_two_enterprises_sent_twice_at_once_becomes_two_requests() {
+    for t in all_databases().await {
+        let Basket { buyer, .. } = basket(&t).await;
+        buyer.sign_in(BUYER.0, BUYER.1).await;
         let (r1, r2) = tokio::join!(send(&buyer, "k-double"), send(&buyer, "k-double"));
         assert!(
             r1.status().is_success() || r2.status().is_success(),
@@ -163,8 +400,14 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             0,
             "sent baskets are emptied"
         );
+        t.drop_db().await;
+    }
+}
 
-        // A later price change does not touch the request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_later_price_change_does_not_touch_a_sent_request() {
+    for t in all_databases().await {
+        let Sent { a, ra, .. } = sent(&t).await;
         let mut p: product::ActiveModel = product::Entity::find_by_id(a.id)
             .one(&t.db)
             .await
@@ -173,10 +416,6 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             .into();
         p.price_cents = Set(a.price_cents + 500);
         p.update(&t.db).await.unwrap();
-        let ra = requests
-            .iter()
-            .find(|r| r.enterprise_id == a.enterprise_id)
-            .unwrap();
         let line = order_request_line::Entity::find()
             .filter(order_request_line::Column::OrderRequestId.eq(ra.id))
             .one(&t.db)
@@ -184,23 +423,17 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             .unwrap()
             .unwrap();
         assert_eq!((line.quantity, line.unit_price_cents), (2, a.price_cents));
+        t.drop_db().await;
+    }
+}
 
-        let owner = Browser::new(&base);
-        owner.sign_in(OWNER.0, OWNER.1).await;
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_buyer_and_the_enterprise_may_see_a_request() {
+    for t in all_databases().await {
+        let Sent { base, ra, rb, .. } = sent(&t).await;
         // Who may see it: the buyer and the enterprise, nobody else.
-        let stranger = Browser::new(&base);
-        stranger
-            .post(
-                "/fn/sign_up",
-                &[
-                    ("locale", "bg"),
-                    ("email", "s@example.bg"),
-                    ("password", PASSWORD),
-                    ("display_name", "Някой"),
-                ],
-            )
-            .await;
-        stranger.sign_in("s@example.bg", PASSWORD).await;
+        let owner = owner(&base).await;
+        let stranger = stranger(&base).await;
         let id = ra.id.to_string();
         assert_eq!(
             stranger.post("/fn/request", &[("id", &id)]).await.status(),
@@ -210,10 +443,6 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             owner.post("/fn/request", &[("id", &id)]).await.status(),
             200
         );
-        let rb = requests
-            .iter()
-            .find(|r| r.enterprise_id == b_product.enterprise_id)
-            .unwrap();
         assert_eq!(
             owner
                 .post("/fn/request", &[("id", &rb.id.to_string())])
@@ -222,7 +451,18 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             404,
             "another enterprise's request"
         );
+        t.drop_db().await;
+    }
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_refuses_the_wrong_party_the_wrong_order_and_a_missing_reason() {
+    for t in all_databases().await {
+        let Sent {
+            base, buyer, ra, ..
+        } = sent(&t).await;
+        let owner = owner(&base).await;
+        let stranger = stranger(&base).await;
         // The state machine: wrong party, wrong order, missing reason.
         assert_eq!(act(&buyer, ra.id, "accept", &[]).await, 403);
         assert_eq!(act(&owner, ra.id, "fulfil", &[]).await, 409);
@@ -230,7 +470,17 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
         assert_eq!(act(&owner, ra.id, "decline", &[("reason", "")]).await, 422);
         assert_eq!(act(&stranger, ra.id, "accept", &[]).await, 404);
         assert_eq!(requests_of(&t.db).await[0].status, OrderStatus::Submitted);
+        t.drop_db().await;
+    }
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stock_goes_down_on_acceptance_and_back_on_cancellation() {
+    for t in all_databases().await {
+        let Sent {
+            base, a, buyer, ra, ..
+        } = sent(&t).await;
+        let owner = owner(&base).await;
         assert_eq!(
             act(&owner, ra.id, "accept", &[("note", "Готово в петък.")]).await,
             200
@@ -259,11 +509,19 @@ async fn a_basket_of_two_enterprises_becomes_two_requests_and_moves_through_its_
             409,
             "a cancelled request stays cancelled"
         );
+        t.drop_db().await;
+    }
+}
 
-        // The other enterprise declines with a reason; a thread and notices.
-        let other = Browser::new(&base);
+/// The other enterprise declines with a reason; a thread and notices.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declined_request_shows_its_reason_and_thread_and_both_sides_are_told() {
+    for t in all_databases().await {
+        let Sent {
+            base, buyer, rb, ..
+        } = sent(&t).await;
         // Admins act for any enterprise.
-        let admin = other;
+        let admin = Browser::new(&base);
         admin
             .sign_in("admin@demo.socialenpazar.bg", "demo-admin-2026")
             .await;

@@ -15,6 +15,15 @@ pub fn SignInPage() -> impl IntoView {
     let q = use_query_map().read_untracked();
     let next = q.get("next").unwrap_or_default();
     let registered = q.get("registered").is_some();
+    let sign_up_href = if next.is_empty() {
+        locale.href("/signup")
+    } else {
+        format!(
+            "{}?next={}",
+            locale.href("/signup"),
+            crate::links::query_value(&next)
+        )
+    };
     let confirmed = q.get("confirmed").is_some();
     let action = SignIn::PATH;
     let errors = posted.fields(action);
@@ -47,7 +56,7 @@ pub fn SignInPage() -> impl IntoView {
             </EnhancedForm>
             <p>
                 {locale.tr().account_no_account_yet()}
-                <a href=locale.href("/signup")>{locale.tr().account_sign_up()}</a>
+                <a href=sign_up_href>{locale.tr().account_sign_up()}</a>
             </p>
         </section>
     }

@@ -9,6 +9,11 @@ use leptos::server_fn::ServerFn as _;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    // Where sign-in goes after the account is made (the basket, say).
+    let next = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("next")
+        .filter(|n| crate::links::same_site_path(n).is_some());
     let locale = use_locale();
     let posted = PostedError::from_query();
     let action = SignUp::PATH;
@@ -22,6 +27,7 @@ pub fn SignUpPage() -> impl IntoView {
             <EnhancedForm>
                 <form method="post" action=action class="stack">
                     <LocaleField locale/>
+                    {next.map(|n| view! { <input type="hidden" name="next" value=n/> })}
                     <FormMessage locale error=posted.for_action(action).cloned()/>
                     <TextField label=locale.tr().account_name().into() name="display_name".into() key="display_name"
                         required=true autocomplete="name" maxlength=120 errors=errors.clone()/>

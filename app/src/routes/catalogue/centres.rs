@@ -55,7 +55,7 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
             <dd>{c.region.clone()}" ("{detail.nuts_code}")"</dd>
             <dt>{t.centre_address()}</dt>
             <dd>{c.address.clone()}</dd>
-            <dt>"E-mail"</dt>
+            <dt>{locale.tr().enterprise_email()}</dt>
             <dd><a href=format!("mailto:{}", detail.email)>{detail.email.clone()}</a></dd>
         </dl>
         <section aria-labelledby="h-districts">

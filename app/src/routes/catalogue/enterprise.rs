@@ -9,6 +9,7 @@ use crate::components::cards::{NetworkCardView, ProductCardView, VerifiedBadge};
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::JsonLd;
+use crate::components::terms::TermsList;
 use crate::format;
 use crate::functions::catalogue::get_enterprise;
 use crate::i18n::Locale;
@@ -84,12 +85,18 @@ fn EnterpriseView(locale: Locale, enterprise: EnterpriseDetail) -> impl IntoView
             <dl class="facts">
                 <dt>{t.enterprise_eik()}</dt><dd>{e.eik.clone()}</dd>
                 <dt>{t.enterprise_address()}</dt><dd>{e.address.clone()}", "{c.settlement.clone()}</dd>
-                <dt>"E-mail"</dt><dd><a href=format!("mailto:{}", e.email)>{e.email.clone()}</a></dd>
+                <dt>{t.enterprise_email()}</dt><dd><a href=format!("mailto:{}", e.email)>{e.email.clone()}</a></dd>
                 <dt>{t.enterprise_phone()}</dt><dd><a href=format!("tel:{}", e.phone.replace(' ', ""))>{e.phone.clone()}</a></dd>
                 {e.website.clone().map(|w| view! { <dt>{t.enterprise_website()}</dt><dd><a href=w.clone() rel="external nofollow">{w.clone()}</a></dd> })}
                 <dt>{t.enterprise_centre()}</dt>
                 <dd><a href=locale.href(&format!("/centres/{}", e.centre_slug))>{e.centre_name.clone()}</a></dd>
             </dl>
+            {(!e.terms.is_empty()).then(|| view! {
+                <section aria-labelledby="h-terms">
+                    <h2 id="h-terms">{t.terms_heading()}</h2>
+                    <TermsList locale terms=e.terms.clone()/>
+                </section>
+            })}
             <section aria-labelledby="h-register">
                 <h2 id="h-register">{t.enterprise_register()}</h2>
                 {match e.register.clone() {

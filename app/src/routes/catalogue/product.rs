@@ -10,6 +10,7 @@ use crate::components::cards::{NetworkCardView, ProductCardView, VerifiedBadge};
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::JsonLd;
+use crate::components::terms::TermsList;
 use crate::domain::Availability;
 use crate::format;
 use crate::functions::catalogue::get_product;
@@ -48,7 +49,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
         "name": p.title,
         "description": product.description,
         "category": p.category,
-        "image": product.images.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
+        "image": product.share_image.iter().collect::<Vec<_>>(),
         "brand": { "@type": "Organization", "name": p.enterprise_name },
         "offers": {
             "@type": "Offer",
@@ -71,7 +72,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
         <Meta property="og:description" content=summary/>
         <Meta property="og:site_name" content=t.site_name()/>
         <Meta property="og:locale" content=if locale == Locale::Bg { "bg_BG" } else { "en_GB" }/>
-        {product.images.first().map(|i| view! { <Meta property="og:image" content=i.path.clone()/> })}
+        {product.share_image.clone().map(|src| view! { <Meta property="og:image" content=src/> })}
         <JsonLd value=json_ld/>
         <nav aria-label=t.product_category() class="breadcrumbs">
             <a href=locale.href(&format!("/search?category={}", product.category_slug))>{p.category.clone()}</a>
@@ -79,15 +80,7 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
         <article class="product">
             <h1>{p.title.clone()}</h1>
             <div class="product-grid">
-                <div class="gallery">
-                    {if product.images.is_empty() {
-                        view! { <div class="no-image" role="img" aria-label=t.product_no_image()>"◆"</div> }.into_any()
-                    } else {
-                        product.images.iter().map(|i| view! {
-                            <img src=i.path.clone() alt=i.alt.clone() width=i.width height=i.height loading="lazy"/>
-                        }).collect_view().into_any()
-                    }}
-                </div>
+                <Gallery locale product=product.clone()/>
                 <div class="buy-box">
                     <p class="price-large">
                         <strong>{format::money(p.price_cents, locale)}</strong>" / "{t.unit(p.unit)}
@@ -103,7 +96,6 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                         <crate::components::basket::AddToBasket locale product_id=p.id min_order=product.min_order/>
                     })}
                     <crate::components::favourite::FavouriteButton locale product_id=p.id/>
-                    <crate::components::basket::AskQuestion locale product_id=p.id/>
                     <dl class="facts">
                         <dt>{t.product_min_order()}</dt>
                         <dd>{product.min_order}" "{t.unit(p.unit)}</dd>
@@ -118,16 +110,19 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
                             <dd>{product.impact_groups.iter().map(|g| t.impact_group(*g)).collect::<Vec<_>>().join(", ")}</dd>
                         })}
                     </dl>
+                    <TermsList locale terms=product.terms.clone()/>
+                    <crate::components::basket::AskQuestion locale product_id=p.id/>
                 </div>
             </div>
             <section aria-labelledby="h-description">
                 <h2 id="h-description">{t.product_description()}</h2>
                 <p class="prose">{product.description.clone()}</p>
                 {(!product.tags.is_empty()).then(|| view! {
-                    <p class="tags">
-                        <span class="visually-hidden">{t.product_tags()}": "</span>
-                        {product.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
-                    </p>
+                    <ul class="tags" aria-label=t.product_tags()>
+                        {product.tags.iter().map(|tag| view! {
+                            <li><a class="tag" href=locale.href(&format!("/search?q={}", crate::links::query_value(tag)))>{tag.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
                 })}
             </section>
             {(!product.networks.is_empty()).then(|| view! {
@@ -148,4 +143,50 @@ fn ProductView(locale: Locale, product: ProductDetail) -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// The product's photos: a strip that scrolls (swipes) from one to the next,
+/// with numbered thumbnails that link to each; plain links and scrolling,
+/// so it works by keyboard and without JavaScript. Width and height are set
+/// so nothing moves as they load; only the first is loaded at once.
+#[component]
+fn Gallery(locale: Locale, product: ProductDetail) -> impl IntoView {
+    let t = locale.tr();
+    if product.images.is_empty() {
+        return view! {
+            <div class="gallery">
+                <img class="drawing" src=product.card.picture.src.clone() alt=t.product_no_image() width="400" height="300"/>
+            </div>
+        }
+        .into_any();
+    }
+    let count = product.images.len();
+    view! {
+        <div class="gallery">
+            <ul class="gallery-photos" aria-label=t.product_photos()>
+                {product.images.iter().enumerate().map(|(n, i)| view! {
+                    <li id=format!("photo-{}", n + 1)>
+                        <img src=i.path.clone()
+                            srcset=format!("{} {}w, {} {}w", i.thumb, i.thumb_width, i.path, i.width)
+                            sizes="(max-width: 760px) 100vw, 560px"
+                            alt=i.alt.clone() width=i.width height=i.height
+                            loading=if n == 0 { "eager" } else { "lazy" }
+                            fetchpriority=(n == 0).then_some("high")/>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(count > 1).then(|| view! {
+                <ol class="gallery-thumbs">
+                    {product.images.iter().enumerate().map(|(n, i)| view! {
+                        <li>
+                            <a href=format!("#photo-{}", n + 1) aria-label=t.product_photo_n(count, n + 1)>
+                                <img src=i.thumb.clone() alt="" width="80" height="60" loading="lazy"/>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+        </div>
+    }
+    .into_any()
 }

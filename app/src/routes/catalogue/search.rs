@@ -28,6 +28,8 @@ pub struct SearchWords {
     degraded: String,
     filters: String,
     clear_filters: String,
+    active_filters: String,
+    remove_filter: String,
     search: String,
     no_results: String,
     suggest: String,
@@ -65,6 +67,8 @@ impl SearchWords {
             degraded: t.search_degraded().into(),
             filters: t.search_filters().into(),
             clear_filters: t.search_clear_filters().into(),
+            active_filters: t.search_active_filters().into(),
+            remove_filter: t.search_remove_filter().into(),
             search: t.nav_search().into(),
             no_results: t.search_no_results().into(),
             suggest: t.search_suggest().into(),
@@ -259,6 +263,20 @@ fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>
         format!("{} „{}“", w.results_for, page.params.q)
     };
     let has_filters = !page.params.filters().is_empty();
+    // Each chosen filter as a chip that takes it away again.
+    let chips: Vec<(String, String)> = page
+        .facets
+        .iter()
+        .flat_map(|g| {
+            g.values.iter().filter(|v| v.selected).map(|v| {
+                let mut next = page.params.clone();
+                next.page = 1;
+                next.set_filter(&g.facet, None);
+                (v.label.clone(), search_href(locale, &next))
+            })
+        })
+        .collect();
+    let active = chips.len();
     let clear = SearchParams {
         q: page.params.q.clone(),
         ..Default::default()
@@ -269,12 +287,33 @@ fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>
         {page.degraded.then(|| view! { <p class="notice" role="note">{w.degraded.clone()}</p> })}
         <div class="search-columns">
             <aside class="facets" aria-labelledby="h-filters">
-                <h2 id="h-filters">{w.filters.clone()}</h2>
-                {has_filters.then(|| view! { <p><a href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></p> })}
-                {page.facets.iter().filter(|g| !g.values.is_empty()).map(|g| view! { <FacetList locale group=g.clone() params=page.params.clone() words/> }).collect_view()}
+                <h2 id="h-filters" class="visually-hidden">{w.filters.clone()}</h2>
+                // On a phone the filters fold away behind this (CSS alone,
+                // so it works without JavaScript); on a wide screen they
+                // stand beside the results.
+                <details class="filters-toggle">
+                    <summary>{w.filters.clone()}{(active > 0).then(|| format!(" ({active})"))}</summary>
+                </details>
+                <div class="facet-lists">
+                    {page.facets.iter().filter(|g| !g.values.is_empty()).map(|g| view! { <FacetList locale group=g.clone() params=page.params.clone() words/> }).collect_view()}
+                </div>
             </aside>
             <section class="results" aria-labelledby="h-results">
                 <h2 id="h-results" class="visually-hidden">{w.search.clone()}</h2>
+                {has_filters.then(|| view! {
+                    <ul class="chips" aria-label=w.active_filters.clone()>
+                        {chips.into_iter().map(|(label, href)| view! {
+                            <li>
+                                <a class="chip" href=href>
+                                    {label}
+                                    <span aria-hidden="true">" ✕"</span>
+                                    <span class="visually-hidden">" — "{w.remove_filter.clone()}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                        <li><a class="chip chip-clear" href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></li>
+                    </ul>
+                })}
                 <SortLinks locale params=page.params.clone() words/>
                 {if page.hits.is_empty() {
                     view! {
@@ -400,10 +439,15 @@ fn Pagination(
 fn HitCard(locale: Locale, hit: SearchHit, words: StoredValue<SearchWords>) -> impl IntoView {
     let w = words.get_value();
     let p = hit.product;
+    let href = locale.href(&format!("/p/{}", p.slug));
     view! {
         <article class="card product-card">
+            <a class="card-picture" href=href.clone() tabindex="-1" aria-hidden="true">
+                <img src=p.picture.src.clone() alt="" width="400" height="300" loading="lazy" decoding="async"
+                    class:drawing=!p.picture.photo/>
+            </a>
             <h3 class="card-title">
-                <a href=locale.href(&format!("/p/{}", p.slug))>
+                <a href=href>
                     {hit.title_marks.into_iter().map(|(text, marked)| {
                         if marked { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
                     }).collect_view()}

@@ -68,26 +68,28 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
 
         <section aria-labelledby="h-enterprises">
             <h2 id="h-enterprises">{locale.tr().desk_enterprises_region()}" ("{desk.enterprises.len()}")"</h2>
-            <table class="products-table">
-                <thead><tr>
-                    <th scope="col">{locale.tr().desk_enterprise()}</th>
-                    <th scope="col">{locale.tr().desk_verification()}</th>
-                    <th scope="col">{locale.tr().desk_certificate_until()}</th>
-                    <th scope="col">{locale.tr().desk_products()}</th>
-                </tr></thead>
-                <tbody>
-                    {desk.enterprises.iter().map(|e| view! {
-                        <tr>
-                            <td><a href=format!("{here}/e/{}", e.slug)>{e.name.clone()}</a>
-                                {e.suspension_reason.clone().map(|r| view! { <br/><small class="warning">{locale.tr().desk_suspended()}{r}</small> })}
-                            </td>
-                            <td>{verification(locale, e.verification_status, e.verified)}</td>
-                            <td>{e.valid_until.map(|d| date(d, locale))}</td>
-                            <td>{e.product_count}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll" role="region" aria-label=locale.tr().desk_enterprises_region() tabindex="0">
+                <table class="products-table">
+                    <thead><tr>
+                        <th scope="col">{locale.tr().desk_enterprise()}</th>
+                        <th scope="col">{locale.tr().desk_verification()}</th>
+                        <th scope="col">{locale.tr().desk_certificate_until()}</th>
+                        <th scope="col">{locale.tr().desk_products()}</th>
+                    </tr></thead>
+                    <tbody>
+                        {desk.enterprises.iter().map(|e| view! {
+                            <tr>
+                                <td><a href=format!("{here}/e/{}", e.slug)>{e.name.clone()}</a>
+                                    {e.suspension_reason.clone().map(|r| view! { <br/><small class="warning">{locale.tr().desk_suspended()}{r}</small> })}
+                                </td>
+                                <td>{verification(locale, e.verification_status, e.verified)}</td>
+                                <td>{e.valid_until.map(|d| date(d, locale))}</td>
+                                <td>{e.product_count}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
 
         <section aria-labelledby="h-networks" id="networks">
@@ -130,7 +132,8 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
                         })}
                         <ActionButton locale small=true come_back=true action=DecideMembership::PATH
                             fields=vec![("membership_id", m.id.to_string()), ("decision", "remove".into())]
-                            label=if m.status == MembershipStatus::Approved { locale.tr().desk_remove() } else { locale.tr().desk_decline() }/>
+                            label=if m.status == MembershipStatus::Approved { locale.tr().desk_remove() } else { locale.tr().desk_decline() }
+                            confirm=locale.tr().desk_confirm_remove_member()/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -214,7 +217,7 @@ fn DeskEventView(locale: Locale, ev: DeskEvent) -> impl IntoView {
                         })}
                         <ActionButton locale small=true come_back=true action=DecideParticipant::PATH
                             fields=vec![("participant_id", p.id.to_string()), ("decision", "remove".into())]
-                            label=locale.tr().desk_remove()/>
+                            label=locale.tr().desk_remove() confirm=locale.tr().desk_confirm_remove_participant()/>
                     </li>
                 }).collect_view()}
             </ul>

@@ -93,25 +93,27 @@ fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
         <div class="charts">
             {charts.into_iter().map(|(t, v)| view! { <BarChart title=t.to_string() months=months.clone() values=v/> }).collect_view()}
         </div>
-        <table class="products-table">
-            <caption>{locale.tr().desk_by_month()}</caption>
-            <thead><tr>
-                <th scope="col">{locale.tr().desk_month()}</th>
-                <th scope="col">{locale.tr().desk_registered()}</th>
-                <th scope="col">{locale.tr().desk_verified()}</th>
-                <th scope="col">{locale.tr().desk_products()}</th>
-                <th scope="col">{locale.tr().nav_requests()}</th>
-                <th scope="col">{locale.tr().desk_fulfilled()}</th>
-            </tr></thead>
-            <tbody>
-                {f.months.iter().map(|m| view! {
-                    <tr>
-                        <th scope="row">{m.month.clone()}</th>
-                        <td>{m.registered}</td><td>{m.verified}</td><td>{m.products}</td>
-                        <td>{m.requests_sent}</td><td>{m.requests_fulfilled}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll" role="region" aria-label=locale.tr().desk_by_month() tabindex="0">
+            <table class="products-table">
+                <caption>{locale.tr().desk_by_month()}</caption>
+                <thead><tr>
+                    <th scope="col">{locale.tr().desk_month()}</th>
+                    <th scope="col">{locale.tr().desk_registered()}</th>
+                    <th scope="col">{locale.tr().desk_verified()}</th>
+                    <th scope="col">{locale.tr().desk_products()}</th>
+                    <th scope="col">{locale.tr().nav_requests()}</th>
+                    <th scope="col">{locale.tr().desk_fulfilled()}</th>
+                </tr></thead>
+                <tbody>
+                    {f.months.iter().map(|m| view! {
+                        <tr>
+                            <th scope="row">{m.month.clone()}</th>
+                            <td>{m.registered}</td><td>{m.verified}</td><td>{m.products}</td>
+                            <td>{m.requests_sent}</td><td>{m.requests_fulfilled}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

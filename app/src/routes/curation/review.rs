@@ -165,50 +165,52 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
 
         <section aria-labelledby="h-products">
             <h2 id="h-products">{locale.tr().desk_products()}" ("{review.products.len()}")"</h2>
-            <table class="products-table">
-                <thead><tr>
-                    <th scope="col">{locale.tr().desk_product()}</th>
-                    <th scope="col">{locale.tr().desk_price()}</th>
-                    <th scope="col">{locale.tr().desk_status()}</th>
-                    <th scope="col">{locale.tr().desk_action()}</th>
-                </tr></thead>
-                <tbody>
-                    {review.products.iter().map(|p| {
-                        let pid = p.id.to_string();
-                        view! {
-                            <tr>
-                                <td>{if p.status == ProductStatus::Published {
-                                    view! { <a href=locale.href(&format!("/p/{}", p.slug))>{p.title.clone()}</a> }.into_any()
-                                } else {
-                                    view! { <span>{p.title.clone()}</span> }.into_any()
-                                }}
-                                {p.hidden_reason.clone().filter(|_| p.status == ProductStatus::Hidden).map(|r| view! { <br/><small class="warning">{r}</small> })}
-                                </td>
-                                <td>{money(p.price_cents, locale)}</td>
-                                <td>{match p.status {
-                                    ProductStatus::Published => locale.tr().desk_published(),
-                                    ProductStatus::Hidden => locale.tr().desk_hidden(),
-                                    ProductStatus::Draft => locale.tr().desk_draft(),
-                                }}</td>
-                                <td>{match p.status {
-                                    ProductStatus::Published => view! {
-                                        <ReasonForm locale action=HideProduct::PATH id=format!("p{pid}")
-                                            fields=vec![("product_id", pid.clone())]
-                                            label=locale.tr().desk_reason()
-                                            button=locale.tr().desk_hide() errors=hide_errors.clone()/>
-                                    }.into_any(),
-                                    ProductStatus::Hidden => view! {
-                                        <ActionButton locale small=true come_back=true action=HideProduct::PATH
-                                            fields=vec![("product_id", pid.clone()), ("show", "1".into())]
-                                            label=locale.tr().desk_show_again()/>
-                                    }.into_any(),
-                                    ProductStatus::Draft => ().into_any(),
-                                }}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll" role="region" aria-label=locale.tr().desk_products() tabindex="0">
+                <table class="products-table">
+                    <thead><tr>
+                        <th scope="col">{locale.tr().desk_product()}</th>
+                        <th scope="col">{locale.tr().desk_price()}</th>
+                        <th scope="col">{locale.tr().desk_status()}</th>
+                        <th scope="col">{locale.tr().desk_action()}</th>
+                    </tr></thead>
+                    <tbody>
+                        {review.products.iter().map(|p| {
+                            let pid = p.id.to_string();
+                            view! {
+                                <tr>
+                                    <td>{if p.status == ProductStatus::Published {
+                                        view! { <a href=locale.href(&format!("/p/{}", p.slug))>{p.title.clone()}</a> }.into_any()
+                                    } else {
+                                        view! { <span>{p.title.clone()}</span> }.into_any()
+                                    }}
+                                    {p.hidden_reason.clone().filter(|_| p.status == ProductStatus::Hidden).map(|r| view! { <br/><small class="warning">{r}</small> })}
+                                    </td>
+                                    <td>{money(p.price_cents, locale)}</td>
+                                    <td>{match p.status {
+                                        ProductStatus::Published => locale.tr().desk_published(),
+                                        ProductStatus::Hidden => locale.tr().desk_hidden(),
+                                        ProductStatus::Draft => locale.tr().desk_draft(),
+                                    }}</td>
+                                    <td>{match p.status {
+                                        ProductStatus::Published => view! {
+                                            <ReasonForm locale action=HideProduct::PATH id=format!("p{pid}")
+                                                fields=vec![("product_id", pid.clone())]
+                                                label=locale.tr().desk_reason()
+                                                button=locale.tr().desk_hide() errors=hide_errors.clone()/>
+                                        }.into_any(),
+                                        ProductStatus::Hidden => view! {
+                                            <ActionButton locale small=true come_back=true action=HideProduct::PATH
+                                                fields=vec![("product_id", pid.clone()), ("show", "1".into())]
+                                                label=locale.tr().desk_show_again()/>
+                                        }.into_any(),
+                                        ProductStatus::Draft => ().into_any(),
+                                    }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -20,7 +20,7 @@ pub fn InboxPage() -> impl IntoView {
     view! {
         {with_data(locale, data, move |(name, list)| {
             let waiting = list.iter().filter(|o| o.status == OrderStatus::Submitted).count();
-            let title = format!("{} — {}", locale.tr().nav_requests(), name);
+            let title = format!("{} — {}", locale.tr().nav_inbox(), name);
             view! {
                 <PageTitle text=title.clone()/>
                 <h1>{title}</h1>

@@ -77,24 +77,26 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
         })}
         {(!o.message.is_empty()).then(|| view! { <p class="prose">{o.message.clone()}</p> })}
         {(!o.lines.is_empty()).then(|| view! {
-            <table class="products-table">
-                <thead><tr>
-                    <th scope="col">{locale.tr().desk_product()}</th>
-                    <th scope="col">{locale.tr().order_quantity()}</th>
-                    <th scope="col">{locale.tr().order_price_when_asked()}</th>
-                    {proposing.then(|| view! { <th scope="col">{locale.tr().order_enterprise_s_proposal()}</th> })}
-                </tr></thead>
-                <tbody>
-                    {o.lines.iter().map(|l| view! {
-                        <tr>
-                            <td>{l.title.clone()}</td><td>{l.quantity}</td><td>{money(l.unit_price_cents, locale)}</td>
-                            {proposing.then(|| view! {
-                                <td class="proposal">{l.proposed_quantity.unwrap_or(l.quantity)}" × "{money(l.proposed_unit_price_cents.unwrap_or(l.unit_price_cents), locale)}</td>
-                            })}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll" role="region" aria-label=locale.tr().desk_products() tabindex="0">
+                <table class="products-table">
+                    <thead><tr>
+                        <th scope="col">{locale.tr().desk_product()}</th>
+                        <th scope="col">{locale.tr().order_quantity()}</th>
+                        <th scope="col">{locale.tr().order_price_when_asked()}</th>
+                        {proposing.then(|| view! { <th scope="col">{locale.tr().order_enterprise_s_proposal()}</th> })}
+                    </tr></thead>
+                    <tbody>
+                        {o.lines.iter().map(|l| view! {
+                            <tr>
+                                <td>{l.title.clone()}</td><td>{l.quantity}</td><td>{money(l.unit_price_cents, locale)}</td>
+                                {proposing.then(|| view! {
+                                    <td class="proposal">{l.proposed_quantity.unwrap_or(l.quantity)}" × "{money(l.proposed_unit_price_cents.unwrap_or(l.unit_price_cents), locale)}</td>
+                                })}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             <p><strong>{locale.tr().order_total()}{money(s.total_cents, locale)}</strong></p>
         })}
         {o.enterprise_note.clone().map(|n| view! { <p class="notice">{locale.tr().order_enterprise_s_note()}{n}</p> })}
@@ -133,32 +135,34 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                             <LocaleField locale/>
                             <input type="hidden" name="id" value=id/>
                             <FormMessage locale error=propose_error.clone()/>
-                            <table class="products-table">
-                                <thead><tr>
-                                    <th scope="col">{locale.tr().desk_product()}</th>
-                                    <th scope="col">{locale.tr().order_quantity()}</th>
-                                    <th scope="col">{locale.tr().order_unit_price()}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {o.lines.iter().map(|l| {
-                                        let q_id = format!("pq-{}", l.line_id);
-                                        let p_id = format!("pp-{}", l.line_id);
-                                        view! {
-                                            <tr>
-                                                <td>{l.title.clone()}</td>
-                                                <td>
-                                                    <label class="visually-hidden" for=q_id.clone()>{locale.tr().order_quantity_3()}{l.title.clone()}</label>
-                                                    <input id=q_id type="number" min="1" class="qty" name=format!("lines[{}][quantity]", l.line_id) value=l.quantity.to_string() required=true/>
-                                                </td>
-                                                <td>
-                                                    <label class="visually-hidden" for=p_id.clone()>{locale.tr().order_price()}{l.title.clone()}</label>
-                                                    <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_plain(l.unit_price_cents) required=true/>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll" role="region" aria-label=locale.tr().desk_products() tabindex="0">
+                                <table class="products-table">
+                                    <thead><tr>
+                                        <th scope="col">{locale.tr().desk_product()}</th>
+                                        <th scope="col">{locale.tr().order_quantity()}</th>
+                                        <th scope="col">{locale.tr().order_unit_price()}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {o.lines.iter().map(|l| {
+                                            let q_id = format!("pq-{}", l.line_id);
+                                            let p_id = format!("pp-{}", l.line_id);
+                                            view! {
+                                                <tr>
+                                                    <td>{l.title.clone()}</td>
+                                                    <td>
+                                                        <label class="visually-hidden" for=q_id.clone()>{locale.tr().order_quantity_3()}{l.title.clone()}</label>
+                                                        <input id=q_id type="number" min="1" class="qty" name=format!("lines[{}][quantity]", l.line_id) value=l.quantity.to_string() required=true/>
+                                                    </td>
+                                                    <td>
+                                                        <label class="visually-hidden" for=p_id.clone()>{locale.tr().order_price()}{l.title.clone()}</label>
+                                                        <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_plain(l.unit_price_cents) required=true/>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                             <TextArea label=locale.tr().order_note_buyer().into() name="note".into() key="note" maxlength=2000 errors=fields prefix="propose-"/>
                             <button type="submit">{locale.tr().order_propose_buyer()}</button>
                         </form>
@@ -173,7 +177,8 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
         })}
         {can_cancel.then(|| view! {
             <ActionButton locale action=RequestAction::PATH fields=vec![("id", id.clone()), ("action", "cancel".into())]
-                label=if status == OrderStatus::Proposed { locale.tr().order_refuse_changes_cancel() } else { locale.tr().order_cancel_request() }/>
+                label=if status == OrderStatus::Proposed { locale.tr().order_refuse_changes_cancel() } else { locale.tr().order_cancel_request() }
+                confirm=locale.tr().order_confirm_cancel()/>
         })}
         <section aria-labelledby="h-thread">
             <h2 id="h-thread">{locale.tr().order_messages()}</h2>

@@ -2,6 +2,7 @@
 //! `/dashboard/register`, `/dashboard/e/<slug>` (status, products, CSV,
 //! people, profile) and `/dashboard/e/<slug>/p/<id|new>` (the product form).
 
+pub mod csv_help;
 pub mod dashboard;
 pub mod enterprise;
 pub mod product;
@@ -62,6 +63,13 @@ pub(super) fn EnterpriseForm(
                 <TextField label=locale.tr().ws_website().into() name="input[website]".into() key="website" kind="url" value=i.website.clone() errors=e.clone()/>
                 <TextArea label=locale.tr().desk_description().into() name="input[description]".into() key="description" value=i.description.clone() maxlength=5000 errors=e.clone()/>
                 <TextArea label=locale.tr().ws_mission().into() name="input[mission]".into() key="mission" value=i.mission.clone() maxlength=2000 errors=e.clone()/>
+                <fieldset>
+                    <legend>{t.terms_heading()}</legend>
+                    <p class="hint">{t.terms_explained()}</p>
+                    <TextArea label=t.terms_delivery().into() name="input[delivery_terms]".into() key="delivery_terms" value=i.delivery_terms.clone() maxlength=1000 errors=e.clone()/>
+                    <TextArea label=t.terms_pickup().into() name="input[pickup_terms]".into() key="pickup_terms" value=i.pickup_terms.clone() maxlength=1000 errors=e.clone()/>
+                    <TextArea label=t.terms_payment().into() name="input[payment_terms]".into() key="payment_terms" value=i.payment_terms.clone() maxlength=1000 errors=e.clone()/>
+                </fieldset>
                 <fieldset>
                     <legend>{locale.tr().ws_entry_in_register_social()}</legend>
                     <TextField label=locale.tr().desk_entry_number().into() name="input[register_entry]".into() key="register_entry" value=i.register_entry.clone() maxlength=40 errors=e.clone()/>

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::error::{AppError, AppResult};
@@ -70,6 +70,23 @@ pub async fn toggle(db: &DatabaseConnection, caller: &Caller, target: Target) ->
     Ok(true)
 }
 
+/// Whether the caller keeps this as a favourite.
+///
+/// # Errors
+/// The database's.
+pub async fn is_favourite(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    target: Target,
+) -> AppResult<bool> {
+    let query = favourite::Entity::find().filter(favourite::Column::UserId.eq(caller.user_id));
+    let query = match target {
+        Target::Product(id) => query.filter(favourite::Column::ProductId.eq(id)),
+        Target::Enterprise(id) => query.filter(favourite::Column::EnterpriseId.eq(id)),
+    };
+    Ok(query.count(db).await? > 0)
+}
+
 /// The caller's favourites that the public may still see, newest first.
 ///
 /// # Errors
@@ -97,6 +114,18 @@ pub async fn list(
         products: product_cards(db, locale, products).await?,
         enterprises: enterprise_cards(db, locale, &enterprises).await?,
     })
+}
+
+/// How many of the caller's notices are unread.
+///
+/// # Errors
+/// The database's.
+pub async fn unread_notices(db: &DatabaseConnection, caller: &Caller) -> AppResult<u64> {
+    Ok(notice::Entity::find()
+        .filter(notice::Column::UserId.eq(caller.user_id))
+        .filter(notice::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
 }
 
 /// The caller's latest notices (at most 100); marks them read when

@@ -209,7 +209,7 @@ pub async fn resend_confirmation(
         .await?
         .ok_or(AppError::Unauthorized)?;
     if u.email_confirmed_at.is_some() {
-        return Err(AppError::Conflict(Conflict::EmailConfirmed));
+        return Err(AppError::conflict(Conflict::EmailConfirmed));
     }
     if tokens::issued_within(
         &txn,

@@ -12,10 +12,13 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::models::*;
 use crate::server::catalogue::cards::{
-    enterprise_cards, event_cards, network_cards, product_card, product_cards, upcoming_events,
+    enterprise_cards, event_cards, network_cards, product_card, product_cards, root_of,
+    upcoming_events, with_roots,
 };
 use crate::server::catalogue::visibility::{public_enterprise, public_product, today};
 use crate::server::entities::*;
+use crate::server::kernel::images::thumb_width;
+use crate::server::kernel::media::media_url;
 
 async fn networks_of(db: &impl ConnectionTrait, enterprise_id: i32) -> AppResult<Vec<NetworkCard>> {
     let ids: Vec<i32> = network_member::Entity::find()
@@ -51,9 +54,11 @@ async fn impact_groups(
 ///
 /// # Errors
 /// [`AppError::NotFound`] unless the product is visible to the public.
+/// `site` is the public address, for the shared image's absolute address.
 pub async fn product(
     db: &impl ConnectionTrait,
     locale: Locale,
+    site: &str,
     slug: &str,
 ) -> AppResult<ProductDetail> {
     let p = product::Entity::find()
@@ -77,16 +82,22 @@ pub async fn product(
         .into_iter()
         .map(|t| t.tag)
         .collect();
-    let images: Vec<ImageView> = product_image::Entity::find()
+    let image_rows = product_image::Entity::find()
         .filter(product_image::Column::ProductId.eq(p.id))
         .order_by_asc(product_image::Column::Position)
         .all(db)
-        .await?
+        .await?;
+    let first_thumb_path = image_rows.first().map(|i| i.thumb_path.clone());
+    let share_image = image_rows
+        .first()
+        .map(|i| format!("{}{}", site.trim_end_matches('/'), media_url(&i.path)));
+    let images: Vec<ImageView> = image_rows
         .into_iter()
         .map(|i| ImageView {
-            path: i.path,
-            thumb: i.thumb_path,
+            path: media_url(&i.path),
+            thumb: media_url(&i.thumb_path),
             alt: i.alt,
+            thumb_width: thumb_width(i.width, i.height),
             width: i.width,
             height: i.height,
         })
@@ -107,8 +118,10 @@ pub async fn product(
     let description = p.description.clone();
     let (stock, min_order) = (p.stock, p.min_order);
     // The page's own card, from the rows already loaded.
-    let thumb = images.first().map(|i| i.thumb.clone());
-    let card = product_card(locale, today(), p, &e, &category, thumb);
+    let roots = with_roots(db, vec![category.id]).await?;
+    let root = root_of(&roots, &category).to_string();
+    let thumb = first_thumb_path;
+    let card = product_card(locale, today(), p, &e, &category, &root, thumb);
     Ok(ProductDetail {
         card,
         description,
@@ -117,6 +130,8 @@ pub async fn product(
         min_order,
         tags,
         images,
+        share_image,
+        terms: terms_of(&e),
         enterprise,
         enterprise_eik: e.eik.clone(),
         impact_groups: impact_groups(db, e.id).await?,
@@ -185,7 +200,17 @@ pub async fn enterprise(
             .logo_path
             .as_deref()
             .map(crate::server::kernel::media::media_url),
+        terms: terms_of(&e),
     })
+}
+
+/// An enterprise's terms of trade.
+pub fn terms_of(e: &enterprise::Model) -> Terms {
+    Terms {
+        delivery: e.delivery_terms.clone(),
+        pickup: e.pickup_terms.clone(),
+        payment: e.payment_terms.clone(),
+    }
 }
 
 /// A network page: approved members and the start of their combined catalogue.

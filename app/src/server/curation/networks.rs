@@ -39,10 +39,10 @@ use crate::server::workspace::enterprises::member_enterprise;
 /// twice, two clicks at once) is a conflict the user can read, not a 500.
 fn taken_as_conflict(e: sea_orm::DbErr) -> AppError {
     match unique_violated(&e) {
-        Some(Unique::NetworkMember) => AppError::Conflict(Conflict::AlreadyMember),
-        Some(Unique::EventParticipant) => AppError::Conflict(Conflict::AlreadySignedUp),
+        Some(Unique::NetworkMember) => AppError::conflict(Conflict::AlreadyMember),
+        Some(Unique::EventParticipant) => AppError::conflict(Conflict::AlreadySignedUp),
         Some(Unique::NetworkSlug | Unique::EventSlug) => {
-            AppError::Conflict(Conflict::AtTheSameTime)
+            AppError::conflict(Conflict::AtTheSameTime)
         }
         _ => e.into(),
     }
@@ -239,7 +239,7 @@ pub async fn invite(
         Some(m) if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?;
         }
-        Some(_) => return Err(AppError::Conflict(Conflict::AlreadyMember)),
+        Some(_) => return Err(AppError::conflict(Conflict::AlreadyMember)),
         None => {
             let inserted = network_member::Entity::insert(network_member::ActiveModel {
                 network_id: Set(n.id),
@@ -377,7 +377,7 @@ pub async fn decide_membership(
         Decision::Approve if m.status == MembershipStatus::Applied => {
             approve_row(&txn, caller, m, n.centre_id).await?
         }
-        Decision::Approve => return Err(AppError::Conflict(Conflict::NotApplied)),
+        Decision::Approve => return Err(AppError::conflict(Conflict::NotApplied)),
         Decision::Remove => {
             let (enterprise_id, was_member) =
                 (m.enterprise_id, m.status == MembershipStatus::Approved);
@@ -508,7 +508,7 @@ pub async fn membership_action(
             )
             .await?;
         }
-        MemberAction::Accept => return Err(AppError::Conflict(Conflict::NotInvited)),
+        MemberAction::Accept => return Err(AppError::conflict(Conflict::NotInvited)),
         MemberAction::Leave => {
             let was_member = m.status == MembershipStatus::Approved;
             network_member::Entity::delete_by_id(m.id)
@@ -601,7 +601,7 @@ pub async fn take_part(
         .await?
         .ok_or(AppError::NotFound)?;
     if ev.ends_at < Utc::now() {
-        return Err(AppError::Conflict(Conflict::EventOver));
+        return Err(AppError::conflict(Conflict::EventOver));
     }
     let inserted = event_participant::Entity::insert(event_participant::ActiveModel {
         event_id: Set(ev.id),
@@ -659,7 +659,7 @@ pub async fn decide_participant(
     let enterprise_id = p.enterprise_id;
     if confirm {
         if p.status == ParticipationStatus::Confirmed {
-            return Err(AppError::Conflict(Conflict::AlreadyConfirmed));
+            return Err(AppError::conflict(Conflict::AlreadyConfirmed));
         }
         let mut row: event_participant::ActiveModel = p.into();
         row.status = Set(ParticipationStatus::Confirmed);

@@ -297,7 +297,7 @@ pub async fn refuse(
     let (e, centre) = curated_enterprise(&txn, caller, enterprise_id).await?;
     let reason = valid_reason(reason).map_err(AppError::Invalid)?;
     if e.verification_status != VerificationStatus::Unverified {
-        return Err(AppError::Conflict(Conflict::NotWaiting));
+        return Err(AppError::conflict(Conflict::NotWaiting));
     }
     let (status, action, kind) = match how {
         Refusal::Reject => (
@@ -354,7 +354,7 @@ pub async fn resubmit(
             | VerificationStatus::Expired
     ) && !lapsed
     {
-        return Err(AppError::Conflict(Conflict::NotResubmittable));
+        return Err(AppError::conflict(Conflict::NotResubmittable));
     }
     let centre = centre_of(&txn, &e).await?;
     let mut row: enterprise::ActiveModel = e.into();
@@ -403,7 +403,7 @@ pub async fn set_suspended(
         .map(|r| valid_reason(r).map_err(AppError::Invalid))
         .transpose()?;
     if e.suspended_at.is_some() == reason.is_some() {
-        return Err(AppError::Conflict(Conflict::SuspensionUnchanged));
+        return Err(AppError::conflict(Conflict::SuspensionUnchanged));
     }
     let mut row: enterprise::ActiveModel = e.into();
     row.suspended_at = Set(reason.as_ref().map(|_| Utc::now()));
@@ -476,7 +476,7 @@ pub async fn set_hidden(
         )
     };
     if p.status != from || p.archived_at.is_some() {
-        return Err(AppError::Conflict(Conflict::ProductState));
+        return Err(AppError::conflict(Conflict::ProductState));
     }
     let enterprise_id = p.enterprise_id;
     let mut row: product::ActiveModel = p.into();

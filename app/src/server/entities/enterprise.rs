@@ -39,6 +39,12 @@ pub struct Model {
     pub suspension_reason: Option<String>,
     pub verification_requested_at: Option<DateTimeUtc>,
     pub expiry_warned_for: Option<Date>,
+    /// How the enterprise delivers (free text; empty when not said).
+    pub delivery_terms: String,
+    /// Where and when one can pick up.
+    pub pickup_terms: String,
+    /// How one pays.
+    pub payment_terms: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

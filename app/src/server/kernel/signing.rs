@@ -76,6 +76,34 @@ pub fn sign_location(signer: &Signer, location: &str, reader: &str, now: i64) ->
     format!("{location}&__ts={ts}&__sig={sig}")
 }
 
+/// Adds to a refused form's way back (`__form`) what the reader typed, so
+/// the page can put it back in its fields without JavaScript. Secrets
+/// (passwords) and what the form sets itself (hidden fields that name the
+/// thing, the language, the way back, the send key) are left out; a page
+/// shows the fields only beside a genuine error for this reader
+/// ([`genuine_form_error`]).
+pub fn keep_typed(location: &str, typed: &[(String, String)]) -> String {
+    let kept = typed
+        .iter()
+        .filter(|(k, _)| {
+            !(k.contains("password")
+                || k.starts_with("__")
+                || k == "locale"
+                || k == "next"
+                || k == "key")
+        })
+        .fold(
+            url::form_urlencoded::Serializer::new(String::new()),
+            |mut s, (k, v)| {
+                s.append_pair(k, v);
+                s
+            },
+        )
+        .finish();
+    let kept = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(kept);
+    format!("{location}&__form={kept}")
+}
+
 /// The last `__path` and `__err` of an address's query.
 fn form_error_of(location: &str) -> Option<(String, String)> {
     let query = location.split_once('?')?.1.split('#').next()?;

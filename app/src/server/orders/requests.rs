@@ -15,7 +15,7 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::domain::Availability;
@@ -28,8 +28,8 @@ use crate::error::Problem;
 use crate::error::{AppError, AppResult, Conflict, FieldError};
 use crate::forms::{Refusals, SendInput};
 use crate::models::{
-    BasketEnterprise, BasketLine, BasketView, OrderLineView, OrderRequestView, OrderSummary,
-    ThreadMessage,
+    BasketEnterprise, BasketLine, BasketView, InboxCount, OrderLineView, OrderRequestView,
+    OrderSummary, ThreadMessage,
 };
 use crate::server::auth::Caller;
 use crate::server::catalogue::visibility::visible_products_by_ids;
@@ -96,6 +96,8 @@ pub async fn basket_view(db: &DatabaseConnection, basket: &Basket) -> AppResult<
         enterprises: groups.into_values().collect(),
         unavailable,
         send_key: crate::server::kernel::media::new_key(),
+        signed_in: false,
+        contact: Default::default(),
     })
 }
 
@@ -426,6 +428,12 @@ fn summary(
             .map(|l| l.unit_price_cents * i64::from(l.quantity))
             .sum(),
         line_count: lines.len(),
+        delivery: o.delivery,
+        items: lines
+            .iter()
+            .map(|l| format!("{} × {}", l.title, l.quantity))
+            .collect::<Vec<_>>()
+            .join("; "),
         created_at: o.created_at,
         updated_at: o.updated_at,
     }
@@ -472,6 +480,42 @@ pub async fn my_requests(db: &DatabaseConnection, caller: &Caller) -> AppResult<
         .all(db)
         .await?;
     summaries(db, orders).await
+}
+
+/// The caller's enterprises, each with how many requests wait for its
+/// answer (submitted, not yet accepted, declined or answered).
+///
+/// # Errors
+/// The database's.
+pub async fn waiting(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<InboxCount>> {
+    let ids: Vec<i32> = caller.memberships.iter().map(|(id, _)| *id).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let enterprises = enterprise::Entity::find()
+        .filter(enterprise::Column::Id.is_in(ids.clone()))
+        .order_by_asc(enterprise::Column::Name)
+        .all(db)
+        .await?;
+    let counts: Vec<(i32, i64)> = order_request::Entity::find()
+        .select_only()
+        .column(order_request::Column::EnterpriseId)
+        .column_as(order_request::Column::Id.count(), "n")
+        .filter(order_request::Column::EnterpriseId.is_in(ids))
+        .filter(order_request::Column::Status.eq(OrderStatus::Submitted))
+        .group_by(order_request::Column::EnterpriseId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counts: HashMap<i32, i64> = counts.into_iter().collect();
+    Ok(enterprises
+        .into_iter()
+        .map(|e| InboxCount {
+            waiting: Ord::max(counts.get(&e.id).copied().unwrap_or(0), 0) as u64,
+            slug: e.slug,
+            name: e.name,
+        })
+        .collect())
 }
 
 /// An enterprise's inbox (its name and its requests, newest first).
@@ -572,10 +616,10 @@ pub async fn transition(
         Err(Refusal::NotYours) => return Err(AppError::Forbidden),
         Err(Refusal::NotFound) => return Err(AppError::NotFound),
         Err(Refusal::WrongStatus { from }) => {
-            return Err(AppError::Conflict(Conflict::RequestStatus { status: from }));
+            return Err(AppError::conflict(Conflict::RequestStatus { status: from }));
         }
         Err(Refusal::NotForQuestions) => {
-            return Err(AppError::Conflict(Conflict::NotForQuestions));
+            return Err(AppError::conflict(Conflict::NotForQuestions));
         }
     };
     let mut r = Refusals::default();
@@ -627,7 +671,7 @@ pub async fn transition(
         .await?
         .rows_affected;
     if changed != 1 {
-        return Err(AppError::Conflict(Conflict::AtTheSameTime));
+        return Err(AppError::conflict(Conflict::AtTheSameTime));
     }
     // The other party is told.
     let by_buyer = matches!(
@@ -747,7 +791,7 @@ async fn take_stock(
             .await?
             .rows_affected;
         if taken != 1 {
-            return Err(AppError::Conflict(Conflict::Stock {
+            return Err(AppError::conflict(Conflict::Stock {
                 product: p.title,
                 left: Ord::max(p.stock.unwrap_or(0), 0),
             }));

@@ -215,6 +215,12 @@ pub fn write(rows: &[ExportRow]) -> Vec<u8> {
     out
 }
 
+/// An empty catalogue file to fill in: the header the import reads, with
+/// the byte-order mark that makes Excel read it as UTF-8.
+pub fn template() -> Vec<u8> {
+    write(&[])
+}
+
 /// The text without its byte-order mark, or where it stops being UTF-8.
 fn decode(bytes: &[u8]) -> Result<&str, Vec<LineError>> {
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);

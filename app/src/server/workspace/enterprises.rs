@@ -164,7 +164,7 @@ pub async fn register(
                 // The same ЕИК registered at the same moment by someone else.
                 Some(Unique::EnterpriseEik) => AppError::invalid("eik", Problem::EikTaken),
                 // Two enterprises of one name at the same moment.
-                Some(Unique::EnterpriseSlug) => AppError::Conflict(Conflict::AtTheSameTime),
+                Some(Unique::EnterpriseSlug) => AppError::conflict(Conflict::AtTheSameTime),
                 _ => e.into(),
             });
         }
@@ -218,6 +218,9 @@ fn fill(row: &mut enterprise::ActiveModel, v: &ValidEnterprise, district_id: i32
     row.profit_reinvested_pct = Set(v.profit_reinvested_pct);
     row.register_entry = Set(v.register_entry.clone());
     row.register_class = Set(v.register_class);
+    row.delivery_terms = Set(v.delivery_terms.clone());
+    row.pickup_terms = Set(v.pickup_terms.clone());
+    row.payment_terms = Set(v.payment_terms.clone());
     row.updated_at = Set(Utc::now());
 }
 
@@ -384,6 +387,9 @@ pub fn profile_input(
         employees_total: e.employees_total.to_string(),
         employees_vulnerable: e.employees_vulnerable.to_string(),
         profit_reinvested_pct: e.profit_reinvested_pct.to_string(),
+        delivery_terms: e.delivery_terms.clone(),
+        pickup_terms: e.pickup_terms.clone(),
+        payment_terms: e.payment_terms.clone(),
         impact: impact
             .iter()
             .map(|g| (g.code().to_string(), "on".to_string()))
@@ -561,7 +567,7 @@ pub async fn remove_member(
             .filter(|m| m.role == MemberRole::Owner)
             .count();
         if m.role == MemberRole::Owner && owners <= 1 {
-            return Err(AppError::Conflict(Conflict::LastOwner));
+            return Err(AppError::conflict(Conflict::LastOwner));
         }
         enterprise_member::Entity::delete_many()
             .filter(enterprise_member::Column::EnterpriseId.eq(enterprise_id))

@@ -74,6 +74,7 @@ async fn category_id(db: &impl ConnectionTrait, slug: &str) -> AppResult<i32> {
 pub async fn workspace(
     db: &DatabaseConnection,
     caller: &Caller,
+    locale: Locale,
     slug: &str,
 ) -> AppResult<Workspace> {
     let id = enterprise::Entity::find()
@@ -130,6 +131,7 @@ pub async fn workspace(
         products,
         members,
         invited,
+        categories: category_choices(db, locale).await?,
     })
 }
 
@@ -309,8 +311,8 @@ async fn insert(
         .insert(db)
         .await
         .map_err(|e| match unique_violated(&e) {
-            Some(Unique::ProductCreationKey) => AppError::Conflict(Conflict::FormUsed),
-            Some(Unique::ProductSlug) => AppError::Conflict(Conflict::AtTheSameTime),
+            Some(Unique::ProductCreationKey) => AppError::conflict(Conflict::FormUsed),
+            Some(Unique::ProductSlug) => AppError::conflict(Conflict::AtTheSameTime),
             _ => e.into(),
         })?;
     write_tags(db, p.id, &v.tags).await?;
@@ -341,13 +343,14 @@ pub async fn create(
         // winner's product, committed by then. (SQLite's immediate
         // transactions run them one after the other, so the second finds
         // the key.)
-        Err(AppError::Conflict(Conflict::FormUsed)) if key.is_some() => {
-            match by_key(db, &key.unwrap_or_default()).await? {
-                Some(p) if p.enterprise_id == enterprise_id => Ok(p),
-                Some(_) => Err(AppError::Conflict(Conflict::FormUsed)),
-                None => Err(AppError::Conflict(Conflict::AtTheSameTime)),
-            }
-        }
+        Err(AppError::Conflict {
+            conflict: Conflict::FormUsed,
+            ..
+        }) if key.is_some() => match by_key(db, &key.unwrap_or_default()).await? {
+            Some(p) if p.enterprise_id == enterprise_id => Ok(p),
+            Some(_) => Err(AppError::conflict(Conflict::FormUsed)),
+            None => Err(AppError::conflict(Conflict::AtTheSameTime)),
+        },
         Err(e) => Err(e),
     }
 }
@@ -377,7 +380,7 @@ async fn create_once(
         return if existing.enterprise_id == enterprise_id {
             Ok(existing)
         } else {
-            Err(AppError::Conflict(Conflict::FormUsed))
+            Err(AppError::conflict(Conflict::FormUsed))
         };
     }
     let p = insert(&txn, enterprise_id, &valid, publish, key).await?;
@@ -441,7 +444,7 @@ pub async fn set_published(
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let p = owned_product(&txn, caller, product_id).await?;
     if p.status == ProductStatus::Hidden || p.archived_at.is_some() {
-        return Err(AppError::Conflict(Conflict::ProductLocked));
+        return Err(AppError::conflict(Conflict::ProductLocked));
     }
     let mut row: product::ActiveModel = p.into();
     row.status = Set(if published {
@@ -886,6 +889,22 @@ impl From<AppError> for ImportError {
     }
 }
 
+/// For a value the file may only choose, the values it may choose (" —
+/// piece, kg, …"), so a refused line says how to mend it.
+fn allowed_values(locale: Locale, field: &str, code: Problem) -> String {
+    use crate::domain::{Availability, Unit};
+    if code != Problem::NotAllowed {
+        return String::new();
+    }
+    let list: Vec<&str> = match field {
+        "unit" => Unit::ALL.iter().map(|u| u.code()).collect(),
+        "availability" => Availability::ALL.iter().map(|a| a.code()).collect(),
+        "status" => vec!["draft", "published"],
+        _ => return String::new(),
+    };
+    format!(" {} {}", locale.tr().csv_allowed(), list.join(", "))
+}
+
 impl ImportError {
     /// As one error for the server-function boundary: each bad line is a
     /// field refusal named `line:N:field`, so the page lists them in order.
@@ -897,11 +916,12 @@ impl ImportError {
                     .into_iter()
                     .map(|l| FieldError {
                         message: format!(
-                            "{} {}, {}: {}",
+                            "{} {}, {}: {}{}",
                             locale.tr().products_line(),
                             l.line,
                             l.field,
-                            locale.tr().problem(l.code)
+                            locale.tr().problem(l.code),
+                            allowed_values(locale, &l.field, l.code)
                         ),
                         field: format!("line:{}:{}", l.line, l.field),
                         code: l.code,

@@ -1,6 +1,8 @@
 //! Shared test setup: real databases (SQLite always, PostgreSQL when it is
 //! reachable) with the real migrations, and the real router on a real port.
 
+pub mod matrix;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection};
