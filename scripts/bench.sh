@@ -36,6 +36,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+echo "== the interface's words (Fluent), against writing the text by hand"
+cargo bench -q -p server --bench words
+
 echo "== CSV import of 10,000 lines (SQLite, demo data)"
 cargo bench -q -p server --bench import
 

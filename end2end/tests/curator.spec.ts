@@ -100,7 +100,7 @@ test('a curator verifies an enterprise, builds a network of two and publishes an
   for (const [email, slug] of OWNERS) {
     const owner = await otherPage(browser);
     await signIn(owner, email, 'demo-member-2026');
-    await owner.goto(`/dashboard/e/${slug}`);
+    await owner.goto(`/dashboard/e/${slug}?section=networks`);
     await owner.locator('#networks li', { hasText: network }).getByRole('button', { name: 'Приеми' }).click();
     await expect(owner.locator('#networks li', { hasText: network })).toContainText('член');
     await owner.context().close();

@@ -43,8 +43,8 @@ test('a buyer sends requests to two enterprises, and one is taken to fulfilled',
 
   await addFirstOrderable(page, 'sinya-nishka-varna');
   await addFirstOrderable(page, 'chista-stapka-varna');
-  await expect(page.getByRole('region', { name: 'Синя нишка' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Чиста стъпка' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Синя нишка', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Чиста стъпка', exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // A refusal first: a name of one letter.
@@ -64,20 +64,20 @@ test('a buyer sends requests to two enterprises, and one is taken to fulfilled',
   await row.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Запитване #\d+/);
   const requestUrl = new URL(page.url()).pathname;
-  await expect(page.getByText('Изпратена')).toBeVisible();
+  await expect(page.getByText('Изпратено', { exact: true })).toBeVisible();
 
   // The enterprise: inbox, accept, fulfil.
   await signOut(page);
   await signIn(page, 'predpriyatie@demo.socialenpazar.bg', 'demo-member-2026');
   await page.goto('/dashboard/e/sinya-nishka-varna/requests');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Запитвания');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Входящи запитвания');
   await expectAccessible(page);
   await page.getByRole('link', { name: `#${requestUrl.split('/').pop()}` }).click();
   await expect(page.getByText('Може ли доставка до Варна?')).toBeVisible();
   await page.getByLabel('Бележка към купувача (по желание)').fill('Да, в петък.');
   await page.getByRole('button', { name: 'Приеми' }).click();
-  await expect(page.getByText('Приета', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Отбележи като изпълнена' }).click();
-  await expect(page.getByText('Изпълнена', { exact: true })).toBeVisible();
+  await expect(page.getByText('Прието', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Отбележи като изпълнено' }).click();
+  await expect(page.getByText('Изпълнено', { exact: true })).toBeVisible();
   await expectAccessible(page);
 });

@@ -54,7 +54,7 @@ test('a question, an order with changes the buyer confirms, and a quote from a n
   await owner.getByLabel('Ново съобщение').fill('Да, имаме два броя.');
   await owner.getByRole('button', { name: 'Изпрати' }).click();
   await owner.getByRole('button', { name: 'Отбележи като отговорен' }).click();
-  await expect(owner.getByText('Изпълнена', { exact: true })).toBeVisible();
+  await expect(owner.getByText('Изпълнено', { exact: true })).toBeVisible();
   await page.goto(questionUrl);
   await expect(page.getByText('Да, имаме два броя.')).toBeVisible();
   await expectAccessible(page);
@@ -76,12 +76,12 @@ test('a question, an order with changes the buyer confirms, and a quote from a n
   await owner.getByLabel(/^Цена: /).fill('9,90');
   await owner.getByLabel('Бележка към купувача', { exact: true }).fill('Остана един брой, с отстъпка.');
   await owner.getByRole('button', { name: 'Предложи на купувача' }).click();
-  await expect(owner.getByText('Предложени промени', { exact: true })).toBeVisible();
+  await expect(owner.getByText('Предложени са промени', { exact: true })).toBeVisible();
   await expectAccessible(owner);
   await page.goto(orderUrl);
   await expect(page.locator('td.proposal')).toContainText('1 × 9,90');
   await page.getByRole('button', { name: 'Потвърди промените' }).click();
-  await expect(page.getByText('Приета', { exact: true })).toBeVisible();
+  await expect(page.getByText('Прието', { exact: true })).toBeVisible();
   await expect(page.getByText(/Общо: 9,90\s€/)).toBeVisible();
   await expectAccessible(page);
 

@@ -162,6 +162,18 @@ fn hash_password(password: &str) -> Result<String, DbErr> {
         .map_err(|e| DbErr::Custom(format!("hashing a demo password: {e}")))
 }
 
+/// How demo enterprises deliver and are paid, in turn.
+const DEMO_DELIVERY: [&str; 3] = [
+    "С куриер до офис или адрес в цялата страна, 2–4 работни дни; над 60 € доставката е за наша сметка.",
+    "С куриер в цялата страна до 3 работни дни, за сметка на купувача.",
+    "Доставяме сами в областта веднъж седмично; за другаде — с куриер.",
+];
+const DEMO_PAYMENT: [&str; 3] = [
+    "Наложен платеж или по банков път срещу проформа фактура.",
+    "По банков път; за фирми — с фактура, 14 дни срок.",
+    "В брой при получаване или по банков път.",
+];
+
 /// The day the demo data was written for: its dates (certificates,
 /// events) are given as of this day.
 fn written_for() -> DateTime<Utc> {
@@ -352,6 +364,12 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                     .register
                     .as_ref()
                     .map(|r| still_valid(r.valid_until))),
+                delivery_terms: Set(DEMO_DELIVERY[index as usize % DEMO_DELIVERY.len()].into()),
+                pickup_terms: Set(format!(
+                    "От {} в работно време, след уговорка по телефона.",
+                    e.settlement
+                )),
+                payment_terms: Set(DEMO_PAYMENT[index as usize % DEMO_PAYMENT.len()].into()),
                 verification_status: Set(status),
                 verified_at: Set(verified_at),
                 verified_by: Set(verified_by),

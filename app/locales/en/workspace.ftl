@@ -124,3 +124,4 @@ csv-col-stock = quantity in stock; required for “in stock”
 csv-col-min-order = minimum order; empty means 1
 csv-col-tags = tags separated by |, e.g. wool|handmade
 csv-col-status = draft or published; empty means draft
+ws-photos-after-saving = Photos (up to 8) are added once the product is saved: their form appears on this page.

@@ -52,9 +52,10 @@ fn Header(locale: Locale) -> impl IntoView {
                         <li><a href=locale.href("/events")>{t.nav_events()}</a></li>
                         <AccountLinks locale here=page_address(&path)/>
                         <li>
+                            // In the other language's own words.
                             <a href=switch_href hreflang=other.code() lang=other.code() rel="alternate">
-                                <span class="visually-hidden">{t.switch_to_language()}</span>
-                                <span aria-hidden="true">{t.language_name()}</span>
+                                <span class="visually-hidden">{other.tr().switch_to_language()}</span>
+                                <span aria-hidden="true">{other.tr().language_name()}</span>
                             </a>
                         </li>
                     </ul>

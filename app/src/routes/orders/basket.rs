@@ -49,7 +49,7 @@ fn BasketBody(locale: Locale, b: BasketView) -> impl IntoView {
                 {b.enterprises.iter().map(|g| view! {
                     <section class="panel" aria-label=g.enterprise_name.clone()>
                         <h2><a href=locale.href(&format!("/e/{}", g.enterprise_slug))>{g.enterprise_name.clone()}</a></h2>
-                        <div class="table-scroll" role="region" aria-label=g.enterprise_name.clone() tabindex="0">
+                        <div class="table-scroll" role="region" aria-label=format!("{} — {}", locale.tr().desk_product(), g.enterprise_name) tabindex="0">
                             <table class="products-table">
                                 <thead><tr>
                                     <th scope="col">{locale.tr().desk_product()}</th>

@@ -23,7 +23,7 @@ pub(super) fn RequestList(
         return view! { <p>{locale.tr().order_no_requests()}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" role="region" aria-label=locale.tr().nav_requests() tabindex="0">
+        <div class="table-scroll" role="region" aria-label=if show_enterprise { locale.tr().nav_requests() } else { locale.tr().nav_inbox() } tabindex="0">
             <table class="products-table">
                 <thead><tr>
                     <th scope="col">"№"</th>

@@ -86,6 +86,7 @@ impl Section {
             _ if imported => Section::Csv,
             Some("profile" | "logo") => Section::Profile,
             Some("invited" | "removed") => Section::People,
+            Some("network" | "event") => Section::Networks,
             _ => Section::Products,
         }
     }

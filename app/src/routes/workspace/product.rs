@@ -97,6 +97,10 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                 </div>
             </form>
         </EnhancedForm>
+        // A new product has no images yet: they are added once it is saved.
+        {form.product_id.is_none().then(|| view! {
+            <p class="hint">{locale.tr().ws_photos_after_saving()}</p>
+        })}
         {form.product_id.map(move |pid| {
             view! {
                 <section aria-labelledby="h-images" class="panel">
