@@ -156,6 +156,7 @@ price-over = над { $from } €
 
 nav-menu = Меню
 nav-inbox = Входящи запитвания
+nav-inbox-short = Входящи
 nav-account = Профил
 nav-sign-in = Вход
 nav-basket = Кошница
@@ -167,3 +168,5 @@ nav-centre = Център
 nav-sign-out = Изход
 status-please-sign-in = Нужен е вход
 status-dashboard = Към таблото
+quote-open = „
+quote-close = “

@@ -156,6 +156,7 @@ price-over = over €{ $from }
 
 nav-menu = Menu
 nav-inbox = Incoming requests
+nav-inbox-short = Inbox
 nav-account = Account
 nav-sign-in = Sign in
 nav-basket = Basket
@@ -167,3 +168,5 @@ nav-centre = Centre
 nav-sign-out = Sign out
 status-please-sign-in = Please sign in
 status-dashboard = To the dashboard
+quote-open = “
+quote-close = ”

@@ -142,7 +142,7 @@ fn AccountLinks(locale: Locale, here: String) -> impl IntoView {
                     };
                     view! {
                         {basket}
-                        {inbox.map(|href| counted(href, t.nav_inbox(), waiting, "inbox-link"))}
+                        {inbox.map(|href| counted(href, t.nav_inbox_short(), waiting, "inbox-link"))}
                         {counted(locale.href("/notices"), t.nav_notices(), info.unread_notices, "")}
                         <li class="account-item">
                             <details class="account-menu">

@@ -240,3 +240,14 @@ async fn a_trailing_slash_redirects_to_the_page_without_it() {
     let r = c.get(format!("{base}/en")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
+
+/// Each language quotes the query with its own marks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_heading_quotes_the_query_in_the_pages_language() {
+    let (_t, base) = seeded_server().await;
+    let bg = common::get_text(&format!("{base}/search?q=med")).await;
+    assert!(bg.contains("Резултати за „med“"), "Bulgarian marks");
+    let en = common::get_text(&format!("{base}/en/search?q=med")).await;
+    assert!(en.contains("“med”"), "English marks");
+    assert!(!en.contains("„"), "no Bulgarian marks on an English page");
+}

@@ -25,6 +25,8 @@ pub struct SearchWords {
     button: String,
     all_products: String,
     results_for: String,
+    /// The language's quotation marks around the query.
+    quotes: (String, String),
     degraded: String,
     filters: String,
     clear_filters: String,
@@ -64,6 +66,7 @@ impl SearchWords {
             button: t.search_button().into(),
             all_products: t.search_all_products().into(),
             results_for: t.search_results_for().into(),
+            quotes: (t.quote_open().into(), t.quote_close().into()),
             degraded: t.search_degraded().into(),
             filters: t.search_filters().into(),
             clear_filters: t.search_clear_filters().into(),
@@ -126,7 +129,13 @@ pub fn SearchRoute() -> impl IntoView {
     let title = if params.q.is_empty() {
         t.search_all_products().to_string()
     } else {
-        format!("{} „{}“", t.search_results_for(), params.q)
+        format!(
+            "{} {}{}{}",
+            t.search_results_for(),
+            t.quote_open(),
+            params.q,
+            t.quote_close()
+        )
     };
     let data = Resource::new(
         move || (locale, params.clone()),
@@ -260,7 +269,10 @@ fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>
     let heading = if page.params.q.is_empty() {
         w.all_products.clone()
     } else {
-        format!("{} „{}“", w.results_for, page.params.q)
+        format!(
+            "{} {}{}{}",
+            w.results_for, w.quotes.0, page.params.q, w.quotes.1
+        )
     };
     let has_filters = !page.params.filters().is_empty();
     // Each chosen filter as a chip that takes it away again.

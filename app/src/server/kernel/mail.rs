@@ -215,7 +215,13 @@ pub async fn pending(db: &DatabaseConnection, base_url: &str, limit: u64) -> App
             let detail = n
                 .detail
                 .as_deref()
-                .map(|d| format!(": „{d}“"))
+                .map(|d| {
+                    format!(
+                        ": {}{d}{}",
+                        locale.tr().quote_open(),
+                        locale.tr().quote_close()
+                    )
+                })
                 .unwrap_or_default();
             let body = format!(
                 "{},\n\n{what}{detail}.\n\n{base}{path}\n\n— {}\n",
