@@ -347,7 +347,25 @@ mod enhance {
     use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{Element, FormData, HtmlFormElement, RequestInit, SubmitEvent, UrlSearchParams};
 
-    use crate::error::AppError;
+    /// What the island reads of a refusal: the sentences the server wrote
+    /// in the page's language, not the codes. Reading the whole `AppError`
+    /// would put a decoder for every refusal and conflict in the wasm; any
+    /// other error fails to parse here and gets the message of its status.
+    #[derive(serde::Deserialize)]
+    enum Refusal {
+        Invalid(Vec<RefusedField>),
+        Conflict {
+            #[serde(default)]
+            message: String,
+        },
+    }
+
+    #[derive(serde::Deserialize)]
+    struct RefusedField {
+        field: String,
+        #[serde(default)]
+        message: String,
+    }
 
     pub fn attach(root: &Element) {
         let Some(form) = root
@@ -413,7 +431,7 @@ mod enhance {
     enum Outcome {
         Go(String),
         Reload,
-        Refused(u16, Option<AppError>),
+        Refused(u16, Option<Refusal>),
     }
 
     async fn send(action: &str, init: &RequestInit) -> Result<Outcome, ()> {
@@ -442,7 +460,7 @@ mod enhance {
         ))
     }
 
-    fn show(form: &HtmlFormElement, status: u16, error: Option<AppError>) {
+    fn show(form: &HtmlFormElement, status: u16, error: Option<Refusal>) {
         // Clear what the last attempt showed.
         if let Ok(nodes) = form.query_selector_all("[data-error-for]") {
             for i in 0..nodes.length() {
@@ -488,7 +506,7 @@ mod enhance {
         };
         let mut first: Option<web_sys::HtmlElement> = None;
         match error {
-            Some(AppError::Invalid(fields)) => {
+            Some(Refusal::Invalid(fields)) => {
                 let mut placed_any = false;
                 for f in &fields {
                     let placed = form
@@ -518,7 +536,7 @@ mod enhance {
                 }
             }
             // A conflict comes with its sentence in the page's language.
-            Some(AppError::Conflict { message, .. }) if !message.is_empty() => add_line(&message),
+            Some(Refusal::Conflict { message }) if !message.is_empty() => add_line(&message),
             _ => add_line(&generic(status)),
         }
         match first {
