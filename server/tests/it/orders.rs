@@ -957,3 +957,44 @@ async fn questions_about_a_product_and_quotes_from_a_network() {
         t.drop_db().await;
     }
 }
+
+/// The favourite button says whether the reader keeps the product; asking
+/// names one thing, and a visitor keeps nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_favourite_button_shows_its_state() {
+    let t = common::sqlite().await;
+    let Basket { base, a, buyer, .. } = basket(&t).await;
+    buyer.sign_in(BUYER.0, BUYER.1).await;
+    let pressed = |html: &str| {
+        html.split(r#"class="inline favourite""#)
+            .nth(1)
+            .and_then(|f| f.split("</form>").next())
+            .map(|f| f.contains(r#"aria-pressed="true""#))
+            .expect("a favourite button")
+    };
+    let page = format!("/p/{}", a.slug);
+    assert!(!pressed(&buyer.get(&page).await.text().await.unwrap()));
+    assert_eq!(toggle(&buyer, "product_id", a.id).await.status(), 200);
+    assert!(
+        pressed(&buyer.get(&page).await.text().await.unwrap()),
+        "kept"
+    );
+    let id = a.id.to_string();
+    let both = [("product_id", id.as_str()), ("enterprise_id", id.as_str())];
+    assert_eq!(buyer.post("/fn/is_favourite", &both).await.status(), 422);
+    let r = buyer
+        .post("/fn/is_favourite", &[("product_id", id.as_str())])
+        .await;
+    assert_eq!(r.json::<bool>().await.unwrap(), true);
+    let visitor = Browser::new(&base);
+    let r = visitor
+        .post("/fn/is_favourite", &[("product_id", id.as_str())])
+        .await;
+    assert_eq!(
+        r.json::<bool>().await.unwrap(),
+        false,
+        "a visitor keeps nothing"
+    );
+    assert!(!pressed(&visitor.get(&page).await.text().await.unwrap()));
+    t.drop_db().await;
+}
