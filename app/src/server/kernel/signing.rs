@@ -172,6 +172,38 @@ pub async fn shared_key(db: &impl ConnectionTrait, name: &str) -> AppResult<Vec<
 mod tests {
     use super::*;
 
+    /// What a refused form sends back is what the reader typed, never a
+    /// password or what the form set itself.
+    #[test]
+    fn the_way_back_keeps_what_was_typed_but_no_secret() {
+        let typed: Vec<(String, String)> = [
+            ("email", "a@b.bg"),
+            ("password", "тайна"),
+            ("new_password", "друга тайна"),
+            ("locale", "bg"),
+            ("next", "/x"),
+            ("key", "k-1"),
+            ("input[contact_name]", "Мария & Co"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let back = keep_typed("/basket?__path=%2Ffn%2Fx&__err=e", &typed);
+        let kept = back.split("__form=").nth(1).unwrap();
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(kept)
+            .unwrap();
+        let fields: Vec<(String, String)> =
+            url::form_urlencoded::parse(&bytes).into_owned().collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("email".to_string(), "a@b.bg".to_string()),
+                ("input[contact_name]".to_string(), "Мария & Co".to_string()),
+            ]
+        );
+    }
+
     #[test]
     fn a_form_error_shows_only_signed_fresh_and_to_its_reader() {
         let s = Signer::new(vec![1; 32]);
