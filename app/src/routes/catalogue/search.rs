@@ -174,7 +174,7 @@ pub fn SearchResults(locale: Locale, page: SearchPage, words: SearchWords) -> im
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         leptos::task::spawn_local(async move {
-            if let Ok(page) = search_products(locale, params).await {
+            if let Some(page) = live::search(locale, &params).await {
                 // Answers can overtake each other; only the newest counts.
                 if generation.get_value() == mine {
                     let href = search_href(locale, &page.params);
@@ -241,7 +241,64 @@ pub fn SearchResults(locale: Locale, page: SearchPage, words: SearchWords) -> im
     }
 }
 
-/// The results, following `data` in the browser. A reactive closure runs
+/// The island's own call of [`search_products`]: the form post the server
+/// function takes, and only its answer's JSON read. The generated client
+/// would also bring a decoder for every error of the site, a query-string
+/// serializer and an HTTP crate into the wasm (about a fifth of it); a
+/// failed search simply leaves the results as they were.
+#[cfg(feature = "hydrate")]
+mod live {
+    use leptos::server_fn::ServerFn as _;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    use crate::functions::catalogue::SearchProducts;
+    use crate::i18n::Locale;
+    use crate::models::{SearchPage, SearchParams};
+
+    pub async fn search(locale: Locale, params: &SearchParams) -> Option<SearchPage> {
+        let body = web_sys::UrlSearchParams::new().ok()?;
+        body.append("locale", locale.code());
+        body.append("params[q]", &params.q);
+        body.append("params[sort]", &params.sort);
+        body.append("params[page]", &params.page.to_string());
+        body.append("params[per_page]", &params.per_page.to_string());
+        for (k, v) in params.filters() {
+            body.append(&format!("params[{k}]"), v);
+        }
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let request = web_sys::Request::new_with_str_and_init(SearchProducts::PATH, &init).ok()?;
+        request.headers().set("Accept", "application/json").ok()?;
+        let answer = JsFuture::from(leptos::prelude::window().fetch_with_request(&request))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !answer.ok() {
+            return None;
+        }
+        let text = JsFuture::from(answer.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        serde_json::from_str(&text).ok()
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod live {
+    use crate::i18n::Locale;
+    use crate::models::{SearchPage, SearchParams};
+
+    /// Never called: the island searches as the buyer types, in the browser.
+    pub async fn search(_: Locale, _: &SearchParams) -> Option<SearchPage> {
+        None
+    }
+}
+
+/// The results, following `data` in the browser./// The results, following `data` in the browser. A reactive closure runs
 /// twice in a server render (once to find what it waits for, once to
 /// write it), and this one is most of the page; the server writes the same
 /// markup from one run.
