@@ -82,6 +82,7 @@ crate::domain::code::domain_enum! {
         PerPageOutOfRange = "per_page_out_of_range",
         NotAPositiveNumber = "not_a_positive_number",
         UnknownLanguage = "unknown_language",
+        AccountUnknown = "account_unknown",
     }
 }
 
@@ -105,6 +106,10 @@ pub enum Conflict {
     },
     /// An enterprise keeps at least one owner.
     LastOwner,
+    /// The platform keeps at least one admin.
+    LastAdmin,
+    /// The person holds this role already.
+    RoleHeld,
     /// The form was already sent (its one-time key is spent elsewhere).
     FormUsed,
     /// Hidden by a curator or archived: its owner cannot publish it.
@@ -122,6 +127,8 @@ pub enum Conflict {
     NotApplied,
     NotInvited,
     EventOver,
+    /// The event was called off.
+    EventCancelled,
     AlreadyConfirmed,
     AlreadySignedUp,
     EmailConfirmed,

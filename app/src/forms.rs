@@ -241,6 +241,15 @@ pub fn price_plain(cents: i64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
+/// A price in a form field as the reader writes it: „9,80“ in Bulgarian,
+/// "9.80" in English (both parse back the same).
+pub fn price_typed(cents: i64, locale: crate::i18n::Locale) -> String {
+    match locale {
+        crate::i18n::Locale::Bg => format!("{},{:02}", cents / 100, cents % 100),
+        crate::i18n::Locale::En => price_plain(cents),
+    }
+}
+
 /// A product or service as typed into the form or a CSV line: all text, as
 /// it came. [`ProductInput::validate`] turns it into a [`ValidProduct`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -766,6 +775,9 @@ mod tests {
         assert_eq!(parse_price("1e3"), Err(Problem::NotANumber));
         for cents in [1, 99, 100, 1250, 123_405, MAX_PRICE_CENTS] {
             assert_eq!(parse_price(&price_plain(cents)), Ok(cents));
+            for locale in crate::i18n::Locale::ALL {
+                assert_eq!(parse_price(&price_typed(cents, *locale)), Ok(cents));
+            }
         }
     }
 

@@ -1,4 +1,15 @@
-//! Addresses the site sends readers to: only its own pages.
+//! Addresses the site sends readers to: its own pages, and the official
+//! registers a curator checks an enterprise against.
+
+/// The Register of Social Enterprises, kept by the Ministry of Labour and
+/// Social Policy (entry number, class, certificate).
+pub const SOCIAL_ENTERPRISE_REGISTER: &str =
+    "https://www.mlsp.government.bg/registr-na-sotsialnite-predpriyatiya";
+
+/// The Commercial Register's search by ЕИК (who represents a company);
+/// its pages take no ЕИК in the address, so the review shows it to copy.
+pub const COMMERCIAL_REGISTER: &str =
+    "https://portal.registryagency.bg/CR/Reports/VerificationPersonOrg";
 
 /// A `next` address the site may send a reader to after a form: a path on
 /// this site, normalised, or `None`.

@@ -407,6 +407,8 @@ pub struct NetworkDetail {
 pub struct EventDetail {
     pub card: EventCard,
     pub description: String,
+    /// Called off by its centre: the page says so and takes no sign-ups.
+    pub cancelled: bool,
     pub centre_slug: String,
     pub participants: Vec<EnterpriseCard>,
     /// The catalogue of the enterprises taking part (the first ones).
@@ -687,6 +689,29 @@ pub struct CuratedCentre {
     pub waiting: u64,
 }
 
+/// One person holding one role, on the admins' page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleRow {
+    /// The role's id (what revoking names).
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CentreCurators {
+    pub slug: String,
+    pub name: String,
+    pub curators: Vec<RoleRow>,
+}
+
+/// Who holds which role: the admins, and each centre's curators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RolesPage {
+    pub admins: Vec<RoleRow>,
+    pub centres: Vec<CentreCurators>,
+}
+
 /// The curator's start page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CuratorHome {
@@ -741,6 +766,7 @@ pub struct DeskNetwork {
     pub slug: String,
     pub name: String,
     pub kind: NetworkKind,
+    pub description: String,
     pub logo: Option<String>,
     pub members: Vec<MembershipRow<MembershipStatus>>,
 }
@@ -752,7 +778,9 @@ pub struct DeskEvent {
     pub title: String,
     pub kind: EventKind,
     pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub place: String,
+    pub description: String,
     pub participants: Vec<MembershipRow<ParticipationStatus>>,
 }
 

@@ -128,11 +128,28 @@ test('a curator verifies an enterprise, builds a network of two and publishes an
   await expect(page.locator('#err-event-ends_at')).toHaveText('Краят трябва да е след началото.');
   await fillEvent(page, title, '2031-04-20T18:00');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('status')).toContainText('Събитието е публикувано.');
   await expect(page.locator('.facts')).toContainText('20 април 2031 г., 10:00');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Страница за печат с QR код' }).click();
   await expect(page.locator('.qr svg')).toBeVisible();
   await expect(page.locator('.print-page')).toContainText('/events/proleten-bazar');
+
+  // The curator moves the event, then calls it off (a second step asks first).
+  await page.goto('/curator/varna');
+  const panel = () => page.locator('#events article', { hasText: title });
+  await panel().locator('summary', { hasText: 'Промени събитието' }).click();
+  await panel().getByLabel('Място').fill('Варна, Морска гара');
+  await panel().getByRole('button', { name: 'Запази промените' }).click();
+  await expect(page.getByRole('status')).toContainText('Събитието е променено');
+  await expect(panel()).toContainText('Варна, Морска гара');
+  await expectAccessible(page);
+  await panel().getByRole('link', { name: 'Отмени събитието' }).click();
+  const ask = page.getByRole('alertdialog');
+  await expect(ask).toContainText('Да отменим ли събитието?');
+  await ask.getByRole('button', { name: 'Отмени събитието' }).click();
+  await expect(page.getByRole('status')).toContainText('Събитието е отменено');
+  await expect(page.locator('#events')).not.toContainText(title);
 
   // The region's figures: charts drawn on the server, and a CSV of them.
   await page.goto('/curator/varna/figures');

@@ -16,6 +16,8 @@ mod m20261127_000009_notice_mail;
 mod m20261130_000010_account_security;
 mod m20261201_000011_enterprise_terms;
 pub mod m20261202_000012_domain_checks;
+pub mod m20261203_000013_network_and_event_changes;
+pub mod m20261204_000014_category_tree;
 
 pub struct Migrator;
 
@@ -35,6 +37,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_account_security::Migration),
             Box::new(m20261201_000011_enterprise_terms::Migration),
             Box::new(m20261202_000012_domain_checks::Migration),
+            Box::new(m20261203_000013_network_and_event_changes::Migration),
+            Box::new(m20261204_000014_category_tree::Migration),
         ]
     }
 }
@@ -52,4 +56,20 @@ pub(crate) async fn add_column(
             .to_owned(),
     )
     .await
+}
+
+/// Every checked column with the codes the schema allows today: the domain
+/// checks, each as the latest migration that replaced it left it.
+pub fn domain_checks() -> Vec<&'static m20261202_000012_domain_checks::Check> {
+    use m20261202_000012_domain_checks::CHECKS;
+    use m20261203_000013_network_and_event_changes::CHANGED;
+    CHECKS
+        .iter()
+        .map(|c| {
+            CHANGED
+                .iter()
+                .find(|n| n.table == c.table && n.column == c.column)
+                .unwrap_or(c)
+        })
+        .collect()
 }

@@ -29,7 +29,11 @@ pub struct Check {
     pub nullable: bool,
 }
 
-const fn check(table: &'static str, column: &'static str, codes: &'static [&'static str]) -> Check {
+pub const fn check(
+    table: &'static str,
+    column: &'static str,
+    codes: &'static [&'static str],
+) -> Check {
     Check {
         table,
         column,
@@ -217,7 +221,7 @@ pub const CHECKS: &[Check] = &[
 ];
 
 /// The CHECK expression of a column (names and codes are ours, quoted).
-fn expression(c: &Check) -> String {
+pub fn expression(c: &Check) -> String {
     let list: Vec<String> = c
         .codes
         .iter()
@@ -231,7 +235,7 @@ fn expression(c: &Check) -> String {
     }
 }
 
-fn constraint_name(c: &Check) -> String {
+pub fn constraint_name(c: &Check) -> String {
     format!("ck_{}_{}", c.table, c.column)
 }
 
@@ -262,6 +266,12 @@ impl MigrationTrait for Migration {
 }
 
 async fn sqlite_up<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    sqlite_replace(db, CHECKS).await
+}
+
+/// Gives each table of `checks` exactly these CHECKs for their columns
+/// (a column's earlier check, if any, is replaced), by rebuilding it.
+pub async fn sqlite_replace<C: ConnectionTrait>(db: &C, checks: &[Check]) -> Result<(), DbErr> {
     let fk = db
         .query_one_raw(Statement::from_string(
             DbBackend::Sqlite,
@@ -279,19 +289,49 @@ async fn sqlite_up<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
                 .into(),
         ));
     }
-    let mut tables: Vec<&str> = CHECKS.iter().map(|c| c.table).collect();
+    let mut tables: Vec<&str> = checks.iter().map(|c| c.table).collect();
     tables.dedup();
     for table in tables {
-        rebuild_with_checks(db, table).await?;
+        rebuild_with_checks(db, table, checks).await?;
     }
     Ok(())
 }
 
-/// Rebuilds `table` with the CHECKs of its columns appended to its own
-/// definition.
-async fn rebuild_with_checks<C: ConnectionTrait>(db: &C, table: &str) -> Result<(), DbErr> {
+/// `create` without the clause `, CONSTRAINT "name" CHECK (…)`, if it has
+/// one (the parentheses of the expression counted, quoted text skipped).
+fn without_constraint(create: &str, name: &str) -> String {
+    let head = format!(", CONSTRAINT \"{name}\" CHECK (");
+    let Some(start) = create.find(&head) else {
+        return create.to_owned();
+    };
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (i, ch) in create[start + head.len() - 1..].char_indices() {
+        match ch {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth -= 1;
+                if depth == 0 {
+                    let end = start + head.len() - 1 + i + 1;
+                    return format!("{}{}", &create[..start], &create[end..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    create.to_owned()
+}
+
+/// Rebuilds `table` with the CHECKs of its columns in `checks` appended to
+/// its own definition (replacing earlier ones of the same name).
+async fn rebuild_with_checks<C: ConnectionTrait>(
+    db: &C,
+    table: &str,
+    checks: &[Check],
+) -> Result<(), DbErr> {
     let text = |sql: String| Statement::from_string(DbBackend::Sqlite, sql);
-    let create: String = db
+    let mut create: String = db
         .query_one_raw(text(format!(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}'"
         )))
@@ -306,9 +346,12 @@ async fn rebuild_with_checks<C: ConnectionTrait>(db: &C, table: &str) -> Result<
         .into_iter()
         .map(|r| r.try_get_by_index::<String>(0))
         .collect::<Result<_, _>>()?;
-    let checks: Vec<String> = CHECKS
+    let mine: Vec<&Check> = checks.iter().filter(|c| c.table == table).collect();
+    for c in &mine {
+        create = without_constraint(&create, &constraint_name(c));
+    }
+    let checks: Vec<String> = mine
         .iter()
-        .filter(|c| c.table == table)
         .map(|c| {
             format!(
                 "CONSTRAINT \"{}\" CHECK ({})",
@@ -345,4 +388,19 @@ async fn rebuild_with_checks<C: ConnectionTrait>(db: &C, table: &str) -> Result<
         db.execute_unprepared(&index).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_constraint;
+
+    #[test]
+    fn a_constraint_clause_is_taken_out_whole() {
+        let create = "CREATE TABLE \"t\" (\"a\" text, CONSTRAINT \"ck_t_a\" CHECK (\"a\" IN ('x', 'y)')), CONSTRAINT \"ck_t_b\" CHECK (\"b\" IS NULL OR \"b\" IN ('z')))";
+        assert_eq!(
+            without_constraint(create, "ck_t_a"),
+            "CREATE TABLE \"t\" (\"a\" text, CONSTRAINT \"ck_t_b\" CHECK (\"b\" IS NULL OR \"b\" IN ('z')))"
+        );
+        assert_eq!(without_constraint(create, "ck_t_c"), create);
+    }
 }

@@ -35,6 +35,45 @@ enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Platform administration from the command line.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Make an admin: a new account (the password asked for, or read from
+    /// the first line of standard input; never from the command line), or
+    /// an existing account given the role.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name shown for a new account.
+        #[arg(long, default_value = "Администратор")]
+        name: String,
+    },
+}
+
+/// The new admin's password: asked twice on a terminal, else the first
+/// line of standard input.
+fn read_password() -> String {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ").unwrap_or_else(|e| fail(e));
+        let again = rpassword::prompt_password("Again: ").unwrap_or_else(|e| fail(e));
+        if first != again {
+            fail("the two passwords differ");
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .unwrap_or_else(|e| fail(e));
+        line.trim_end_matches(['\r', '\n']).to_string()
+    }
 }
 
 /// Prints one line saying what to fix and exits, instead of a panic trace.
@@ -71,6 +110,29 @@ async fn main() {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => println!("migrations applied"),
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => {
+            use app::server::accounts::users::{AdminMade, create_admin};
+            let password = read_password();
+            match create_admin(&db, &email, &name, &password).await {
+                Ok(AdminMade::Created) => println!("admin created: {email}"),
+                Ok(AdminMade::Promoted) => {
+                    println!("{email} is now an admin (the password was not changed)")
+                }
+                Ok(AdminMade::AlreadyAdmin) => println!("{email} is an admin already"),
+                Err(app::error::AppError::Invalid(fields)) => {
+                    let e = app::error::AppError::Invalid(fields).localized(app::i18n::Locale::En);
+                    if let app::error::AppError::Invalid(fields) = e {
+                        for f in fields {
+                            eprintln!("error: {}: {}", f.field, f.message);
+                        }
+                    }
+                    std::process::exit(2);
+                }
+                Err(e) => fail(e),
+            }
+        }
         Command::Seed {
             synthetic,
             no_pictures,

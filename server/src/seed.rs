@@ -1,4 +1,4 @@
-//! Demo data: the category tree, six demo accounts, 66 enterprises with their
+//! Demo data: six demo accounts, 66 enterprises with their
 //! products, networks and events, all written in Bulgarian under `seed/`.
 //! `seed` on a database that has enterprises adds nothing; `--synthetic N`
 //! adds N generated products for benchmarks.
@@ -20,20 +20,10 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-const CATEGORIES: &str = include_str!("../seed/categories.json");
 const DEMO_FILES: [&str; 2] = [
     include_str!("../seed/demo-a.json"),
     include_str!("../seed/demo-b.json"),
 ];
-
-#[derive(Deserialize)]
-struct CategoryIn {
-    slug: String,
-    bg: String,
-    en: String,
-    #[serde(default)]
-    children: Vec<CategoryIn>,
-}
 
 #[derive(Deserialize)]
 struct DemoFile {
@@ -229,8 +219,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             skipped: true,
         });
     }
-    let categories: Vec<CategoryIn> = serde_json::from_str(CATEGORIES)
-        .map_err(|e| DbErr::Custom(format!("seed/categories.json: {e}")))?;
     let files: Vec<DemoFile> = DEMO_FILES
         .iter()
         .enumerate()
@@ -247,16 +235,16 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
     let txn = db.begin().await?;
     let now = demo_epoch();
 
-    // Categories
-    let mut category_ids: HashMap<String, i32> = HashMap::new();
-    for (pos, root) in categories.iter().enumerate() {
-        let id = insert_category(&txn, root, None, pos as i32).await?;
-        category_ids.insert(root.slug.clone(), id);
-        for (cpos, child) in root.children.iter().enumerate() {
-            let cid = insert_category(&txn, child, Some(id), cpos as i32).await?;
-            category_ids.insert(child.slug.clone(), cid);
-        }
-    }
+    // The category tree is reference data (a migration); products name
+    // theirs. Added here too where missing, so the demo loads on a schema
+    // from before the tree was a migration (the upgrade tests do that).
+    migrations::m20261204_000014_category_tree::add_tree(&txn).await?;
+    let category_ids: HashMap<String, i32> = category::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug, c.id))
+        .collect();
 
     let centres: HashMap<String, i32> = regional_centre::Entity::find()
         .all(&txn)
@@ -477,7 +465,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 title: Set(ev.title.clone()),
                 kind: Set(ev.kind),
                 starts_at: Set(ev.starts_at.with_timezone(&Utc) + demo_shift()),
-                ends_at: Set(ev.ends_at.with_timezone(&Utc)),
+                ends_at: Set(ev.ends_at.with_timezone(&Utc) + demo_shift()),
                 place: Set(ev.place.clone()),
                 description: Set(ev.description.clone()),
                 created_by: Set(curator_of_centre.get(&centre_id).copied()),
@@ -510,25 +498,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
         products: product_count,
         skipped: false,
     })
-}
-
-async fn insert_category(
-    db: &impl ConnectionTrait,
-    c: &CategoryIn,
-    parent: Option<i32>,
-    position: i32,
-) -> Result<i32, DbErr> {
-    Ok(category::Entity::insert(category::ActiveModel {
-        slug: Set(c.slug.clone()),
-        parent_id: Set(parent),
-        name_bg: Set(c.bg.clone()),
-        name_en: Set(c.en.clone()),
-        position: Set(position),
-        ..Default::default()
-    })
-    .exec(db)
-    .await?
-    .last_insert_id)
 }
 
 fn unique_slug(used: &mut HashMap<String, u32>, title: &str) -> String {

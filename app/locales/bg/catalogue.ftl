@@ -8,3 +8,5 @@ cat-what-need-quantities-dates = Какво ви трябва (количест�
 cat-send-request = Изпрати запитването
 search-active-filters = Избрани филтри
 search-remove-filter = премахни
+cat-event-cancelled = Събитието е отменено от регионалния център.
+cat-event-published = Събитието е публикувано. Така го виждат купувачите и предприятията.

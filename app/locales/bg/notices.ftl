@@ -27,3 +27,7 @@ notice-network-applied = Кандидатура за мрежа
 notice-event-applied = Заявка за участие в събитие
 notice-event-confirmed = Участието в събитие е потвърдено
 notice-event-declined = Участието в събитие е отказано
+notice-network-changed = Мрежа, в която членувате, е променена
+notice-network-closed = Мрежа, в която членувахте, е закрита
+notice-event-changed = Събитие, в което участвате, е променено
+notice-event-cancelled = Събитие, в което участвате, е отменено

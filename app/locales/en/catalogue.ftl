@@ -8,3 +8,5 @@ cat-what-need-quantities-dates = What you need (quantities, dates, place)
 cat-send-request = Send the request
 search-active-filters = Chosen filters
 search-remove-filter = remove
+cat-event-cancelled = The event was cancelled by the regional centre.
+cat-event-published = The event is published. This is how buyers and enterprises see it.

@@ -178,8 +178,8 @@ pub fn FieldError(
     key: &'static str,
     errors: Vec<FieldError>,
     /// Sets apart the ids of two forms on one page with the same fields.
-    #[prop(optional)]
-    prefix: &'static str,
+    #[prop(optional, into)]
+    prefix: String,
 ) -> impl IntoView {
     let msg = message_for(&errors, key);
     let hidden = msg.is_none();
@@ -188,6 +188,15 @@ pub fn FieldError(
             {msg.unwrap_or_default()}
         </p>
     }
+}
+
+/// What the field shows: what the reader typed in the refused form, else
+/// `value`.
+fn kept(fixed: bool, name: &str, value: String) -> String {
+    if fixed {
+        return value;
+    }
+    PostedError::from_query().typed(name).unwrap_or(value)
 }
 
 /// A labelled single-line input with its refusal.
@@ -207,12 +216,16 @@ pub fn TextField(
     #[prop(optional)] maxlength: Option<u32>,
     errors: Vec<FieldError>,
     /// Sets apart the ids of two forms on one page with the same fields.
+    #[prop(optional, into)]
+    prefix: String,
+    /// The caller decides the value (a form repeated on the page, which
+    /// keeps what was typed only in the copy that was sent).
     #[prop(optional)]
-    prefix: &'static str,
+    fixed: bool,
 ) -> impl IntoView {
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
-    let value = PostedError::from_query().typed(&name).unwrap_or(value);
+    let value = kept(fixed, &name, value);
     let hint_id = format!("hint-{prefix}{key}");
     let described = if hint.is_some() {
         format!("err-{prefix}{key} {hint_id}")
@@ -250,11 +263,12 @@ pub fn TextArea(
     #[prop(optional, into)] value: String,
     #[prop(optional)] maxlength: Option<u32>,
     errors: Vec<FieldError>,
-    #[prop(optional)] prefix: &'static str,
+    #[prop(optional, into)] prefix: String,
+    #[prop(optional)] fixed: bool,
 ) -> impl IntoView {
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
-    let value = raw_text(PostedError::from_query().typed(&name).unwrap_or(value));
+    let value = raw_text(kept(fixed, &name, value));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -305,9 +319,10 @@ pub fn SelectField(
     #[prop(optional, into)] value: String,
     #[prop(optional)] required: bool,
     errors: Vec<FieldError>,
-    #[prop(optional)] prefix: &'static str,
+    #[prop(optional, into)] prefix: String,
+    #[prop(optional)] fixed: bool,
 ) -> impl IntoView {
-    let value = PostedError::from_query().typed(&name).unwrap_or(value);
+    let value = kept(fixed, &name, value);
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
     view! {

@@ -29,9 +29,13 @@ domain_enum! {
         NetworkApproved = "network_approved",
         NetworkRemoved = "network_removed",
         NetworkApplied = "network_applied",
+        NetworkChanged = "network_changed",
+        NetworkClosed = "network_closed",
         EventApplied = "event_applied",
         EventConfirmed = "event_confirmed",
         EventDeclined = "event_declined",
+        EventChanged = "event_changed",
+        EventCancelled = "event_cancelled",
     }
 }
 
@@ -82,8 +86,12 @@ impl NoticeKind {
             | NetworkInvited
             | NetworkApproved
             | NetworkRemoved
+            | NetworkChanged
+            | NetworkClosed
             | EventConfirmed
-            | EventDeclined => Audience::Enterprise,
+            | EventDeclined
+            | EventChanged
+            | EventCancelled => Audience::Enterprise,
             VerificationRequested | NetworkApplied | EventApplied => Audience::Curators,
         }
     }

@@ -176,6 +176,33 @@ pub async fn create_network(
     Ok(())
 }
 
+#[server(prefix = "/fn", endpoint = "update_network")]
+pub async fn update_network(
+    locale: Locale,
+    network_id: i32,
+    input: NetworkInput,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::update_network(&state.db, &caller, network_id, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "network-updated");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "close_network")]
+pub async fn close_network(locale: Locale, network_id: i32, next: String) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::close_network(&state.db, &caller, network_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "network-closed");
+    Ok(())
+}
+
 /// `enterprise` is the enterprise's address (or its last part) or its ЕИК.
 #[server(prefix = "/fn", endpoint = "invite_to_network")]
 pub async fn invite_to_network(
@@ -248,7 +275,34 @@ pub async fn create_event(
     let slug = networks::create_event(&state.db, &caller, &centre, &input)
         .await
         .map_err(|e| e.localized(locale))?;
-    leptos_axum::redirect(&locale.href(&format!("/events/{slug}")));
+    leptos_axum::redirect(&locale.href(&format!("/events/{slug}?saved=published")));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "update_event")]
+pub async fn update_event(
+    locale: Locale,
+    event_id: i32,
+    input: EventInput,
+    next: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::update_event(&state.db, &caller, event_id, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "event-updated");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "cancel_event")]
+pub async fn cancel_event(locale: Locale, event_id: i32, next: String) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    networks::cancel_event(&state.db, &caller, event_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back(locale, &next, "event-cancelled");
     Ok(())
 }
 

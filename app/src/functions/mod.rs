@@ -2,6 +2,7 @@
 //! is calling, validates its input, calls a service and returns shared models.
 
 pub mod accounts;
+pub mod admin;
 pub mod catalogue;
 pub mod curation;
 pub mod favourites;

@@ -3,6 +3,7 @@
 //! the whole page at once and it works without JavaScript.
 
 pub mod accounts;
+pub mod admin;
 pub mod buyers;
 pub mod catalogue;
 pub mod curation;
@@ -16,6 +17,7 @@ use leptos_router::{MatchNestedRoutes, path};
 use crate::routes::accounts::{
     account::AccountPage, confirm::ConfirmEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
 };
+use crate::routes::admin::roles::AdminPage;
 use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
 use crate::routes::catalogue::{
     centres::{CentrePage, CentresPage},
@@ -75,6 +77,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
         <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
         <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
+        <Route path=path!("/admin") view=AdminPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }
     .into_inner()

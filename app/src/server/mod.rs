@@ -10,6 +10,7 @@
 //! (`crate::structure` checks).
 
 pub mod accounts;
+pub mod admin;
 pub mod auth;
 pub mod catalogue;
 pub mod curation;

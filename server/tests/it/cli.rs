@@ -96,3 +96,48 @@ fn migrate_and_seed_run_twice() {
         );
     }
 }
+
+/// `server admin create` takes the password from standard input (never
+/// from the command line), refuses a weak one with exit 2, and is safe to
+/// run twice.
+#[test]
+fn admin_create_reads_the_password_from_standard_input() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let admin = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(["admin", "create", "--email", "admin@example.bg"])
+            .env_remove("DATABASE_URL")
+            .env_remove("MEILI_URL")
+            .env_remove("MEILI_MASTER_KEY")
+            .env("DATA_DIR", dir.path())
+            .env("RUST_LOG", "off")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{password}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = admin("short");
+    assert_eq!(code, 2, "{err}");
+    assert!(one_line(&err).starts_with("error: password:"), "{err}");
+    let (code, out, err) = admin("a long enough secret");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("admin created: admin@example.bg"), "{out}");
+    let (code, out, _) = admin("");
+    assert_eq!(code, 0);
+    assert!(out.contains("is an admin already"), "{out}");
+}

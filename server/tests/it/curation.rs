@@ -443,6 +443,45 @@ fn region_networks_and_events(r: &Region) -> Vec<Action> {
                     )
             },
         ),
+        post(
+            "change a network",
+            CURATORS,
+            "/fn/update_network",
+            &[
+                ("locale", "bg"),
+                ("network_id", &r.vn_s),
+                ("input[name]", "Морски занаяти и вкусове"),
+                ("input[kind]", "thematic"),
+                ("next", NEXT),
+            ],
+        ),
+        post(
+            "change an event",
+            CURATORS,
+            "/fn/update_event",
+            &[
+                ("locale", "bg"),
+                ("event_id", &r.ve_s),
+                ("input[title]", "Базар на морската градина"),
+                ("input[kind]", "bazaar"),
+                ("input[starts_at]", "2030-05-20T10:00"),
+                ("input[ends_at]", "2030-05-20T18:00"),
+                ("input[place]", "Варна, Морска градина"),
+                ("next", NEXT),
+            ],
+        ),
+        post(
+            "cancel an event",
+            CURATORS,
+            "/fn/cancel_event",
+            &[("locale", "bg"), ("event_id", &r.ve_s), ("next", NEXT)],
+        ),
+        post(
+            "close a network",
+            CURATORS,
+            "/fn/close_network",
+            &[("locale", "bg"), ("network_id", &r.vn_s), ("next", NEXT)],
+        ),
     ]
 }
 
@@ -528,7 +567,7 @@ async fn region_limits_on_networks_and_events_every_refusal_changes_nothing() {
         let r = region(&t).await;
         let actions = region_networks_and_events(&r);
         let walked = matrix::walk(&t, &actions, &r.actors(), &r.doers()).await;
-        assert!(walked >= 24, "walked {walked} refusals");
+        assert!(walked >= 40, "walked {walked} refusals");
         t.drop_db().await;
     }
 }
@@ -1227,7 +1266,8 @@ impl Networks {
             )
             .await;
         assert_eq!(r.status(), 200);
-        assert_eq!(location(&r), "/events/proleten-bazar");
+        // The page shows the curator what buyers see, and says it is out.
+        assert_eq!(location(&r), "/events/proleten-bazar?saved=published");
         event::Entity::find()
             .filter(event::Column::Slug.eq("proleten-bazar"))
             .one(&t.db)
@@ -1576,6 +1616,281 @@ async fn an_event_has_a_printable_page_with_a_qr_code_and_is_listed_among_events
             .await
             .unwrap();
         assert!(events.contains("Пролетен базар"));
+        t.drop_db().await;
+    }
+}
+
+/// The notices of `kind` that the people of `e` got.
+async fn told(t: &common::TestDb, e: &enterprise::Model, kind: NoticeKind) -> usize {
+    notice::Entity::find()
+        .filter(notice::Column::EnterpriseId.eq(e.id))
+        .filter(notice::Column::Kind.eq(kind))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// A curator renames a network under the same address; its members are
+/// told and find their listings under the new name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_network_keeps_its_address_and_tells_its_members() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        s.both_join(&t, &n).await;
+        let change = |name: &'static str| {
+            let id = n.id.to_string();
+            let curator = &s.curator;
+            async move {
+                curator
+                    .post(
+                        "/fn/update_network",
+                        &[
+                            ("locale", "bg"),
+                            ("network_id", &id),
+                            ("input[name]", name),
+                            ("input[kind]", "thematic"),
+                            ("input[description]", "Морето и ръцете."),
+                            ("next", "/curator/varna"),
+                        ],
+                    )
+                    .await
+            }
+        };
+        // A refused change says why and changes nothing.
+        let before = fingerprint(&t.db).await;
+        let r = change("М").await;
+        assert_eq!(r.status(), 422, "{}", t.label);
+        assert!(r.text().await.unwrap().contains("\"field\":\"name\""));
+        assert_eq!(before, fingerprint(&t.db).await, "{}", t.label);
+
+        let r = change("Морски занаяти и вкусове").await;
+        assert_eq!(r.status(), 200, "{}", t.label);
+        let now = network::Entity::find_by_id(n.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(now.slug, n.slug, "{}: the address stays", t.label);
+        assert_eq!(now.name, "Морски занаяти и вкусове");
+        assert_eq!(now.kind, app::domain::NetworkKind::Thematic);
+        // (B has no accounts of its own to tell.)
+        assert!(
+            told(&t, &s.a, NoticeKind::NetworkChanged).await > 0,
+            "{}: the members told",
+            t.label
+        );
+        let page = s
+            .owner
+            .get(&format!("/n/{}", n.slug))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Морски занаяти и вкусове"), "{}", t.label);
+        t.drop_db().await;
+    }
+}
+
+/// A closed network is gone with its memberships; its members are told
+/// and their products leave its filter.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_network_ends_its_memberships_and_tells_its_members() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let n = s.create_network(&t).await;
+        s.both_join(&t, &n).await;
+        let r = s
+            .curator
+            .post(
+                "/fn/close_network",
+                &[
+                    ("locale", "bg"),
+                    ("network_id", &n.id.to_string()),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", t.label);
+        assert_eq!(location(&r), "/curator/varna?saved=network-closed");
+        assert!(
+            network::Entity::find_by_id(n.id)
+                .one(&t.db)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let left = network_member::Entity::find()
+            .filter(network_member::Column::NetworkId.eq(n.id))
+            .all(&t.db)
+            .await
+            .unwrap();
+        assert!(left.is_empty(), "{}", t.label);
+        assert!(
+            told(&t, &s.a, NoticeKind::NetworkClosed).await > 0,
+            "{}: the members told",
+            t.label
+        );
+        assert_eq!(
+            Browser::new(&s.base)
+                .get(&format!("/n/{}", n.slug))
+                .await
+                .status(),
+            404
+        );
+        wait_until_indexed(&s.base).await;
+        let hits = search(&s.base, &format!("q=&per_page=100&network={}", n.slug)).await;
+        assert!(
+            hits["hits"].as_array().unwrap().is_empty(),
+            "{}: {hits}",
+            t.label
+        );
+        let audit = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("network.closed"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("the closing is in the audit log");
+        assert_eq!(audit.reason.as_deref(), Some("Морски занаяти"));
+        t.drop_db().await;
+    }
+}
+
+/// A changed event tells those taking part; a cancelled one says so on
+/// its page, leaves the lists and takes no more sign-ups or changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_or_cancelled_event_tells_those_taking_part() {
+    for t in all_databases().await {
+        let s = networks(&t).await;
+        let ev = s.publish_event(&t).await;
+        let take_part = || {
+            let ev_id = ev.id.to_string();
+            let a_id = s.a.id.to_string();
+            let owner = &s.owner;
+            async move {
+                owner
+                    .post(
+                        "/fn/take_part",
+                        &[
+                            ("locale", "bg"),
+                            ("enterprise_id", &a_id),
+                            ("event_id", &ev_id),
+                            ("next", "/dashboard"),
+                        ],
+                    )
+                    .await
+            }
+        };
+        assert_eq!(take_part().await.status(), 200);
+        let update = |start: &'static str| {
+            let id = ev.id.to_string();
+            let curator = &s.curator;
+            async move {
+                curator
+                    .post(
+                        "/fn/update_event",
+                        &[
+                            ("locale", "bg"),
+                            ("event_id", &id),
+                            ("input[title]", "Пролетен базар на морето"),
+                            ("input[kind]", "bazaar"),
+                            ("input[starts_at]", start),
+                            ("input[ends_at]", "2030-05-02T18:00"),
+                            ("input[place]", "Варна, Морска гара"),
+                            ("next", "/curator/varna"),
+                        ],
+                    )
+                    .await
+            }
+        };
+        let before = fingerprint(&t.db).await;
+        let r = update("2030-05-03T10:00").await;
+        assert_eq!(r.status(), 422, "{}: ends before it starts", t.label);
+        assert!(r.text().await.unwrap().contains("\"field\":\"ends_at\""));
+        assert_eq!(before, fingerprint(&t.db).await, "{}", t.label);
+
+        let r = update("2030-05-02T10:00").await;
+        assert_eq!(r.status(), 200, "{}", t.label);
+        let now = event::Entity::find_by_id(ev.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(now.slug, ev.slug);
+        assert_eq!(now.place, "Варна, Морска гара");
+        assert_eq!(now.starts_at.to_rfc3339(), "2030-05-02T07:00:00+00:00");
+        assert_eq!(
+            told(&t, &s.a, NoticeKind::EventChanged).await,
+            1,
+            "{}",
+            t.label
+        );
+
+        let r = s
+            .curator
+            .post(
+                "/fn/cancel_event",
+                &[
+                    ("locale", "bg"),
+                    ("event_id", &ev.id.to_string()),
+                    ("next", "/curator/varna"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", t.label);
+        assert_eq!(
+            told(&t, &s.a, NoticeKind::EventCancelled).await,
+            1,
+            "{}",
+            t.label
+        );
+        let page = s.owner.get("/events/proleten-bazar").await;
+        assert_eq!(page.status(), 200, "{}: the page stays", t.label);
+        assert!(page.text().await.unwrap().contains("Събитието е отменено"));
+        let events = s.owner.get("/events").await.text().await.unwrap();
+        assert!(
+            !events.contains("Пролетен базар"),
+            "{}: not listed",
+            t.label
+        );
+        let desk = s.curator.get("/curator/varna").await.text().await.unwrap();
+        assert!(
+            !desk.contains("Пролетен базар"),
+            "{}: not on the desk",
+            t.label
+        );
+
+        // Nothing more happens to a cancelled event, and each refusal
+        // changes nothing.
+        let before = fingerprint(&t.db).await;
+        assert_eq!(update("2030-05-02T10:00").await.status(), 409);
+        assert_eq!(
+            s.curator
+                .post(
+                    "/fn/cancel_event",
+                    &[
+                        ("locale", "bg"),
+                        ("event_id", &ev.id.to_string()),
+                        ("next", "/curator/varna"),
+                    ],
+                )
+                .await
+                .status(),
+            409
+        );
+        assert_eq!(before, fingerprint(&t.db).await, "{}", t.label);
+        // With A's sign-up gone, A may not sign up again either.
+        event_participant::Entity::delete_many()
+            .filter(event_participant::Column::EventId.eq(ev.id))
+            .exec(&t.db)
+            .await
+            .unwrap();
+        let before_signup = fingerprint(&t.db).await;
+        let r = take_part().await;
+        assert_eq!(r.status(), 409, "{}", t.label);
+        assert!(r.text().await.unwrap().contains("отменено"));
+        assert_eq!(before_signup, fingerprint(&t.db).await);
         t.drop_db().await;
     }
 }

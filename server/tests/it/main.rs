@@ -5,7 +5,9 @@
 mod common;
 
 mod accounts;
+mod admin;
 mod api;
+mod clean_install;
 mod cli;
 mod curation;
 mod database;

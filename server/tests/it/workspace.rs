@@ -542,6 +542,27 @@ async fn a_double_submitted_product_form_makes_one_product() {
     );
 }
 
+/// The edit form gives a price back as the reader writes it: „12,50“ in
+/// Bulgarian, "12.50" in English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_price_reads_back_in_the_readers_language() {
+    let w = workshop().await;
+    let p = add_slippers(&w).await;
+    for (prefix, price) in [("", "12,50"), ("/en", "12.50")] {
+        let page = w
+            .owner
+            .get(&format!("{prefix}/dashboard/e/{A_SLUG}/p/{}", p.id))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(&format!("name=\"input[price]\" value=\"{price}\"")),
+            "{prefix}: price {price} not in the form"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_product_shows_in_search_within_seconds_not_the_results_kept_from_before() {
     let w = workshop().await;

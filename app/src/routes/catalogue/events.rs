@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::cards::{EnterpriseCardView, EventCardView, ProductCardView};
 use crate::components::layout::use_locale;
@@ -66,6 +66,9 @@ fn EventView(locale: Locale, event: EventDetail) -> impl IntoView {
         <crate::components::structured::PageTitle text=format!("{} — {}", e.title, t.site_name())/>
         <Meta name="description" content=event.description.clone()/>
         <h1>{e.title.clone()}</h1>
+        {event.cancelled.then(|| view! { <p class="notice warning" role="note"><strong>{t.cat_event_cancelled()}</strong></p> })}
+        {(use_query_map().read_untracked().get("saved").as_deref() == Some("published"))
+            .then(|| view! { <p class="notice" role="status">{t.cat_event_published()}</p> })}
         <p class="lead">
             {t.event_kind(e.kind)}" · "
             <a href=locale.href(&format!("/centres/{}", event.centre_slug))>{e.centre_city.clone()}</a>

@@ -19,6 +19,7 @@ use crate::functions::curation::DecideParticipant;
 use crate::functions::curation::InviteToNetwork;
 use crate::functions::curation::UploadNetworkLogo;
 use crate::functions::curation::get_desk;
+use crate::functions::curation::{CancelEvent, CloseNetwork, UpdateEvent, UpdateNetwork};
 use crate::i18n::Locale;
 use crate::models::{Desk, DeskEvent, DeskNetwork};
 use crate::routes::curation::Saved;
@@ -100,7 +101,7 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
 
         <section aria-labelledby="h-events" id="events">
             <h2 id="h-events">{locale.tr().desk_upcoming_events()}</h2>
-            {desk.events.iter().cloned().map(|ev| view! { <DeskEventView locale ev/> }).collect_view()}
+            {desk.events.iter().cloned().map(|ev| view! { <DeskEventView locale ev posted=posted.clone()/> }).collect_view()}
             <NewEventForm locale centre=desk.centre_slug.clone() posted/>
         </section>
     }
@@ -137,6 +138,10 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
                     </li>
                 }).collect_view()}
             </ul>
+            <EditNetworkForm locale n=n.clone() posted=posted.clone()/>
+            <ActionButton locale small=true come_back=true action=CloseNetwork::PATH
+                fields=vec![("network_id", n.id.to_string())]
+                label=t.desk_close_network() confirm=t.desk_confirm_close_network()/>
             {n.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="96"/> })}
             <EnhancedForm>
                 <form method="post" action=UploadNetworkLogo::PATH enctype="multipart/form-data" class="stack">
@@ -171,6 +176,51 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
     }
 }
 
+/// Whether the refused form on this page was the copy of `action` for
+/// the thing `id` (its hidden `field`).
+fn refused_here(posted: &PostedError, action: &str, field: &str, id: i32) -> bool {
+    posted.for_action(action).is_some() && posted.typed(field) == Some(id.to_string())
+}
+
+#[component]
+fn EditNetworkForm(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl IntoView {
+    let t = locale.tr();
+    let action = UpdateNetwork::PATH;
+    let mine = refused_here(&posted, action, "network_id", n.id);
+    let e = if mine { posted.fields(action) } else { vec![] };
+    let form_error = posted.for_action(action).filter(|_| mine).cloned();
+    let sent = posted.clone();
+    let typed = move |name: &str, value: String| {
+        if mine {
+            sent.typed(name).unwrap_or(value)
+        } else {
+            value
+        }
+    };
+    let kinds = crate::components::form::options(|k| t.network_kind(k));
+    let prefix = format!("network-{}-", n.id);
+    view! {
+        <details class="edit" open=mine>
+            <summary>{t.desk_edit_network()}</summary>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <NextField/>
+                    <input type="hidden" name="network_id" value=n.id.to_string()/>
+                    <FormMessage locale error=form_error/>
+                    <TextField label=t.desk_network_name().into() name="input[name]".into() key="name" required=true maxlength=120
+                        value=typed("input[name]", n.name.clone()) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <SelectField label=t.desk_kind().into() name="input[kind]".into() key="kind" options=kinds required=true
+                        value=typed("input[kind]", n.kind.code().to_string()) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <TextArea label=t.desk_description().into() name="input[description]".into() key="description" maxlength=3000
+                        value=typed("input[description]", n.description.clone()) fixed=true errors=e.clone() prefix=prefix/>
+                    <button type="submit" class="primary">{t.desk_save_changes()}</button>
+                </form>
+            </EnhancedForm>
+        </details>
+    }
+}
+
 #[component]
 fn NewNetworkForm(locale: Locale, centre: String, posted: PostedError) -> impl IntoView {
     let action = CreateNetwork::PATH;
@@ -198,7 +248,7 @@ fn NewNetworkForm(locale: Locale, centre: String, posted: PostedError) -> impl I
 }
 
 #[component]
-fn DeskEventView(locale: Locale, ev: DeskEvent) -> impl IntoView {
+fn DeskEventView(locale: Locale, ev: DeskEvent, posted: PostedError) -> impl IntoView {
     let t = locale.tr();
     let page = locale.href(&format!("/events/{}", ev.slug));
     view! {
@@ -221,7 +271,61 @@ fn DeskEventView(locale: Locale, ev: DeskEvent) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <EditEventForm locale ev=ev.clone() posted/>
+            <ActionButton locale small=true come_back=true action=CancelEvent::PATH
+                fields=vec![("event_id", ev.id.to_string())]
+                label=t.desk_cancel_event() confirm=t.desk_confirm_cancel_event()/>
         </article>
+    }
+}
+
+#[component]
+fn EditEventForm(locale: Locale, ev: DeskEvent, posted: PostedError) -> impl IntoView {
+    let t = locale.tr();
+    let action = UpdateEvent::PATH;
+    let mine = refused_here(&posted, action, "event_id", ev.id);
+    let e = if mine { posted.fields(action) } else { vec![] };
+    let form_error = posted.for_action(action).filter(|_| mine).cloned();
+    let sent = posted.clone();
+    let typed = move |name: &str, value: String| {
+        if mine {
+            sent.typed(name).unwrap_or(value)
+        } else {
+            value
+        }
+    };
+    let kinds = crate::components::form::options(|k| t.event_kind(k));
+    let local = |at| {
+        crate::format::to_sofia(at)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let prefix = format!("event-{}-", ev.id);
+    view! {
+        <details class="edit" open=mine>
+            <summary>{t.desk_edit_event()}</summary>
+            <EnhancedForm>
+                <form method="post" action=action class="stack">
+                    <LocaleField locale/>
+                    <NextField/>
+                    <input type="hidden" name="event_id" value=ev.id.to_string()/>
+                    <FormMessage locale error=form_error/>
+                    <TextField label=t.desk_title().into() name="input[title]".into() key="title" required=true maxlength=200
+                        value=typed("input[title]", ev.title.clone()) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <SelectField label=t.desk_kind().into() name="input[kind]".into() key="kind" options=kinds required=true
+                        value=typed("input[kind]", ev.kind.code().to_string()) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <TextField label=t.desk_starts().into() name="input[starts_at]".into() key="starts_at" kind="datetime-local" required=true
+                        hint=t.desk_bulgarian_time().to_string() value=typed("input[starts_at]", local(ev.starts_at)) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <TextField label=t.desk_ends().into() name="input[ends_at]".into() key="ends_at" kind="datetime-local" required=true
+                        value=typed("input[ends_at]", local(ev.ends_at)) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <TextField label=t.desk_place().into() name="input[place]".into() key="place" required=true maxlength=300
+                        value=typed("input[place]", ev.place.clone()) fixed=true errors=e.clone() prefix=prefix.clone()/>
+                    <TextArea label=t.desk_description().into() name="input[description]".into() key="description" maxlength=5000
+                        value=typed("input[description]", ev.description.clone()) fixed=true errors=e.clone() prefix=prefix/>
+                    <button type="submit" class="primary">{t.desk_save_changes()}</button>
+                </form>
+            </EnhancedForm>
+        </details>
     }
 }
 

@@ -30,7 +30,10 @@ fn CuratorHomeView(locale: Locale, home: CuratorHome) -> impl IntoView {
             }).collect_view()}
         </ul>
         {home.admin.then(|| view! {
-            <p><a href=locale.href("/admin/audit")>{locale.tr().desk_audit_log_whole_platform()}</a></p>
+            <p>
+                <a href=locale.href("/admin")>{locale.tr().admin_title()}</a>
+                " · "<a href=locale.href("/admin/audit")>{locale.tr().desk_audit_log_whole_platform()}</a>
+            </p>
         })}
     }
 }

@@ -32,6 +32,12 @@ pub(super) fn Saved(locale: Locale) -> impl IntoView {
             "invited" => locale.tr().desk_invitation_was_sent(),
             "logo" => locale.tr().desk_logo_was_uploaded(),
             "transferred" => locale.tr().desk_enterprise_was_transferred_waits(),
+            "network-updated" => locale.tr().desk_network_was_updated(),
+            "network-closed" => locale.tr().desk_network_was_closed(),
+            "event-updated" => locale.tr().desk_event_was_updated(),
+            "event-cancelled" => locale.tr().desk_event_was_cancelled(),
+            "membership" => locale.tr().desk_membership_saved(),
+            "participant" => locale.tr().desk_participant_saved(),
             _ => locale.tr().account_saved(),
         };
         view! { <p class="notice" role="status">{text}</p> }

@@ -97,6 +97,12 @@ fn ReviewView(locale: Locale, review: Review) -> impl IntoView {
 
         <section aria-labelledby="h-verify" class="panel">
             <h2 id="h-verify">{locale.tr().desk_check_against_register_social()}</h2>
+            <p>
+                <a href=crate::links::SOCIAL_ENTERPRISE_REGISTER target="_blank" rel="noopener noreferrer">{locale.tr().desk_open_social_register()}</a>
+                " · "
+                <a href=crate::links::COMMERCIAL_REGISTER target="_blank" rel="noopener noreferrer">{locale.tr().desk_open_commercial_register()}</a>
+                " ("{locale.tr().desk_eik_2()}" "<span class="eik">{e.eik.clone()}</span>")"
+            </p>
             <EnhancedForm>
                 <form method="post" action=verify_action class="stack">
                     <LocaleField locale/>

@@ -155,7 +155,7 @@ fn RequestView(locale: Locale, o: OrderRequestView) -> impl IntoView {
                                                     </td>
                                                     <td>
                                                         <label class="visually-hidden" for=p_id.clone()>{locale.tr().order_price()}{l.title.clone()}</label>
-                                                        <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_plain(l.unit_price_cents) required=true/>
+                                                        <input id=p_id type="text" inputmode="decimal" class="qty" name=format!("lines[{}][price]", l.line_id) value=crate::forms::price_typed(l.unit_price_cents, locale) required=true/>
                                                     </td>
                                                 </tr>
                                             }

@@ -168,6 +168,94 @@ pub async fn sign_up(db: &DatabaseConnection, input: SignUp, site: &str) -> AppR
     Ok(())
 }
 
+/// What `server admin create` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminMade {
+    /// A new account, its address taken as confirmed (the operator typed it).
+    Created,
+    /// An existing account was made an admin; its password is unchanged.
+    Promoted,
+    /// The account was an admin already.
+    AlreadyAdmin,
+}
+
+/// Makes the first admin of a clean install (or one more): a new account
+/// with this password, or an existing account given the role. One
+/// transaction; the operator's command line, not a page, calls it.
+///
+/// # Errors
+/// [`AppError::Invalid`] for a bad address, name or password.
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> AppResult<AdminMade> {
+    use crate::domain::UserRole;
+    use crate::server::entities::user_role;
+    let mut r = Refusals::default();
+    let email = r.email("email", email);
+    let display_name = r.line("display_name", display_name, 2, 120);
+    let existing = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    if existing.is_none() {
+        check_password(&mut r, "password", password, &email);
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let password_hash = match existing {
+        None => Some(hash(password).await?),
+        Some(_) => None,
+    };
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let now = chrono::Utc::now();
+    let (user_id, made) = match user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(&txn)
+        .await?
+    {
+        Some(u) => (u.id, AdminMade::Promoted),
+        None => {
+            let u = user::ActiveModel {
+                email: Set(email.clone()),
+                password_hash: Set(password_hash.unwrap_or_default()),
+                display_name: Set(display_name),
+                locale: Set(Locale::DEFAULT.code().to_string()),
+                disabled_at: Set(None),
+                created_at: Set(now),
+                email_confirmed_at: Set(Some(now)),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            (u.id, AdminMade::Created)
+        }
+    };
+    let is_admin = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .filter(user_role::Column::Role.eq(UserRole::Admin))
+        .one(&txn)
+        .await?
+        .is_some();
+    if is_admin {
+        return Ok(AdminMade::AlreadyAdmin);
+    }
+    user_role::Entity::insert(user_role::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(UserRole::Admin),
+        centre_id: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(made)
+}
+
 /// Issues a confirmation link for the user's address and queues the mail.
 async fn send_confirmation(
     txn: &impl ConnectionTrait,

@@ -153,7 +153,9 @@ pub async fn upcoming_events(
     centre_id: Option<i32>,
     limit: u64,
 ) -> AppResult<Vec<EventCard>> {
-    let mut q = event::Entity::find().filter(event::Column::EndsAt.gte(chrono::Utc::now()));
+    let mut q = event::Entity::find()
+        .filter(event::Column::EndsAt.gte(chrono::Utc::now()))
+        .filter(event::Column::CancelledAt.is_null());
     if let Some(id) = centre_id {
         q = q.filter(event::Column::CentreId.eq(id));
     }

@@ -279,6 +279,7 @@ pub async fn network(
 pub async fn events(db: &impl ConnectionTrait, locale: Locale) -> AppResult<EventsData> {
     let past = event::Entity::find()
         .filter(event::Column::EndsAt.lt(chrono::Utc::now()))
+        .filter(event::Column::CancelledAt.is_null())
         .order_by_desc(event::Column::StartsAt)
         .limit(12)
         .all(db)
@@ -329,10 +330,12 @@ pub async fn event(
         .all(db)
         .await?;
     let description = ev.description.clone();
+    let cancelled = ev.cancelled_at.is_some();
     let card = event_cards(db, locale, vec![ev]).await?.remove(0);
     Ok(EventDetail {
         card,
         description,
+        cancelled,
         centre_slug: c.slug,
         participants: enterprise_cards(db, locale, &participants).await?,
         products: product_cards(db, locale, products).await?,

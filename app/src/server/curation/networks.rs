@@ -106,6 +106,7 @@ pub async fn desk_networks(
             slug: n.slug,
             name: n.name,
             kind: n.kind,
+            description: n.description,
         })
         .collect())
 }
@@ -118,6 +119,7 @@ pub async fn desk_events(db: &impl ConnectionTrait, centre_id: i32) -> AppResult
     let events = event::Entity::find()
         .filter(event::Column::CentreId.eq(centre_id))
         .filter(event::Column::EndsAt.gte(Utc::now()))
+        .filter(event::Column::CancelledAt.is_null())
         .order_by_asc(event::Column::StartsAt)
         .all(db)
         .await?;
@@ -147,7 +149,9 @@ pub async fn desk_events(db: &impl ConnectionTrait, centre_id: i32) -> AppResult
             title: ev.title,
             kind: ev.kind,
             starts_at: ev.starts_at,
+            ends_at: ev.ends_at,
             place: ev.place,
+            description: ev.description,
         })
         .collect())
 }
@@ -194,6 +198,110 @@ pub async fn create_network(
     .await?;
     txn.commit().await?;
     Ok(slug)
+}
+
+/// The enterprises of a network with their membership, approved or not.
+async fn network_enterprises(
+    db: &impl ConnectionTrait,
+    network_id: i32,
+) -> Result<Vec<network_member::Model>, sea_orm::DbErr> {
+    network_member::Entity::find()
+        .filter(network_member::Column::NetworkId.eq(network_id))
+        .all(db)
+        .await
+}
+
+/// A curator changes a network's name, kind or description (its address
+/// stays); its members are told, and their listings carry the new name.
+///
+/// # Errors
+/// [`AppError::Invalid`], [`AppError::Forbidden`] for another centre's
+/// network, [`AppError::NotFound`].
+pub async fn update_network(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    network_id: i32,
+    input: &NetworkInput,
+) -> AppResult<()> {
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let n = curated_network(&txn, caller, network_id).await?;
+    let valid = input.validate().map_err(AppError::Invalid)?;
+    let (id, centre_id) = (n.id, n.centre_id);
+    let mut row: network::ActiveModel = n.into();
+    row.name = Set(valid.name.clone());
+    row.kind = Set(valid.kind);
+    row.description = Set(valid.description);
+    row.update(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        AuditAction::NetworkUpdated,
+        "network",
+        id,
+        Some(centre_id),
+        None,
+    )
+    .await?;
+    for m in network_enterprises(&txn, id).await? {
+        if m.status == MembershipStatus::Approved {
+            enqueue(&txn, "enterprise", m.enterprise_id).await?;
+            notices::tell_enterprise(
+                &txn,
+                m.enterprise_id,
+                NoticeKind::NetworkChanged,
+                Some(valid.name.clone()),
+            )
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A curator closes a network: its memberships, applications and
+/// invitations end, its members are told and their listings leave its
+/// filter. The audit log keeps its name.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for another centre's network,
+/// [`AppError::NotFound`].
+pub async fn close_network(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    network_id: i32,
+) -> AppResult<()> {
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let n = curated_network(&txn, caller, network_id).await?;
+    let members = network_enterprises(&txn, n.id).await?;
+    network_member::Entity::delete_many()
+        .filter(network_member::Column::NetworkId.eq(n.id))
+        .exec(&txn)
+        .await?;
+    network::Entity::delete_by_id(n.id).exec(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        AuditAction::NetworkClosed,
+        "network",
+        n.id,
+        Some(n.centre_id),
+        Some(n.name.clone()),
+    )
+    .await?;
+    for m in members {
+        if m.status == MembershipStatus::Approved {
+            enqueue(&txn, "enterprise", m.enterprise_id).await?;
+        }
+        notices::tell_enterprise(
+            &txn,
+            m.enterprise_id,
+            NoticeKind::NetworkClosed,
+            Some(n.name.clone()),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// An enterprise by its address (slug) or its ЕИК, as a curator types it.
@@ -583,6 +691,114 @@ pub async fn create_event(
     Ok(slug)
 }
 
+/// An event the caller curates that has not been cancelled or ended.
+async fn open_curated_event(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    event_id: i32,
+) -> AppResult<event::Model> {
+    let ev = event::Entity::find_by_id(event_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    caller.require_curator(ev.centre_id)?;
+    if ev.cancelled_at.is_some() {
+        return Err(AppError::conflict(Conflict::EventCancelled));
+    }
+    if ev.ends_at < Utc::now() {
+        return Err(AppError::conflict(Conflict::EventOver));
+    }
+    Ok(ev)
+}
+
+/// Tells every enterprise signed up for the event (confirmed or not).
+async fn tell_participants(
+    db: &impl ConnectionTrait,
+    ev: &event::Model,
+    kind: NoticeKind,
+) -> Result<(), sea_orm::DbErr> {
+    let rows = event_participant::Entity::find()
+        .filter(event_participant::Column::EventId.eq(ev.id))
+        .all(db)
+        .await?;
+    for p in rows {
+        notices::tell_enterprise(db, p.enterprise_id, kind, Some(ev.title.clone())).await?;
+    }
+    Ok(())
+}
+
+/// A curator changes an upcoming event (its address stays); those signed
+/// up are told. A start already past may stay as it was.
+///
+/// # Errors
+/// [`AppError::Invalid`], [`AppError::Conflict`] for a cancelled or ended
+/// event, [`AppError::Forbidden`] for another centre's.
+pub async fn update_event(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    event_id: i32,
+    input: &EventInput,
+) -> AppResult<()> {
+    use crate::format::{from_sofia, to_sofia};
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let ev = open_curated_event(&txn, caller, event_id).await?;
+    let now = to_sofia(Utc::now()).min(to_sofia(ev.starts_at));
+    let valid = input.validate(now).map_err(AppError::Invalid)?;
+    let mut row: event::ActiveModel = ev.clone().into();
+    row.title = Set(valid.title.clone());
+    row.kind = Set(valid.kind);
+    row.starts_at = Set(from_sofia(valid.starts_at));
+    row.ends_at = Set(from_sofia(valid.ends_at));
+    row.place = Set(valid.place);
+    row.description = Set(valid.description);
+    let ev = row.update(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        AuditAction::EventUpdated,
+        "event",
+        ev.id,
+        Some(ev.centre_id),
+        None,
+    )
+    .await?;
+    tell_participants(&txn, &ev, NoticeKind::EventChanged).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A curator calls off an upcoming event. It stays (requests for pick-up
+/// at it refer to it) and its page says it is cancelled; those signed up
+/// are told.
+///
+/// # Errors
+/// [`AppError::Conflict`] for a cancelled or ended event,
+/// [`AppError::Forbidden`] for another centre's.
+pub async fn cancel_event(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    event_id: i32,
+) -> AppResult<()> {
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let ev = open_curated_event(&txn, caller, event_id).await?;
+    let mut row: event::ActiveModel = ev.clone().into();
+    row.cancelled_at = Set(Some(Utc::now()));
+    row.update(&txn).await?;
+    audit(
+        &txn,
+        caller.user_id,
+        AuditAction::EventCancelled,
+        "event",
+        ev.id,
+        Some(ev.centre_id),
+        Some(ev.title.clone()),
+    )
+    .await?;
+    tell_participants(&txn, &ev, NoticeKind::EventCancelled).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// An enterprise signs up to take part in an upcoming event.
 ///
 /// # Errors
@@ -600,6 +816,9 @@ pub async fn take_part(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    if ev.cancelled_at.is_some() {
+        return Err(AppError::conflict(Conflict::EventCancelled));
+    }
     if ev.ends_at < Utc::now() {
         return Err(AppError::conflict(Conflict::EventOver));
     }
@@ -766,6 +985,7 @@ pub async fn participation(
         .collect();
     let events = event::Entity::find()
         .filter(event::Column::EndsAt.gte(Utc::now()))
+        .filter(event::Column::CancelledAt.is_null())
         .order_by_asc(event::Column::StartsAt)
         .all(db)
         .await?

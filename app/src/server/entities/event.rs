@@ -18,6 +18,7 @@ pub struct Model {
     pub ends_at: DateTimeUtc,
     pub place: String,
     pub description: String,
+    pub cancelled_at: Option<DateTimeUtc>,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,
 }

@@ -39,10 +39,23 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// # Errors
 /// The failing migration's error.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migrate_up(db, None).await
+}
+
+/// Applies only the next `steps` pending migrations, as [`migrate`] does
+/// (an upgrade tested one migration at a time).
+///
+/// # Errors
+/// The database's, or a migration's.
+pub async fn migrate_steps(db: &DatabaseConnection, steps: u32) -> Result<(), DbErr> {
+    migrate_up(db, Some(steps)).await
+}
+
+async fn migrate_up(db: &DatabaseConnection, steps: Option<u32>) -> Result<(), DbErr> {
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        migrate_sqlite(db).await?;
+        migrate_sqlite(db, steps).await?;
     } else {
-        Migrator::up(db, None).await?;
+        Migrator::up(db, steps).await?;
     }
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         // Keep the planner's statistics fresh (bounded work per table).
@@ -57,7 +70,7 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// a constraint in place) drops the old one, and with foreign keys on
 /// that drop would delete the rows that refer to it. Afterwards every
 /// foreign key is checked, so a rebuild cannot leave a dangling one.
-async fn migrate_sqlite(db: &DatabaseConnection) -> Result<(), DbErr> {
+async fn migrate_sqlite(db: &DatabaseConnection, steps: Option<u32>) -> Result<(), DbErr> {
     use sea_orm::sqlx::sqlite::SqlitePoolOptions;
     let options = db
         .get_sqlite_connection_pool()
@@ -71,7 +84,7 @@ async fn migrate_sqlite(db: &DatabaseConnection) -> Result<(), DbErr> {
         .await
         .map_err(|e| DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())))?;
     let own = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
-    Migrator::up(&own, None).await?;
+    Migrator::up(&own, steps).await?;
     let dangling = own
         .query_all_raw(sea_orm::Statement::from_string(
             sea_orm::DatabaseBackend::Sqlite,

@@ -231,6 +231,8 @@ pub async fn product_form(
         let cat = category::Entity::find_by_id(p.category_id).one(db).await?;
         let tags = tags_of(db, p.id).await?;
         form.input = input_of(&p, cat.as_ref().map_or("", |c| c.slug.as_str()), &tags);
+        // Shown back as the reader writes a price („9,80“ in Bulgarian).
+        form.input.price = crate::forms::price_typed(p.price_cents, locale);
         form.images = product_image::Entity::find()
             .filter(product_image::Column::ProductId.eq(p.id))
             .order_by_asc(product_image::Column::Position)

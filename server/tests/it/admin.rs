@@ -1,0 +1,213 @@
+//! The admins' area over real HTTP: only admins see and change roles
+//! (every refusal leaves the database as it was), a curator appointed by
+//! an admin works for their centre at once and stops when removed, and
+//! the platform keeps one admin.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::common::matrix::{self, post};
+use crate::common::{self, Browser, all_databases, fingerprint, spawn_server};
+use app::domain::UserRole;
+use app::server::entities::*;
+
+const ADMIN: (&str, &str) = ("admin@demo.socialenpazar.bg", "demo-admin-2026");
+const BUYER: (&str, &str) = ("kupuvach@demo.socialenpazar.bg", "demo-buyer-2026");
+const OWNER: (&str, &str) = ("predpriyatie@demo.socialenpazar.bg", "demo-member-2026");
+const VARNA: (&str, &str) = ("kurator.varna@demo.socialenpazar.bg", "demo-kurator-2026");
+
+struct Platform {
+    t: common::TestDb,
+    anon: Browser,
+    buyer: Browser,
+    owner: Browser,
+    curator: Browser,
+    admin: Browser,
+}
+
+async fn platform(t: common::TestDb) -> Platform {
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = spawn_server(t.db.clone()).await;
+    let signed_in = |who: (&'static str, &'static str)| {
+        let b = Browser::new(&base);
+        async move {
+            b.sign_in(who.0, who.1).await;
+            b
+        }
+    };
+    Platform {
+        anon: Browser::new(&base),
+        buyer: signed_in(BUYER).await,
+        owner: signed_in(OWNER).await,
+        curator: signed_in(VARNA).await,
+        admin: signed_in(ADMIN).await,
+        t,
+    }
+}
+
+async fn role_of(t: &common::TestDb, email: &str, role: UserRole) -> Option<user_role::Model> {
+    let u = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&t.db)
+        .await
+        .unwrap()?;
+    user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(u.id))
+        .filter(user_role::Column::Role.eq(role))
+        .one(&t.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_admins_see_and_change_roles_and_every_refusal_changes_nothing() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        // The buyer is made curator of Gabrovo, then that role is removed.
+        let actions = vec![
+            post(
+                "see the roles",
+                &["admin"],
+                "/fn/roles",
+                &[("locale", "bg")],
+            ),
+            post(
+                "appoint a curator",
+                &["admin"],
+                "/fn/grant_role",
+                &[
+                    ("locale", "bg"),
+                    ("email", BUYER.0),
+                    ("role", "curator"),
+                    ("centre", "gabrovo"),
+                ],
+            ),
+        ];
+        let actors = [
+            ("anonymous", &p.anon),
+            ("buyer", &p.buyer),
+            ("owner", &p.owner),
+            ("curator", &p.curator),
+        ];
+        let doers = [("admin", &p.admin)];
+        let walked = matrix::walk(&p.t, &actions, &actors, &doers).await;
+        let role = role_of(&p.t, BUYER.0, UserRole::Curator)
+            .await
+            .expect("appointed");
+        let revoke = vec![post(
+            "remove a curator",
+            &["admin"],
+            "/fn/revoke_role",
+            &[("locale", "bg"), ("role_id", &role.id.to_string())],
+        )];
+        let walked = walked + matrix::walk(&p.t, &revoke, &actors, &doers).await;
+        assert_eq!(walked, 12, "{}", p.t.label);
+        assert!(role_of(&p.t, BUYER.0, UserRole::Curator).await.is_none());
+        p.t.drop_db().await;
+    }
+}
+
+/// A curator appointed by an admin opens their centre's desk at once and
+/// no other; removed, not even that.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_appointed_curator_works_for_their_centre_until_removed() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let desk = |centre: &'static str| {
+            let buyer = &p.buyer;
+            async move {
+                buyer
+                    .post("/fn/desk", &[("locale", "bg"), ("centre", centre)])
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(desk("gabrovo").await, 403);
+        let r = p
+            .admin
+            .post(
+                "/fn/grant_role",
+                &[
+                    ("locale", "bg"),
+                    ("email", BUYER.0),
+                    ("role", "curator"),
+                    ("centre", "gabrovo"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", p.t.label);
+        assert_eq!(common::location(&r), "/admin?saved=granted");
+        assert_eq!(desk("gabrovo").await, 200, "{}", p.t.label);
+        assert_eq!(desk("varna").await, 403, "{}", p.t.label);
+        let audit = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("role.granted"))
+            .one(&p.t.db)
+            .await
+            .unwrap()
+            .expect("in the audit log");
+        assert_eq!(
+            audit.reason.as_deref(),
+            Some(&*format!("curator {}", BUYER.0))
+        );
+
+        let role = role_of(&p.t, BUYER.0, UserRole::Curator).await.unwrap();
+        let r = p
+            .admin
+            .post(
+                "/fn/revoke_role",
+                &[("locale", "bg"), ("role_id", &role.id.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", p.t.label);
+        assert_eq!(desk("gabrovo").await, 403, "{}", p.t.label);
+        p.t.drop_db().await;
+    }
+}
+
+/// An unknown address, an unknown centre and a role held already are
+/// refused with what to fix; the last admin cannot be removed. None of it
+/// changes anything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_role_changes_say_why_and_the_last_admin_stays() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let before = fingerprint(&p.t.db).await;
+        for (email, role, centre, status, field) in [
+            ("nobody@example.bg", "curator", "varna", 422, Some("email")),
+            (BUYER.0, "curator", "atlantis", 422, Some("centre")),
+            (BUYER.0, "boss", "", 422, Some("role")),
+            (VARNA.0, "curator", "varna", 409, None),
+            (ADMIN.0, "admin", "", 409, None),
+        ] {
+            let r = p
+                .admin
+                .post(
+                    "/fn/grant_role",
+                    &[
+                        ("locale", "en"),
+                        ("email", email),
+                        ("role", role),
+                        ("centre", centre),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), status, "{}: {email} {role} {centre}", p.t.label);
+            let body = r.text().await.unwrap();
+            if let Some(field) = field {
+                assert!(body.contains(&format!("\"field\":\"{field}\"")), "{body}");
+            }
+        }
+        let admin_role = role_of(&p.t, ADMIN.0, UserRole::Admin).await.unwrap();
+        let r = p
+            .admin
+            .post(
+                "/fn/revoke_role",
+                &[("locale", "en"), ("role_id", &admin_role.id.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 409, "{}", p.t.label);
+        assert!(r.text().await.unwrap().contains("at least one admin"));
+        common::assert_same(&before, &fingerprint(&p.t.db).await, p.t.label);
+        p.t.drop_db().await;
+    }
+}
