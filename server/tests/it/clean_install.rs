@@ -26,6 +26,11 @@ async fn a_clean_install_has_the_category_tree_and_no_demo_data() {
         assert!(parent.is_some_and(|p| p.parent_id.is_none()), "{}", t.label);
         assert_eq!(enterprise::Entity::find().count(&t.db).await.unwrap(), 0);
         assert_eq!(user::Entity::find().count(&t.db).await.unwrap(), 0);
+        // The home page offers the categories, and no empty "featured" grid.
+        let base = spawn_server(t.db.clone()).await;
+        let home = Browser::new(&base).get("/").await.text().await.unwrap();
+        assert!(home.contains("Храни и напитки"), "{}", t.label);
+        assert!(!home.contains("h-featured"), "{}", t.label);
         t.drop_db().await;
     }
 }

@@ -49,12 +49,15 @@ fn HomeSections(locale: Locale, home: HomeData) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <section aria-labelledby="h-featured">
-            <h2 id="h-featured">{t.home_featured()}</h2>
-            <div class="card-grid">
-                {home.featured.into_iter().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
-            </div>
-        </section>
+        // A new install features nothing yet: no heading over an empty grid.
+        {(!home.featured.is_empty()).then(|| view! {
+            <section aria-labelledby="h-featured">
+                <h2 id="h-featured">{t.home_featured()}</h2>
+                <div class="card-grid">
+                    {home.featured.into_iter().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
+                </div>
+            </section>
+        })}
         <section aria-labelledby="h-centres">
             <h2 id="h-centres">{t.home_centres()}</h2>
             <div class="card-grid">
