@@ -32,12 +32,12 @@ export default defineConfig({
     // The journeys again on a phone, where every page they check must fit.
     {
       name: 'phone-js',
-      testMatch: /(orders|workspace|curator)\.spec\.ts/,
+      testMatch: /(accounts|orders|workspace|curator)\.spec\.ts/,
       use: { javaScriptEnabled: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
     {
       name: 'phone-nojs',
-      testMatch: /(orders|workspace|curator)\.spec\.ts/,
+      testMatch: /(accounts|orders|workspace|curator)\.spec\.ts/,
       use: { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],

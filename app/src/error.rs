@@ -106,10 +106,19 @@ pub enum Conflict {
     },
     /// An enterprise keeps at least one owner.
     LastOwner,
+    /// The person is the last owner of this enterprise: they make another
+    /// member an owner before deleting their account.
+    HandOverFirst {
+        enterprise: String,
+    },
     /// The platform keeps at least one admin.
     LastAdmin,
     /// The person holds this role already.
     RoleHeld,
+    /// An admin cannot disable their own account.
+    OwnAccount,
+    /// Disabling a disabled account, or enabling one that is not.
+    AccountState,
     /// The form was already sent (its one-time key is spent elsewhere).
     FormUsed,
     /// Hidden by a curator or archived: its owner cannot publish it.

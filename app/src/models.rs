@@ -712,6 +712,35 @@ pub struct RolesPage {
     pub centres: Vec<CentreCurators>,
 }
 
+/// The admins' list of accounts: those matching a search, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsersPage {
+    pub query: String,
+    pub users: Vec<UserRow>,
+    /// More accounts match than are shown (narrow the search).
+    pub more: bool,
+}
+
+/// One account as an admin sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_signed_in_at: Option<DateTime<Utc>>,
+    pub email_confirmed: bool,
+    pub disabled_at: Option<DateTime<Utc>>,
+    pub disabled_reason: Option<String>,
+    pub admin: bool,
+    /// The centres the person curates, by name.
+    pub curator_of: Vec<String>,
+    /// The enterprises the person belongs to: name, address and role.
+    pub memberships: Vec<(String, String, MemberRole)>,
+    /// The caller's own account (it cannot be disabled from here).
+    pub is_caller: bool,
+}
+
 /// The curator's start page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CuratorHome {

@@ -18,6 +18,7 @@ mod m20261201_000011_enterprise_terms;
 pub mod m20261202_000012_domain_checks;
 pub mod m20261203_000013_network_and_event_changes;
 pub mod m20261204_000014_category_tree;
+pub mod m20261205_000015_account_admin;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_domain_checks::Migration),
             Box::new(m20261203_000013_network_and_event_changes::Migration),
             Box::new(m20261204_000014_category_tree::Migration),
+            Box::new(m20261205_000015_account_admin::Migration),
         ]
     }
 }
@@ -58,16 +60,49 @@ pub(crate) async fn add_column(
     .await
 }
 
+/// Gives checked columns a new list of codes: on SQLite by rebuilding their
+/// tables, on PostgreSQL by dropping and adding the named constraint.
+pub(crate) async fn replace_checks(
+    db: &sea_orm_migration::SchemaManagerConnection<'_>,
+    changed: &[m20261202_000012_domain_checks::Check],
+) -> Result<(), DbErr> {
+    use m20261202_000012_domain_checks as checks;
+    use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+    if db.get_database_backend() == DbBackend::Sqlite {
+        return checks::sqlite_replace(db, changed).await;
+    }
+    for c in changed {
+        let name = checks::constraint_name(c);
+        db.execute_unprepared(&format!(
+            "ALTER TABLE \"{}\" DROP CONSTRAINT \"{name}\"",
+            c.table
+        ))
+        .await?;
+        db.execute_unprepared(&format!(
+            "ALTER TABLE \"{}\" ADD CONSTRAINT \"{name}\" CHECK ({})",
+            c.table,
+            checks::expression(c)
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// Every checked column with the codes the schema allows today: the domain
 /// checks, each as the latest migration that replaced it left it.
 pub fn domain_checks() -> Vec<&'static m20261202_000012_domain_checks::Check> {
     use m20261202_000012_domain_checks::CHECKS;
-    use m20261203_000013_network_and_event_changes::CHANGED;
+    // Newest first: the latest replacement of a check is the one in force.
+    let replaced = [
+        m20261205_000015_account_admin::CHANGED,
+        m20261203_000013_network_and_event_changes::CHANGED,
+    ];
     CHECKS
         .iter()
         .map(|c| {
-            CHANGED
+            replaced
                 .iter()
+                .flat_map(|r| r.iter())
                 .find(|n| n.table == c.table && n.column == c.column)
                 .unwrap_or(c)
         })

@@ -99,7 +99,7 @@ pub async fn state(
         leptos_options,
         db,
         search,
-        sign_up_limits: Arc::new(app::server::auth::SignUpLimits::default()),
+        mail_requests: Arc::new(app::server::auth::AddressLimits::default()),
         settings: Arc::new(settings),
         signer: Arc::new(app::server::kernel::signing::Signer::new(key)),
         mail_queued: Arc::new(tokio::sync::Notify::new()),

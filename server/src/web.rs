@@ -110,6 +110,9 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/robots.txt", get(robots))
+        .route("/sitemap.xml", get(sitemap_index))
+        .route("/sitemaps/{name}", get(sitemap))
         .route("/dashboard/catalogue-template.csv", get(catalogue_template))
         .route(
             "/en/dashboard/catalogue-template.csv",
@@ -117,6 +120,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/dashboard/e/{slug}/catalogue.csv", get(export_csv))
         .route("/en/dashboard/e/{slug}/catalogue.csv", get(export_csv))
+        .route("/account/data.json", get(export_data))
+        .route("/en/account/data.json", get(export_data))
         .route("/curator/{centre}/figures.csv", get(figures_csv))
         .route("/en/curator/{centre}/figures.csv", get(figures_csv))
         .nest("/media", media)
@@ -280,6 +285,87 @@ async fn figures_csv(
             figures::figures_csv(&f, locale),
         )
             .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /account/data.json`: everything the platform holds about the
+/// signed-in person, as a download.
+async fn export_data(State(state): State<AppState>, session: tower_sessions::Session) -> Response {
+    let Some(caller) = session_caller(&state, &session).await else {
+        return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
+    };
+    match app::server::accounts::privacy::export(&state.db, caller.user_id).await {
+        Ok(data) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"socialen-pazar.json\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `/robots.txt`: see [`app::server::catalogue::sitemap::robots`].
+async fn robots(State(state): State<AppState>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        app::server::catalogue::sitemap::robots(&state.settings.public_url),
+    )
+        .into_response()
+}
+
+fn xml(body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `/sitemap.xml`: the index of the sitemaps.
+async fn sitemap_index(State(state): State<AppState>) -> Response {
+    use app::server::catalogue::sitemap;
+    match sitemap::product_chunks(&state.db).await {
+        Ok(chunks) => xml(sitemap::index(&state.settings.public_url, chunks)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `/sitemaps/pages.xml` and `/sitemaps/products-<n>.xml`.
+async fn sitemap(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    use app::server::catalogue::sitemap;
+    let base = &state.settings.public_url;
+    let entries = match name.as_str() {
+        "pages.xml" => sitemap::pages(&state.db).await,
+        _ => match name
+            .strip_prefix("products-")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .and_then(|n| n.parse::<u64>().ok())
+            .filter(|n| *n >= 1)
+        {
+            Some(n) => match sitemap::product_chunks(&state.db).await {
+                Ok(chunks) if n <= chunks => sitemap::products(&state.db, n).await,
+                Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+                Err(e) => return e.into_response(),
+            },
+            None => return StatusCode::NOT_FOUND.into_response(),
+        },
+    };
+    match entries {
+        Ok(entries) => xml(sitemap::urlset(base, &entries)),
         Err(e) => e.into_response(),
     }
 }

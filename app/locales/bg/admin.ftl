@@ -15,3 +15,41 @@ admin-curators = Куратори по центрове
 admin-no-curators = Още няма куратори.
 admin-revoke = Отнеми
 admin-confirm-revoke = Да отнемем ли ролята?
+
+## The admins' page: accounts.
+
+admin-users-title = Администрация: профили
+admin-pages = Страници на администрацията
+admin-roles = Роли
+admin-users = Профили
+admin-user-disabled = Профилът е спрян и всичките му сесии са прекратени.
+admin-user-enabled = Профилът е възстановен: човекът може да влезе отново.
+admin-user-signed-out = Всички сесии на профила са прекратени.
+admin-users-newest = { $count ->
+    [one] Последният създаден профил.
+   *[other] Последните { $count } създадени профила.
+}
+admin-users-found = { $count ->
+    [0] Няма профили с „{ $query }“.
+    [one] Един профил с „{ $query }“.
+   *[other] { $count } профила с „{ $query }“.
+}
+admin-users-more = Има още съвпадения: стеснете търсенето.
+admin-search-users = Търсене на профили
+admin-email-or-name = Имейл или име
+admin-search = Търси
+admin-never-signed-in = още не е влизал
+admin-enable = Възстанови профила
+admin-this-is-you = Това сте вие.
+admin-sign-out-everywhere = Изход от всички устройства
+admin-confirm-sign-out = Да прекратим ли всички сесии на профила? Човекът ще трябва да влезе отново.
+admin-not-confirmed = имейлът не е потвърден
+admin-disabled-since = Спрян от { $at }.
+admin-created = Създаден
+admin-last-sign-in = Последен вход
+admin-curates = Куратор на
+admin-enterprises = Предприятия
+admin-disable = Спри профила
+admin-reason = Причина
+admin-reason-hint = Човекът няма да може да влиза; причината остава в одита.
+admin-disable-account = Спри профила и прекрати сесиите

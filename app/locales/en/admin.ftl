@@ -15,3 +15,41 @@ admin-curators = Curators by centre
 admin-no-curators = No curators yet.
 admin-revoke = Revoke
 admin-confirm-revoke = Revoke the role?
+
+## The admins' page: accounts.
+
+admin-users-title = Administration: accounts
+admin-pages = Administration pages
+admin-roles = Roles
+admin-users = Accounts
+admin-user-disabled = The account is disabled and all its sessions have ended.
+admin-user-enabled = The account is enabled again: the person can sign in.
+admin-user-signed-out = Every session of the account has ended.
+admin-users-newest = { $count ->
+    [one] The newest account.
+   *[other] The { $count } newest accounts.
+}
+admin-users-found = { $count ->
+    [0] No accounts with “{ $query }”.
+    [one] One account with “{ $query }”.
+   *[other] { $count } accounts with “{ $query }”.
+}
+admin-users-more = More accounts match: narrow the search.
+admin-search-users = Search accounts
+admin-email-or-name = E-mail or name
+admin-search = Search
+admin-never-signed-in = not signed in yet
+admin-enable = Enable the account
+admin-this-is-you = This is you.
+admin-sign-out-everywhere = Sign out on every device
+admin-confirm-sign-out = End every session of this account? The person will have to sign in again.
+admin-not-confirmed = e-mail not confirmed
+admin-disabled-since = Disabled since { $at }.
+admin-created = Created
+admin-last-sign-in = Last sign-in
+admin-curates = Curator of
+admin-enterprises = Enterprises
+admin-disable = Disable the account
+admin-reason = Reason
+admin-reason-hint = The person will not be able to sign in; the reason stays in the audit log.
+admin-disable-account = Disable and end its sessions

@@ -33,7 +33,7 @@ field-password-is-email = The password cannot be your e-mail address.
 field-password-wrong = The current password is wrong.
 field-sign-in-failed = Wrong e-mail or password.
 field-email-unconfirmed = Confirm your e-mail address first: open the link we sent you. You can ask for a new link on your account page.
-field-link-invalid = The link is not valid: it was used already, has expired or is incomplete. Ask for a new one on your account page.
+field-link-invalid = The link is not valid: it was used already, has expired or is incomplete. Ask for a new one.
 field-transfer-account-unknown = There is no account with a confirmed address here. Ask the representative to sign up and confirm the address.
 field-locked-while-suspended = While the enterprise is suspended, only its regional centre changes this field.
 field-category-unknown = There is no such category.
@@ -90,6 +90,7 @@ conflict-stock = { $left ->
    *[other] Only { $left } left of “{ $product }”.
 }
 conflict-last-owner = An enterprise keeps at least one owner.
+conflict-hand-over-first = You are the only owner of “{ $enterprise }”. First make another of its people an owner (Workspace → People), then delete your account.
 conflict-form-used = This form has already been sent.
 conflict-product-locked = A product hidden by the regional centre or archived cannot be published.
 conflict-not-waiting = The enterprise is not waiting for a decision.
@@ -107,3 +108,5 @@ conflict-email-confirmed = The address is already confirmed.
 field-account-unknown = There is no account with a confirmed address here. Ask the person to sign up and confirm the address.
 conflict-last-admin = The platform keeps at least one admin.
 conflict-role-held = The person holds this role already.
+conflict-own-account = You cannot disable your own account.
+conflict-account-state = The account is in that state already; reload the page.

@@ -100,6 +100,9 @@ ws-no-products-yet = You have no products yet.
 ws-how-to-start = Add your first product or service with the form, or upload your whole catalogue at once as a CSV file.
 ws-confirm-delete-product = Delete this product? This cannot be undone.
 ws-confirm-remove-member = Remove this person from the enterprise?
+ws-saved-owner = The person is now an owner of the enterprise.
+ws-make-owner = Make owner
+ws-confirm-make-owner = Make this person an owner? Owners invite and remove people and can hand the enterprise over.
 confirm-cancel = No, keep it
 
 ## The CSV format explained (csv-*).

@@ -85,6 +85,46 @@ impl PostedError {
     }
 }
 
+impl PostedError {
+    /// The refusal of one copy of a form repeated on a page (one per
+    /// network, per account…): the copy whose hidden `field` was `id`.
+    /// Only that copy shows the errors and what was typed; the others
+    /// show their own values.
+    pub fn copy_of(&self, action: &str, field: &str, id: i32) -> RefusedCopy {
+        let mine = self.for_action(action).is_some() && self.typed(field) == Some(id.to_string());
+        if !mine {
+            return RefusedCopy::default();
+        }
+        RefusedCopy {
+            mine,
+            errors: self.fields(action),
+            error: self.for_action(action).cloned(),
+            typed: self.typed.clone(),
+        }
+    }
+}
+
+/// See [`PostedError::copy_of`].
+#[derive(Clone, Debug, Default)]
+pub struct RefusedCopy {
+    /// This copy was sent and refused.
+    pub mine: bool,
+    pub errors: Vec<FieldError>,
+    pub error: Option<AppError>,
+    typed: Vec<(String, String)>,
+}
+
+impl RefusedCopy {
+    /// What was typed in `name` when this copy was refused, else `value`
+    /// (for fields with `fixed`).
+    pub fn typed(&self, name: &str, value: String) -> String {
+        self.typed
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(value, |(_, v)| v.clone())
+    }
+}
+
 /// Whether the server signed this error for this reader (server only: the
 /// pages that show posted errors are rendered there).
 #[cfg(feature = "ssr")]

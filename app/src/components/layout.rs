@@ -193,9 +193,39 @@ pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
     let t = locale.tr();
     view! {
+        <LanguageLinks/>
         <a class="skip-link" href="#main">{t.skip_to_content()}</a>
         <Header locale/>
         <main id="main" class="wrap" tabindex="-1">{children()}</main>
         <Footer locale/>
+    }
+}
+
+/// The page's address as search engines should keep it (without a query),
+/// and the same page in each language, for `<head>`: `hreflang` for each
+/// and `x-default` for the default language.
+#[component]
+fn LanguageLinks() -> impl IntoView {
+    use leptos_meta::Link;
+    #[cfg(feature = "ssr")]
+    let base = use_context::<crate::server::AppState>()
+        .map(|s| s.settings.public_url.clone())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let base = String::new();
+    let path = use_location().pathname.get_untracked();
+    let page = Locale::strip(&path).to_string();
+    let alternates = Locale::ALL
+        .iter()
+        .map(|l| (l.code(), format!("{base}{}", l.href(&page))))
+        .chain(std::iter::once((
+            "x-default",
+            format!("{base}{}", Locale::DEFAULT.href(&page)),
+        )))
+        .map(|(code, href)| view! { <Link rel="alternate" hreflang=code href=href/> })
+        .collect_view();
+    view! {
+        <Link rel="canonical" href=format!("{base}{path}")/>
+        {alternates}
     }
 }

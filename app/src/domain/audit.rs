@@ -26,6 +26,7 @@ domain_enum! {
         EventUpdated = "event.updated",
         MemberInvited = "member.invited",
         MemberJoined = "member.joined",
+        MemberPromoted = "member.promoted",
         MemberRemoved = "member.removed",
         NetworkApplied = "network.applied",
         NetworkApproved = "network.approved",
@@ -49,5 +50,8 @@ domain_enum! {
         ProductUpdated = "product.updated",
         RoleGranted = "role.granted",
         RoleRevoked = "role.revoked",
+        UserDisabled = "user.disabled",
+        UserEnabled = "user.enabled",
+        UserSignedOut = "user.signed_out",
     }
 }

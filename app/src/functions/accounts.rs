@@ -24,7 +24,7 @@ pub async fn sign_up(
 ) -> Result<(), AppError> {
     use crate::server::{AppState, accounts::users, auth};
     let state = AppState::current()?;
-    state.sign_up_limits.check(auth::client_address().await)?;
+    state.mail_requests.check(auth::client_address().await)?;
     users::sign_up(
         &state.db,
         users::SignUp {
@@ -80,6 +80,7 @@ pub async fn sign_in(
         }
     };
     throttle::succeeded(&state.db, &attempt).await?;
+    users::signed_in(&state.db, user_id).await?;
     let device = devices::remember(&state.db, user_id, device_cookie.as_deref()).await?;
     set_cookie(&format!(
         "{}={device}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
@@ -153,6 +154,41 @@ pub async fn confirm_email(locale: Locale, token: String) -> Result<(), AppError
     Ok(())
 }
 
+/// Mails a link that sets a new password. The answer is the same whether
+/// or not the address is registered.
+#[server(prefix = "/fn", endpoint = "request_password_reset")]
+pub async fn request_password_reset(locale: Locale, email: String) -> Result<(), AppError> {
+    use crate::server::{AppState, accounts::users, auth};
+    let state = AppState::current()?;
+    state.mail_requests.check(auth::client_address().await)?;
+    users::request_reset(&state.db, &email, &state.settings.public_url)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    state.mail_queued.notify_one();
+    leptos_axum::redirect(&format!("{}?sent=1", locale.href("/forgot")));
+    Ok(())
+}
+
+/// Sets a new password with the token of the mailed link; every session
+/// of the account ends, and its owner signs in with the new password.
+#[server(prefix = "/fn", endpoint = "reset_password")]
+pub async fn reset_password(
+    locale: Locale,
+    token: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, accounts::users, auth};
+    let state = AppState::current()?;
+    users::reset_password(&state.db, &token, &new_password)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    // Whoever was signed in in this browser is out too (their session was
+    // one of those ended, or belongs to someone else).
+    auth::session().await?.flush().await.map_err(internal)?;
+    leptos_axum::redirect(&format!("{}?reset=1", locale.href("/signin")));
+    Ok(())
+}
+
 /// Mails a new confirmation link to the signed-in user's address.
 #[server(prefix = "/fn", endpoint = "resend_confirmation")]
 pub async fn resend_confirmation(locale: Locale) -> Result<(), AppError> {
@@ -203,6 +239,20 @@ pub async fn change_password(
         .await
         .map_err(internal)?;
     leptos_axum::redirect(&format!("{}?saved=password", locale.href("/account")));
+    Ok(())
+}
+
+/// Deletes the caller's account (the password confirms it) and signs out.
+#[server(prefix = "/fn", endpoint = "delete_account")]
+pub async fn delete_account(locale: Locale, password: String) -> Result<(), AppError> {
+    use crate::server::{AppState, accounts::privacy, auth};
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    privacy::delete_account(&state.db, caller.user_id, &password)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    auth::session().await?.flush().await.map_err(internal)?;
+    leptos_axum::redirect(&format!("{}?deleted=1", locale.href("/signin")));
     Ok(())
 }
 

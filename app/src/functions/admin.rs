@@ -1,14 +1,18 @@
-//! The admins' server functions: roles. Each reads the caller from the
-//! session; the service refuses anyone but an admin.
+//! The admins' server functions: roles and accounts. Each reads the caller
+//! from the session; the service refuses anyone but an admin.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::models::RolesPage;
+use crate::models::{RolesPage, UsersPage};
 
 #[cfg(feature = "ssr")]
-use crate::server::{AppState, admin::roles, auth};
+use crate::server::{
+    AppState,
+    admin::{roles, users},
+    auth,
+};
 
 #[server(prefix = "/fn", endpoint = "roles")]
 pub async fn get_roles(locale: Locale) -> Result<RolesPage, AppError> {
@@ -48,5 +52,65 @@ pub async fn revoke_role(locale: Locale, role_id: i32) -> Result<(), AppError> {
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&locale.href("/admin?saved=revoked"));
+    Ok(())
+}
+
+/// The accounts whose address or name holds `q`.
+#[server(prefix = "/fn", endpoint = "admin_users")]
+pub async fn get_users(locale: Locale, q: String) -> Result<UsersPage, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    users::users_page(&state.db, &caller, locale, &q).await
+}
+
+/// Back to the list the admin acted from (its search kept), saying what was done.
+#[cfg(feature = "ssr")]
+fn back_to_users(locale: Locale, q: Option<&str>, saved: &str) {
+    let q = q
+        .filter(|q| !q.is_empty())
+        .map(|q| format!("&q={}", crate::links::query_value(q)))
+        .unwrap_or_default();
+    leptos_axum::redirect(&format!("{}?saved={saved}{q}", locale.href("/admin/users")));
+}
+
+#[server(prefix = "/fn", endpoint = "disable_user")]
+pub async fn disable_user(
+    locale: Locale,
+    user_id: i32,
+    reason: String,
+    q: Option<String>,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    users::disable(&state.db, &caller, user_id, &reason)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_users(locale, q.as_deref(), "disabled");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "enable_user")]
+pub async fn enable_user(locale: Locale, user_id: i32, q: Option<String>) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    users::enable(&state.db, &caller, user_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_users(locale, q.as_deref(), "enabled");
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "sign_out_user")]
+pub async fn sign_out_user(
+    locale: Locale,
+    user_id: i32,
+    q: Option<String>,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    users::sign_out_everywhere(&state.db, &caller, user_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_users(locale, q.as_deref(), "signed_out");
     Ok(())
 }

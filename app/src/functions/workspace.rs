@@ -120,6 +120,17 @@ pub async fn remove_member(
     back_to_workspace(locale, enterprise_id, "removed").await
 }
 
+/// An owner makes a member an owner too (to hand the enterprise over).
+#[server(prefix = "/fn", endpoint = "make_owner")]
+pub async fn make_owner(locale: Locale, enterprise_id: i32, email: String) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    enterprises::make_owner(&state.db, &caller, enterprise_id, &email)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_workspace(locale, enterprise_id, "owner").await
+}
+
 #[server(prefix = "/fn", endpoint = "accept_invitation")]
 pub async fn accept_invitation(locale: Locale, invitation_id: i32) -> Result<(), AppError> {
     let caller = auth::caller().await?;

@@ -22,8 +22,13 @@ impl Tr {
             Conflict::AtTheSameTime => self.conflict_at_the_same_time().into(),
             Conflict::Stock { product, left } => self.conflict_stock(*left, product.as_str()),
             Conflict::LastOwner => self.conflict_last_owner().into(),
+            Conflict::HandOverFirst { enterprise } => {
+                self.conflict_hand_over_first(enterprise.as_str())
+            }
             Conflict::LastAdmin => self.conflict_last_admin().into(),
             Conflict::RoleHeld => self.conflict_role_held().into(),
+            Conflict::OwnAccount => self.conflict_own_account().into(),
+            Conflict::AccountState => self.conflict_account_state().into(),
             Conflict::FormUsed => self.conflict_form_used().into(),
             Conflict::ProductLocked => self.conflict_product_locked().into(),
             Conflict::NotWaiting => self.conflict_not_waiting().into(),
@@ -168,6 +173,7 @@ impl Tr {
             AuditAction::EventUpdated => self.audit_event_updated(),
             AuditAction::MemberInvited => self.audit_member_invited(),
             AuditAction::MemberJoined => self.audit_member_joined(),
+            AuditAction::MemberPromoted => self.audit_member_promoted(),
             AuditAction::MemberRemoved => self.audit_member_removed(),
             AuditAction::NetworkApplied => self.audit_network_applied(),
             AuditAction::NetworkApproved => self.audit_network_approved(),
@@ -191,6 +197,9 @@ impl Tr {
             AuditAction::ProductUpdated => self.audit_product_updated(),
             AuditAction::RoleGranted => self.audit_role_granted(),
             AuditAction::RoleRevoked => self.audit_role_revoked(),
+            AuditAction::UserDisabled => self.audit_user_disabled(),
+            AuditAction::UserEnabled => self.audit_user_enabled(),
+            AuditAction::UserSignedOut => self.audit_user_signed_out(),
         }
     }
 

@@ -15,9 +15,13 @@ use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
 
 use crate::routes::accounts::{
-    account::AccountPage, confirm::ConfirmEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
+    account::AccountPage,
+    confirm::ConfirmEmailPage,
+    reset::{ForgotPasswordPage, ResetPasswordPage},
+    sign_in::SignInPage,
+    sign_up::SignUpPage,
 };
-use crate::routes::admin::roles::AdminPage;
+use crate::routes::admin::{roles::AdminPage, users::AdminUsersPage};
 use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
 use crate::routes::catalogue::{
     centres::{CentrePage, CentresPage},
@@ -61,6 +65,8 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/signup") view=SignUpPage/>
         <Route path=path!("/account") view=AccountPage/>
         <Route path=path!("/confirm") view=ConfirmEmailPage/>
+        <Route path=path!("/forgot") view=ForgotPasswordPage/>
+        <Route path=path!("/reset") view=ResetPasswordPage/>
         <Route path=path!("/dashboard") view=DashboardPage/>
         <Route path=path!("/dashboard/register") view=RegisterEnterprisePage/>
         <Route path=path!("/dashboard/e/:slug") view=WorkspacePage/>
@@ -78,6 +84,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
         <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
         <Route path=path!("/admin") view=AdminPage/>
+        <Route path=path!("/admin/users") view=AdminUsersPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }
     .into_inner()

@@ -176,27 +176,28 @@ pub async fn caller() -> AppResult<Caller> {
     caller_optional().await?.ok_or(AppError::Unauthorized)
 }
 
-/// Sign-ups per client address: ten, then one every six minutes. Kept in
-/// memory per app server (sign-ups are cheap to count again; failed
-/// sign-ins, which guard passwords, are counted in the database).
-pub struct SignUpLimits {
+/// Requests that mail someone (sign-ups, password resets) per client
+/// address: ten, then one every six minutes. Kept in memory per app server
+/// (each address is also limited to a few mails an hour in the database;
+/// failed sign-ins, which guard passwords, are counted there too).
+pub struct AddressLimits {
     per_address: DefaultKeyedRateLimiter<IpAddr>,
 }
 
-impl Default for SignUpLimits {
+impl Default for AddressLimits {
     fn default() -> Self {
         let nz = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(Duration::from_secs(360))
             .map(|q| q.allow_burst(nz(10)))
             .unwrap_or_else(|| Quota::per_hour(nz(10)));
-        SignUpLimits {
+        AddressLimits {
             per_address: RateLimiter::keyed(quota),
         }
     }
 }
 
-impl SignUpLimits {
-    /// Counts a sign-up from `address`.
+impl AddressLimits {
+    /// Counts a request from `address`.
     ///
     /// # Errors
     /// [`AppError::RateLimited`] beyond the quota.

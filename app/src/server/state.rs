@@ -15,9 +15,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub search: Arc<dyn SearchEngine>,
-    /// Sign-ups per client address (sign-ins are throttled in the
-    /// database, see [`super::accounts::throttle`]).
-    pub sign_up_limits: Arc<super::auth::SignUpLimits>,
+    /// Sign-ups and password-reset requests per client address: both mail
+    /// an address anyone can type (sign-ins are throttled in the database,
+    /// see [`super::accounts::throttle`]).
+    pub mail_requests: Arc<super::auth::AddressLimits>,
     /// What the configuration says that the app code needs.
     pub settings: Arc<super::settings::Settings>,
     /// Signs what the server puts in addresses for itself.

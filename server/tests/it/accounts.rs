@@ -240,7 +240,20 @@ async fn changing_the_password_ends_other_sessions_and_a_disabled_account_is_out
         .await
         .unwrap()
         .unwrap();
-    app::server::accounts::users::disable(&t.db, user.id)
+    app::server::accounts::users::create_admin(&t.db, "admin@example.bg", "Админ", PASSWORD)
+        .await
+        .unwrap();
+    let admin = app::server::entities::user::Entity::find()
+        .filter(app::server::entities::user::Column::Email.eq("admin@example.bg"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = app::server::auth::load(&t.db, admin.id)
+        .await
+        .unwrap()
+        .unwrap();
+    app::server::admin::users::disable(&t.db, &admin, user.id, "проверка")
         .await
         .unwrap();
     assert_eq!(a.whoami().await, None);
@@ -382,4 +395,206 @@ async fn a_plain_form_post_redirects_and_the_page_shows_the_refusal() {
         page.contains("Грешен имейл или парола"),
         "the page shows the refusal"
     );
+}
+
+/// Asks for a reset link for `email` and answers with the response.
+async fn ask_reset(b: &Browser, email: &str) -> reqwest::Response {
+    b.post(
+        "/fn/request_password_reset",
+        &[("locale", "bg"), ("email", email)],
+    )
+    .await
+}
+
+/// The token of the newest reset link mailed to `email`.
+async fn reset_token(base: &str, email: &str) -> String {
+    let link = common::link_in_mail(base, email, "/reset?token=").await;
+    link.split("token=").nth(1).expect("a token").to_string()
+}
+
+async fn set_password(b: &Browser, token: &str, password: &str) -> reqwest::Response {
+    b.post(
+        "/fn/reset_password",
+        &[
+            ("locale", "bg"),
+            ("token", token),
+            ("new_password", password),
+        ],
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_reset_from_the_mail_once_and_every_session_ends() {
+    for t in all_databases().await {
+        let base = spawn_server(t.db.clone()).await;
+        let laptop = Browser::new(&base);
+        sign_up(&laptop, "nina@example.bg", PASSWORD).await;
+        laptop.sign_in("nina@example.bg", PASSWORD).await;
+
+        // A registered address and an unknown one get the same answer; only
+        // the registered one gets a mail.
+        let stranger = Browser::new(&base);
+        let known = ask_reset(&stranger, "Nina@Example.bg").await;
+        let unknown = ask_reset(&stranger, "nobody@example.bg").await;
+        assert_eq!(known.status(), 200, "{}", t.label);
+        assert_eq!(unknown.status(), known.status());
+        assert_eq!(location(&known), "/forgot?sent=1");
+        assert_eq!(location(&unknown), location(&known));
+        let token = reset_token(&base, "nina@example.bg").await;
+        assert!(common::mails_to(&base, "nobody@example.bg").is_empty());
+
+        // Asked again at once: the same answer, and no second mail.
+        let mails = common::mails_to(&base, "nina@example.bg").len();
+        let again = ask_reset(&stranger, "nina@example.bg").await;
+        assert_eq!(location(&again), "/forgot?sent=1");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(common::mails_to(&base, "nina@example.bg").len(), mails);
+
+        // Something that is no address is refused next to the field.
+        let bad = ask_reset(&stranger, "nina").await;
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("\"field\":\"email\""));
+
+        // A weak password is refused and the link still works.
+        let before = common::fingerprint(&t.db).await;
+        let weak = set_password(&stranger, &token, "кратка").await;
+        assert_eq!(weak.status(), 422);
+        let weak = weak.text().await.unwrap();
+        assert!(
+            weak.contains("new_password") && weak.contains("10 знака"),
+            "{weak}"
+        );
+        common::assert_same(
+            &before,
+            &common::fingerprint(&t.db).await,
+            "a weak password",
+        );
+        assert_eq!(laptop.whoami().await.as_deref(), Some("nina@example.bg"));
+
+        let done = set_password(&stranger, &token, "съвсем нова парола").await;
+        assert_eq!(done.status(), 200);
+        assert_eq!(location(&done), "/signin?reset=1");
+        assert_eq!(laptop.whoami().await, None, "every session ended");
+        assert_eq!(stranger.whoami().await, None, "the reset signs nobody in");
+
+        // Spent: the link does nothing a second time.
+        let before = common::fingerprint(&t.db).await;
+        let twice = set_password(&stranger, &token, "още една нова парола").await;
+        assert_eq!(twice.status(), 422);
+        assert!(twice.text().await.unwrap().contains("link_invalid"));
+        common::assert_same(&before, &common::fingerprint(&t.db).await, "a spent link");
+
+        let old = laptop
+            .post(
+                "/fn/sign_in",
+                &[
+                    ("locale", "bg"),
+                    ("email", "nina@example.bg"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(old.status(), 422, "the old password is gone");
+        laptop
+            .sign_in("nina@example.bg", "съвсем нова парола")
+            .await;
+        t.drop_db().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_link_expires_after_an_hour_and_forgives_failed_sign_ins() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let t = common::sqlite().await;
+    let base = spawn_server(t.db.clone()).await;
+    let b = Browser::new(&base);
+    sign_up(&b, "ivo@example.bg", PASSWORD).await;
+
+    // Someone guessed until the account's pair waits.
+    for _ in 0..6 {
+        b.post(
+            "/fn/sign_in",
+            &[
+                ("locale", "bg"),
+                ("email", "ivo@example.bg"),
+                ("password", "грешна парола"),
+            ],
+        )
+        .await;
+    }
+    // A neighbour whose address differs by a LIKE wildcard keeps their count.
+    sign_up(&b, "iv_@example.bg", PASSWORD).await;
+    for _ in 0..6 {
+        b.post(
+            "/fn/sign_in",
+            &[
+                ("locale", "bg"),
+                ("email", "iv_@example.bg"),
+                ("password", "грешна парола"),
+            ],
+        )
+        .await;
+    }
+
+    ask_reset(&b, "ivo@example.bg").await;
+    let first = reset_token(&base, "ivo@example.bg").await;
+    // An hour later the link is refused and changes nothing.
+    use app::server::entities::account_token;
+    account_token::Entity::update_many()
+        .col_expr(
+            account_token::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .filter(account_token::Column::Purpose.eq("reset_password"))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let before = common::fingerprint(&t.db).await;
+    let late = set_password(&b, &first, "съвсем нова парола").await;
+    assert_eq!(late.status(), 422);
+    assert!(late.text().await.unwrap().contains("link_invalid"));
+    common::assert_same(
+        &before,
+        &common::fingerprint(&t.db).await,
+        "an expired link",
+    );
+
+    // A minute on, a new link works, and the owner gets in at once.
+    account_token::Entity::update_many()
+        .col_expr(
+            account_token::Column::CreatedAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(2)),
+        )
+        .exec(&t.db)
+        .await
+        .unwrap();
+    ask_reset(&b, "ivo@example.bg").await;
+    let mut second = reset_token(&base, "ivo@example.bg").await;
+    for _ in 0..50 {
+        if second != first {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        second = reset_token(&base, "ivo@example.bg").await;
+    }
+    assert_ne!(second, first, "a new link was mailed");
+    assert_eq!(
+        set_password(&b, &second, "съвсем нова парола")
+            .await
+            .status(),
+        200
+    );
+    b.sign_in("ivo@example.bg", "съвсем нова парола").await;
+    let neighbour = b
+        .post(
+            "/fn/sign_in",
+            &[
+                ("locale", "bg"),
+                ("email", "iv_@example.bg"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(neighbour.status(), 429, "another account's count stays");
 }

@@ -211,3 +211,211 @@ async fn refused_role_changes_say_why_and_the_last_admin_stays() {
         p.t.drop_db().await;
     }
 }
+
+async fn user_id(t: &common::TestDb, email: &str) -> i32 {
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("a user")
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_admins_find_disable_enable_and_sign_out_accounts() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let buyer = user_id(&p.t, BUYER.0).await.to_string();
+        let actions = vec![
+            post(
+                "find accounts",
+                &["admin"],
+                "/fn/admin_users",
+                &[("locale", "bg"), ("q", "kupuvach")],
+            ),
+            post(
+                "sign an account out everywhere",
+                &["admin"],
+                "/fn/sign_out_user",
+                &[("locale", "bg"), ("user_id", &buyer)],
+            ),
+            post(
+                "disable an account",
+                &["admin"],
+                "/fn/disable_user",
+                &[("locale", "bg"), ("user_id", &buyer), ("reason", "измама")],
+            ),
+            post(
+                "enable an account",
+                &["admin"],
+                "/fn/enable_user",
+                &[("locale", "bg"), ("user_id", &buyer)],
+            ),
+        ];
+        // The buyer is signed out (then disabled) along the way: they are
+        // not among those refused.
+        let actors = [
+            ("anonymous", &p.anon),
+            ("owner", &p.owner),
+            ("curator", &p.curator),
+        ];
+        let doers = [("admin", &p.admin)];
+        let walked = matrix::walk(&p.t, &actions, &actors, &doers).await;
+        assert_eq!(walked, 12, "{}", p.t.label);
+        let buyer_page = p
+            .buyer
+            .post("/fn/admin_users", &[("locale", "bg"), ("q", "")])
+            .await;
+        assert_eq!(buyer_page.status(), 401, "the buyer was signed out");
+        p.t.drop_db().await;
+    }
+}
+
+/// An admin finds a person by address or name (any case, either script as
+/// typed), sees their roles and enterprises and last sign-in; disabling
+/// needs a reason, ends their sessions and keeps them out until enabled;
+/// nobody disables themselves. All of it is in the audit log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_disables_a_person_with_a_reason_and_enables_them_again() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let find = |q: &str| {
+            let (admin, q) = (&p.admin, q.to_string());
+            async move {
+                let r = admin
+                    .post("/fn/admin_users", &[("locale", "bg"), ("q", &q)])
+                    .await;
+                assert_eq!(r.status(), 200);
+                r.json::<serde_json::Value>().await.unwrap()
+            }
+        };
+        let by_mail = find("KURATOR.VARNA").await;
+        let users = by_mail["users"].as_array().unwrap();
+        assert_eq!(users.len(), 1, "{}: {by_mail}", p.t.label);
+        assert_eq!(users[0]["email"], VARNA.0);
+        assert!(
+            users[0]["curator_of"].to_string().contains("Варна"),
+            "{by_mail}"
+        );
+        assert!(
+            !users[0]["last_signed_in_at"].is_null(),
+            "the sign-in was noted: {by_mail}"
+        );
+        let owner = find("predpriyatie@").await;
+        assert!(
+            !owner["users"][0]["memberships"]
+                .as_array()
+                .unwrap()
+                .is_empty(),
+            "{owner}"
+        );
+        let name = user::Entity::find()
+            .filter(user::Column::Email.eq(BUYER.0))
+            .one(&p.t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .display_name;
+        let first_word = name.split_whitespace().next().unwrap().to_lowercase();
+        let lowered = find(&first_word).await;
+        assert!(
+            lowered["users"].to_string().contains(BUYER.0),
+            "{}: a name typed in lower case finds {name}: {lowered}",
+            p.t.label
+        );
+        assert_eq!(find("nikoy-takav").await["users"], serde_json::json!([]));
+
+        let buyer = user_id(&p.t, BUYER.0).await.to_string();
+        let admin = user_id(&p.t, ADMIN.0).await.to_string();
+        let before = fingerprint(&p.t.db).await;
+        let no_reason = p
+            .admin
+            .post(
+                "/fn/disable_user",
+                &[("locale", "bg"), ("user_id", &buyer), ("reason", " ")],
+            )
+            .await;
+        assert_eq!(no_reason.status(), 422);
+        assert!(
+            no_reason
+                .text()
+                .await
+                .unwrap()
+                .contains("\"field\":\"reason\"")
+        );
+        let myself = p
+            .admin
+            .post(
+                "/fn/disable_user",
+                &[("locale", "bg"), ("user_id", &admin), ("reason", "опит")],
+            )
+            .await;
+        assert_eq!(myself.status(), 409);
+        let unknown = p
+            .admin
+            .post(
+                "/fn/disable_user",
+                &[("locale", "bg"), ("user_id", "999999"), ("reason", "опит")],
+            )
+            .await;
+        assert_eq!(unknown.status(), 404);
+        let not_disabled = p
+            .admin
+            .post("/fn/enable_user", &[("locale", "bg"), ("user_id", &buyer)])
+            .await;
+        assert_eq!(not_disabled.status(), 409);
+        common::assert_same(
+            &before,
+            &fingerprint(&p.t.db).await,
+            "refused account actions",
+        );
+
+        let r = p
+            .admin
+            .post(
+                "/fn/disable_user",
+                &[
+                    ("locale", "bg"),
+                    ("user_id", &buyer),
+                    ("reason", "Подправени поръчки"),
+                    ("q", "kupuvach"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", p.t.label);
+        assert_eq!(
+            common::location(&r),
+            "/admin/users?saved=disabled&q=kupuvach"
+        );
+        assert_eq!(p.buyer.whoami().await, None, "the session ended");
+        let again = p
+            .anon
+            .post(
+                "/fn/sign_in",
+                &[("locale", "bg"), ("email", BUYER.0), ("password", BUYER.1)],
+            )
+            .await;
+        assert_eq!(again.status(), 422, "a disabled account stays out");
+        let shown = find("kupuvach").await;
+        assert_eq!(shown["users"][0]["disabled_reason"], "Подправени поръчки");
+        let audit = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("user.disabled"))
+            .one(&p.t.db)
+            .await
+            .unwrap()
+            .expect("in the audit log");
+        assert_eq!(
+            audit.reason.as_deref(),
+            Some(&*format!("{}: Подправени поръчки", BUYER.0))
+        );
+
+        let r = p
+            .admin
+            .post("/fn/enable_user", &[("locale", "bg"), ("user_id", &buyer)])
+            .await;
+        assert_eq!(r.status(), 200);
+        p.anon.sign_in(BUYER.0, BUYER.1).await;
+        p.t.drop_db().await;
+    }
+}

@@ -269,24 +269,28 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
             .unwrap();
         common::assert_same(&before, &common::fingerprint(&t.db).await, label);
         // The later ones replace checks (rebuilding notices and the audit
-        // log on SQLite) and give events a column, empty for every row.
+        // log on SQLite) and give events and users columns, empty for every
+        // row: those rows keep their values and end in the new columns.
         app::server::kernel::db::migrate(&t.db).await.unwrap();
         let after = common::fingerprint(&t.db).await;
-        let events = |fp: &str| -> Vec<String> {
+        const WIDER: [&str; 2] = ["events\n", "users\n"];
+        let rows = |fp: &str, table: &str| -> Vec<String> {
             fp.split("== ")
-                .find(|block| block.starts_with("events\n"))
+                .find(|block| block.starts_with(table))
                 .map(|block| block.lines().skip(1).map(str::to_owned).collect())
                 .unwrap_or_default()
         };
-        let (old, new) = (events(&before), events(&after));
-        assert_eq!(old.len(), new.len(), "{label}: events");
-        for (o, n) in old.iter().zip(&new) {
-            let o = o.trim_end_matches(')');
-            assert!(n.starts_with(o), "{label}: {o} became {n}");
+        for table in WIDER {
+            let (old, new) = (rows(&before, table), rows(&after, table));
+            assert_eq!(old.len(), new.len(), "{label}: {table}");
+            for (o, n) in old.iter().zip(&new) {
+                let o = o.trim_end_matches(')');
+                assert!(n.starts_with(o), "{label}: {o} became {n}");
+            }
         }
         let rest = |fp: &str| {
             fp.split("== ")
-                .filter(|block| !block.starts_with("events\n"))
+                .filter(|block| !WIDER.iter().any(|t| block.starts_with(t)))
                 .collect::<Vec<_>>()
                 .join("== ")
         };

@@ -251,3 +251,127 @@ async fn a_search_heading_quotes_the_query_in_the_pages_language() {
     assert!(en.contains("“med”"), "English marks");
     assert!(!en.contains("„"), "no Bulgarian marks on an English page");
 }
+
+/// Search engines get robots.txt, a sitemap index and its sitemaps (every
+/// public page in both languages, nothing else), and every page names its
+/// canonical address and its other language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawlers_find_the_public_pages_and_only_those() {
+    use app::server::entities::{enterprise, product};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let (t, base) = seeded_server().await;
+    let robots = common::get_text(&format!("{base}/robots.txt")).await;
+    for path in [
+        "/dashboard",
+        "/curator",
+        "/admin",
+        "/basket",
+        "/requests",
+        "/en/basket",
+    ] {
+        assert!(robots.contains(&format!("Disallow: {path}\n")), "{robots}");
+    }
+    assert!(
+        robots.contains(&format!("Sitemap: {base}/sitemap.xml")),
+        "{robots}"
+    );
+
+    let index = common::get_text(&format!("{base}/sitemap.xml")).await;
+    assert!(
+        index.contains(&format!("<loc>{base}/sitemaps/pages.xml</loc>")),
+        "{index}"
+    );
+    assert!(
+        index.contains(&format!("<loc>{base}/sitemaps/products-1.xml</loc>")),
+        "{index}"
+    );
+    assert!(
+        !index.contains("products-2.xml"),
+        "one chunk for the demo: {index}"
+    );
+    let missing = common::client()
+        .get(format!("{base}/sitemaps/products-2.xml"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+
+    // One product goes back to a draft: it leaves the sitemap.
+    let draft = product::Entity::find()
+        .filter(app::server::catalogue::visibility::public_product())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    product::Entity::update_many()
+        .col_expr(
+            product::Column::Status,
+            sea_orm::sea_query::Expr::value("draft"),
+        )
+        .filter(product::Column::Id.eq(draft.id))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let products = common::get_text(&format!("{base}/sitemaps/products-1.xml")).await;
+    let public = product::Entity::find()
+        .filter(app::server::catalogue::visibility::public_product())
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        products.matches("<url>").count(),
+        public.len() * 2,
+        "every public product, in both languages"
+    );
+    let p = &public[0];
+    assert!(products.contains(&format!("<loc>{base}/p/{}</loc>", p.slug)));
+    assert!(products.contains(&format!("<loc>{base}/en/p/{}</loc>", p.slug)));
+    assert!(products.contains(&format!(
+        "<lastmod>{}</lastmod>",
+        p.updated_at.format("%Y-%m-%d")
+    )));
+    let unlisted = product::Entity::find()
+        .filter(product::Column::Status.ne("published"))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert!(unlisted.iter().any(|u| u.id == draft.id));
+    for u in &unlisted {
+        assert!(
+            !products.contains(&format!("/p/{}<", u.slug)),
+            "{} is not public",
+            u.slug
+        );
+    }
+
+    let pages = common::get_text(&format!("{base}/sitemaps/pages.xml")).await;
+    assert!(pages.contains(&format!("<loc>{base}/</loc>")), "{pages}");
+    assert!(pages.contains(&format!("<loc>{base}/en/centres/varna</loc>")));
+    let e = enterprise::Entity::find()
+        .filter(enterprise::Column::SuspendedAt.is_null())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(pages.contains(&format!("<loc>{base}/e/{}</loc>", e.slug)));
+
+    let page = common::get_text(&format!("{base}/en/p/{}", p.slug)).await;
+    let links: Vec<&str> = page
+        .split("<link ")
+        .skip(1)
+        .filter_map(|l| l.split('>').next())
+        .collect();
+    for (attr, href) in [
+        ("rel=\"canonical\"", format!("{base}/en/p/{}", p.slug)),
+        ("hreflang=\"bg\"", format!("{base}/p/{}", p.slug)),
+        ("hreflang=\"en\"", format!("{base}/en/p/{}", p.slug)),
+        ("hreflang=\"x-default\"", format!("{base}/p/{}", p.slug)),
+    ] {
+        let href = format!("href=\"{href}\"");
+        assert!(
+            links.iter().any(|l| l.contains(attr) && l.contains(&href)),
+            "a link {attr} {href} in the head: {links:?}"
+        );
+    }
+    t.drop_db().await;
+}

@@ -15,6 +15,7 @@ mod http;
 mod mail;
 mod orders;
 mod outbox;
+mod privacy;
 mod search_contract;
 mod security;
 mod workspace;

@@ -20,7 +20,11 @@ const BUYER: (&str, &str) = ("kupuvach@demo.socialenpazar.bg", "demo-buyer-2026"
 const PASSWORD: &str = "дълга парола 2026";
 
 /// A published product of an enterprise, set to `stock` items on the shelf.
-async fn stocked(db: &DatabaseConnection, enterprise_slug: &str, stock: i32) -> product::Model {
+pub(crate) async fn stocked(
+    db: &DatabaseConnection,
+    enterprise_slug: &str,
+    stock: i32,
+) -> product::Model {
     let e = enterprise::Entity::find()
         .filter(enterprise::Column::Slug.eq(enterprise_slug))
         .one(db)
@@ -42,7 +46,7 @@ async fn stocked(db: &DatabaseConnection, enterprise_slug: &str, stock: i32) -> 
     a.update(db).await.unwrap()
 }
 
-async fn put(b: &Browser, product: i32, quantity: i32) -> reqwest::Response {
+pub(crate) async fn put(b: &Browser, product: i32, quantity: i32) -> reqwest::Response {
     b.post(
         "/fn/put_in_basket",
         &[
@@ -54,7 +58,7 @@ async fn put(b: &Browser, product: i32, quantity: i32) -> reqwest::Response {
     .await
 }
 
-async fn send(b: &Browser, key: &str) -> reqwest::Response {
+pub(crate) async fn send(b: &Browser, key: &str) -> reqwest::Response {
     b.post(
         "/fn/send_basket",
         &[

@@ -8,6 +8,7 @@ use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::PageTitle;
 use crate::functions::accounts::ChangePassword;
+use crate::functions::accounts::DeleteAccount;
 use crate::functions::accounts::SignOut;
 use crate::functions::accounts::UpdateProfile;
 use crate::functions::accounts::me;
@@ -39,6 +40,9 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
     let w_errors = posted.fields(password);
     let p_error = posted.for_action(profile).cloned();
     let w_error = posted.for_action(password).cloned();
+    let delete = DeleteAccount::PATH;
+    let d_errors = posted.fields(delete);
+    let d_error = posted.for_action(delete).cloned();
     let languages = vec![
         ("bg".to_string(), "Български".to_string()),
         ("en".to_string(), "English".to_string()),
@@ -87,6 +91,21 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
                 <input type="hidden" name="everywhere" value="1"/>
                 <button type="submit">{locale.tr().account_sign_out_on_every()}</button>
             </form>
+            <h2 id="your-data">{locale.tr().account_your_data()}</h2>
+            <p>{locale.tr().account_export_explained()}</p>
+            <p><a href=locale.href("/account/data.json") download="socialen-pazar.json">{locale.tr().account_download_data()}</a></p>
+            <h3>{locale.tr().account_delete_account()}</h3>
+            <p>{locale.tr().account_delete_explained()}</p>
+            <EnhancedForm>
+                <form method="post" action=delete class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=d_error/>
+                    <TextField label=locale.tr().account_password_to_confirm().into() name="password".into()
+                        key="password" prefix="delete-" kind="password" required=true autocomplete="current-password"
+                        errors=d_errors/>
+                    <button type="submit" class="danger">{locale.tr().account_delete_for_good()}</button>
+                </form>
+            </EnhancedForm>
         </section>
     }
 }

@@ -34,6 +34,10 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                     <button type="submit" class="primary">{locale.tr().account_confirm()}</button>
                 </form>
             </EnhancedForm>
+            <p>
+                {locale.tr().account_new_confirmation_link_from()}
+                <a href=locale.href("/account")>{locale.tr().account_my_account()}</a>
+            </p>
         </section>
     }
 }

@@ -25,6 +25,8 @@ pub fn SignInPage() -> impl IntoView {
         )
     };
     let confirmed = q.get("confirmed").is_some();
+    let reset = q.get("reset").is_some();
+    let deleted = q.get("deleted").is_some();
     let action = SignIn::PATH;
     let errors = posted.fields(action);
     let title = locale.tr().nav_sign_in();
@@ -36,6 +38,12 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="notice" role="status">
                     {locale.tr().account_done_we_sent_e()}
                 </p>
+            })}
+            {deleted.then(|| view! {
+                <p class="notice" role="status">{locale.tr().account_deleted()}</p>
+            })}
+            {reset.then(|| view! {
+                <p class="notice" role="status">{locale.tr().account_password_set_sign_in()}</p>
             })}
             {confirmed.then(|| view! {
                 <p class="notice" role="status">
@@ -54,6 +62,7 @@ pub fn SignInPage() -> impl IntoView {
                     <button type="submit" class="primary">{title}</button>
                 </form>
             </EnhancedForm>
+            <p><a href=locale.href("/forgot")>{locale.tr().account_forgot_password_2()}</a></p>
             <p>
                 {locale.tr().account_no_account_yet()}
                 <a href=sign_up_href>{locale.tr().account_sign_up()}</a>

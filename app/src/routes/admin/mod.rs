@@ -1,4 +1,34 @@
-//! The admins' pages: `/admin` (roles: admins and each centre's curators)
-//! and `/admin/audit` (in `curation::audit`, shared with the centres).
+//! The admins' pages: `/admin` (roles: admins and each centre's curators),
+//! `/admin/users` (accounts) and `/admin/audit` (in `curation::audit`,
+//! shared with the centres).
 
 pub mod roles;
+pub mod users;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::Locale;
+
+/// The admins' pages, one link each, the current one marked.
+#[component]
+pub fn AdminNav(locale: Locale) -> impl IntoView {
+    let t = locale.tr();
+    let here = use_location().pathname.get_untracked();
+    let pages = [
+        ("/admin", t.admin_roles()),
+        ("/admin/users", t.admin_users()),
+        ("/admin/audit", t.desk_audit_log_whole_platform()),
+    ];
+    view! {
+        <nav aria-label=t.admin_pages()>
+            <ul class="section-nav">
+                {pages.into_iter().map(|(path, label)| {
+                    let href = locale.href(path);
+                    let current = (href == here).then_some("page");
+                    view! { <li><a href=href aria-current=current>{label}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}

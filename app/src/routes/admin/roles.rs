@@ -15,6 +15,7 @@ use crate::components::structured::PageTitle;
 use crate::functions::admin::{GrantRole, RevokeRole, get_roles};
 use crate::i18n::Locale;
 use crate::models::{RoleRow, RolesPage};
+use crate::routes::admin::AdminNav;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -50,7 +51,7 @@ fn RolesView(locale: Locale, page: RolesPage) -> impl IntoView {
     view! {
         <PageTitle text=title.to_string()/>
         <h1>{title}</h1>
-        <p><a href=locale.href("/admin/audit")>{t.desk_audit_log_whole_platform()}</a></p>
+        <AdminNav locale/>
         {saved.map(|s| view! { <p class="notice" role="status">{s}</p> })}
         <section aria-labelledby="h-grant" class="panel">
             <h2 id="h-grant">{t.admin_grant_title()}</h2>

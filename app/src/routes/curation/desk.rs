@@ -176,27 +176,13 @@ fn DeskNetworkView(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl 
     }
 }
 
-/// Whether the refused form on this page was the copy of `action` for
-/// the thing `id` (its hidden `field`).
-fn refused_here(posted: &PostedError, action: &str, field: &str, id: i32) -> bool {
-    posted.for_action(action).is_some() && posted.typed(field) == Some(id.to_string())
-}
-
 #[component]
 fn EditNetworkForm(locale: Locale, n: DeskNetwork, posted: PostedError) -> impl IntoView {
     let t = locale.tr();
     let action = UpdateNetwork::PATH;
-    let mine = refused_here(&posted, action, "network_id", n.id);
-    let e = if mine { posted.fields(action) } else { vec![] };
-    let form_error = posted.for_action(action).filter(|_| mine).cloned();
-    let sent = posted.clone();
-    let typed = move |name: &str, value: String| {
-        if mine {
-            sent.typed(name).unwrap_or(value)
-        } else {
-            value
-        }
-    };
+    let copy = posted.copy_of(action, "network_id", n.id);
+    let (mine, e, form_error) = (copy.mine, copy.errors.clone(), copy.error.clone());
+    let typed = move |name: &str, value: String| copy.typed(name, value);
     let kinds = crate::components::form::options(|k| t.network_kind(k));
     let prefix = format!("network-{}-", n.id);
     view! {
@@ -283,17 +269,9 @@ fn DeskEventView(locale: Locale, ev: DeskEvent, posted: PostedError) -> impl Int
 fn EditEventForm(locale: Locale, ev: DeskEvent, posted: PostedError) -> impl IntoView {
     let t = locale.tr();
     let action = UpdateEvent::PATH;
-    let mine = refused_here(&posted, action, "event_id", ev.id);
-    let e = if mine { posted.fields(action) } else { vec![] };
-    let form_error = posted.for_action(action).filter(|_| mine).cloned();
-    let sent = posted.clone();
-    let typed = move |name: &str, value: String| {
-        if mine {
-            sent.typed(name).unwrap_or(value)
-        } else {
-            value
-        }
-    };
+    let copy = posted.copy_of(action, "event_id", ev.id);
+    let (mine, e, form_error) = (copy.mine, copy.errors.clone(), copy.error.clone());
+    let typed = move |name: &str, value: String| copy.typed(name, value);
     let kinds = crate::components::form::options(|k| t.event_kind(k));
     let local = |at| {
         crate::format::to_sofia(at)

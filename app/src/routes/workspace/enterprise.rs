@@ -24,6 +24,7 @@ use crate::functions::curation::TakePart;
 use crate::functions::curation::get_participation;
 use crate::functions::workspace::ImportCsv;
 use crate::functions::workspace::InviteMember;
+use crate::functions::workspace::MakeOwner;
 use crate::functions::workspace::ProductAction;
 use crate::functions::workspace::RemoveMember;
 use crate::functions::workspace::UpdateEnterprise;
@@ -102,6 +103,7 @@ fn saved_text(locale: Locale, saved: &str) -> &'static str {
         "delete" => t.ws_saved_deleted(),
         "invited" => t.ws_saved_invited(),
         "removed" => t.ws_saved_removed(),
+        "owner" => t.ws_saved_owner(),
         "logo" => t.desk_logo_was_uploaded(),
         "profile" => t.ws_saved_profile(),
         _ => t.account_saved(),
@@ -308,6 +310,13 @@ fn PeopleSection(locale: Locale, w: Workspace, posted: PostedError) -> impl Into
                 label=t.desk_remove() confirm=t.ws_confirm_remove_member()/>
         }
     };
+    let promote = move |email: String| {
+        view! {
+            <ActionButton locale action=MakeOwner::PATH small=true
+                fields=vec![("enterprise_id", w.id.to_string()), ("email", email)]
+                label=t.ws_make_owner() confirm=t.ws_confirm_make_owner()/>
+        }
+    };
     view! {
         <section aria-labelledby="h-people">
             <h2 id="h-people">{t.ws_people()}</h2>
@@ -317,7 +326,9 @@ fn PeopleSection(locale: Locale, w: Workspace, posted: PostedError) -> impl Into
                     view! {
                         <li>
                             {m.display_name.clone()}" ("{m.email.clone()}") — "{role}" "
-                            {(owner && m.role != MemberRole::Owner).then(|| remove(m.email.clone()))}
+                            {(owner && m.role != MemberRole::Owner).then(|| view! {
+                                {promote(m.email.clone())}" "{remove(m.email.clone())}
+                            })}
                         </li>
                     }
                 }).collect_view()}

@@ -4,6 +4,7 @@
 
 pub mod devices;
 pub mod favourites;
+pub mod privacy;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -185,6 +185,36 @@ pub async fn succeeded(db: &impl ConnectionTrait, attempt: &Attempt) -> AppResul
     Ok(())
 }
 
+/// Forgets every failure counted against an account (its owner just proved
+/// they read its mail and set a new password).
+///
+/// # Errors
+/// The database's.
+pub async fn forgive(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
+    let account = Attempt {
+        email: email.to_string(),
+        client: None,
+        known_device: None,
+    };
+    let pairs = format!("p:{email}|");
+    // LIKE reads `_` and `%` in an address as wildcards: the keys are
+    // compared here, so no other account's count is forgiven with this one.
+    let mut keys: Vec<String> = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::Key.starts_with(&pairs))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.key)
+        .filter(|key| key.starts_with(&pairs))
+        .collect();
+    keys.push(account.account_key());
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::Key.is_in(keys))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Drops counts that no longer slow anyone (housekeeping).
 ///
 /// # Errors

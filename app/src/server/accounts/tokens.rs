@@ -20,12 +20,15 @@ use crate::server::entities::account_token;
 pub enum Purpose {
     /// Proves the owner reads the address an account was made with.
     ConfirmEmail,
+    /// Lets the owner of an address set a new password without the old one.
+    ResetPassword,
 }
 
 impl Purpose {
     fn code(self) -> &'static str {
         match self {
             Purpose::ConfirmEmail => "confirm_email",
+            Purpose::ResetPassword => "reset_password",
         }
     }
 }
@@ -81,18 +84,8 @@ pub async fn consume(
     purpose: Purpose,
 ) -> AppResult<account_token::Model> {
     let invalid = || AppError::invalid("_form", Problem::LinkInvalid);
-    if raw.is_empty() || raw.len() > 100 {
-        return Err(invalid());
-    }
     let now = Utc::now();
-    let token = account_token::Entity::find()
-        .filter(account_token::Column::TokenHash.eq(digest(raw)))
-        .filter(account_token::Column::Purpose.eq(purpose.code()))
-        .filter(account_token::Column::UsedAt.is_null())
-        .filter(account_token::Column::ExpiresAt.gt(now))
-        .one(db)
-        .await?
-        .ok_or_else(invalid)?;
+    let token = peek(db, raw, purpose).await?;
     let used = account_token::Entity::update_many()
         .col_expr(account_token::Column::UsedAt, Expr::value(now))
         .filter(account_token::Column::Id.eq(token.id))
@@ -104,6 +97,30 @@ pub async fn consume(
         return Err(invalid());
     }
     Ok(token)
+}
+
+/// The token's row when it would be accepted now, without using it up (a
+/// form checks the new password before the link is spent).
+///
+/// # Errors
+/// [`AppError::Invalid`] on `_form` with `link_invalid`, as [`consume`].
+pub async fn peek(
+    db: &impl ConnectionTrait,
+    raw: &str,
+    purpose: Purpose,
+) -> AppResult<account_token::Model> {
+    let invalid = || AppError::invalid("_form", Problem::LinkInvalid);
+    if raw.is_empty() || raw.len() > 100 {
+        return Err(invalid());
+    }
+    account_token::Entity::find()
+        .filter(account_token::Column::TokenHash.eq(digest(raw)))
+        .filter(account_token::Column::Purpose.eq(purpose.code()))
+        .filter(account_token::Column::UsedAt.is_null())
+        .filter(account_token::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .ok_or_else(invalid)
 }
 
 /// Whether a token of this purpose was issued to the user within `within`.

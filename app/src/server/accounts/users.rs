@@ -78,7 +78,7 @@ async fn hash(password: &str) -> Result<String, AppError> {
     off_the_workers(move || hash_now(&password)).await?
 }
 
-async fn verify(password: &str, stored: &str) -> bool {
+pub(crate) async fn verify(password: &str, stored: &str) -> bool {
     let (password, stored) = (password.to_string(), stored.to_string());
     off_the_workers(move || verify_now(&password, &stored))
         .await
@@ -339,6 +339,109 @@ pub async fn confirm_email(db: &DatabaseConnection, raw_token: &str) -> AppResul
     Ok(u.id)
 }
 
+/// How long a password-reset link works.
+pub const RESET_MINUTES: i64 = 60;
+
+/// Mails a link that sets a new password to the owner of `email`, when
+/// there is one and the account is not disabled. The answer is the same
+/// for every address, registered or not; a second request within a minute,
+/// or more than a few account mails an hour to one address, sends nothing
+/// (and says nothing of it either). A new link ends the older ones.
+///
+/// # Errors
+/// [`AppError::Invalid`] for something that is no address at all; the
+/// database's.
+pub async fn request_reset(db: &DatabaseConnection, email: &str, site: &str) -> AppResult<()> {
+    let mut r = Refusals::default();
+    let email = r.email("email", email);
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let Some(u) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .filter(user::Column::DisabledAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let too_soon = tokens::issued_within(
+        &txn,
+        u.id,
+        tokens::Purpose::ResetPassword,
+        chrono::Duration::minutes(1),
+    )
+    .await?
+        || mail::recent_to(&txn, &u.email).await? >= mail::MAX_PER_HOUR;
+    if too_soon {
+        tracing::info!("password reset asked again too soon; nothing sent");
+        return Ok(());
+    }
+    tokens::revoke(&txn, u.id, tokens::Purpose::ResetPassword).await?;
+    let token = tokens::issue(
+        &txn,
+        u.id,
+        tokens::Purpose::ResetPassword,
+        &u.email,
+        chrono::Duration::minutes(RESET_MINUTES),
+    )
+    .await?;
+    let locale = Locale::from_code(&u.locale).unwrap_or_default();
+    mail::enqueue(
+        &txn,
+        &u.email,
+        mail::reset_password(locale, &u.display_name, site, &token),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password with a mailed reset link, which is then spent. Every
+/// session of the account ends, the address counts as confirmed (the link
+/// reached it), and the failed sign-ins counted against it are forgiven.
+/// A weak password is refused before the link is spent, so its owner can
+/// try another.
+///
+/// # Errors
+/// [`AppError::Invalid`]: `new_password` for a weak password; `_form`
+/// `link_invalid` for a link that is unknown, used, expired, of an address
+/// changed since, or of a disabled account.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    raw_token: &str,
+    new_password: &str,
+) -> AppResult<()> {
+    let invalid = || AppError::invalid("_form", Problem::LinkInvalid);
+    let token = tokens::peek(db, raw_token, tokens::Purpose::ResetPassword).await?;
+    let u = user::Entity::find_by_id(token.user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.email == token.email && u.disabled_at.is_none())
+        .ok_or_else(invalid)?;
+    let mut r = Refusals::default();
+    check_password(&mut r, "new_password", new_password, &u.email);
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let password_hash = hash(new_password).await?;
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    // Spent here, in the transaction that uses it: of two tabs racing, one wins.
+    tokens::consume(&txn, raw_token, tokens::Purpose::ResetPassword).await?;
+    let now = chrono::Utc::now();
+    let mut active: user::ActiveModel = u.clone().into();
+    active.password_hash = Set(password_hash);
+    if u.email_confirmed_at.is_none() {
+        active.email_confirmed_at = Set(Some(now));
+    }
+    active.update(&txn).await?;
+    crate::server::sessions::end_all(&txn, u.id).await?;
+    crate::server::accounts::throttle::forgive(&txn, &u.email).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Checks an address and password; the user id when both are right and the
 /// account is not disabled.
 ///
@@ -424,21 +527,18 @@ pub async fn update_profile(
     Ok(())
 }
 
-/// Disables an account and ends its sessions everywhere (admins only; the
-/// caller checks).
+/// Notes a successful sign-in (the admins' list of accounts shows it).
 ///
 /// # Errors
-/// [`AppError::NotFound`] for an unknown user.
-pub async fn disable(db: &DatabaseConnection, user_id: i32) -> AppResult<()> {
-    let txn = crate::server::kernel::db::begin_write(db).await?;
-    let found = user::Entity::find_by_id(user_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut active: user::ActiveModel = found.into();
-    active.disabled_at = Set(Some(chrono::Utc::now()));
-    active.update(&txn).await?;
-    crate::server::sessions::end_all(&txn, user_id).await?;
-    txn.commit().await?;
+/// The database's.
+pub async fn signed_in(db: &DatabaseConnection, user_id: i32) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::LastSignedInAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now()),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(())
 }

@@ -1,4 +1,5 @@
 //! The platform's administration: who is an admin, who curates which
-//! regional centre.
+//! regional centre, and the accounts themselves.
 
 pub mod roles;
+pub mod users;

@@ -5,4 +5,5 @@
 pub mod cards;
 pub mod home;
 pub mod pages;
+pub mod sitemap;
 pub mod visibility;

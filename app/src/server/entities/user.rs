@@ -16,6 +16,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Set once the owner followed the link mailed to the address.
     pub email_confirmed_at: Option<DateTimeUtc>,
+    /// Why an admin disabled the account (with `disabled_at`).
+    pub disabled_reason: Option<String>,
+    pub last_signed_in_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -133,6 +133,26 @@ pub fn confirm_address(locale: Locale, name: &str, site: &str, token: &str) -> M
     }
 }
 
+/// The link that sets a new password.
+pub fn reset_password(locale: Locale, name: &str, site: &str, token: &str) -> Mail {
+    let link = format!(
+        "{}{}?token={token}",
+        site.trim_end_matches('/'),
+        locale.href("/reset")
+    );
+    let t = locale.tr();
+    Mail {
+        subject: format!("{} — {}", t.mail_new_password(), t.site_name()),
+        body: format!(
+            "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
+            greeting(locale, name),
+            t.mail_set_new_password_on(),
+            t.mail_reset_link_works_for(),
+            t.site_name(),
+        ),
+    }
+}
+
 /// Told to the owner of an address someone tried to sign up with again.
 pub fn already_registered(locale: Locale, name: &str, site: &str) -> Mail {
     let link = format!("{}{}", site.trim_end_matches('/'), locale.href("/signin"));

@@ -589,6 +589,54 @@ pub async fn remove_member(
     Ok(())
 }
 
+/// Makes a member of the enterprise one of its owners: how an owner hands
+/// the enterprise over before leaving (it always keeps an owner).
+///
+/// # Errors
+/// [`AppError::Forbidden`] unless the caller owns the enterprise;
+/// [`AppError::NotFound`] for someone who is no member;
+/// [`AppError::Conflict`] when they own it already.
+pub async fn make_owner(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    enterprise_id: i32,
+    email: &str,
+) -> AppResult<()> {
+    let email = email.trim().to_lowercase();
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    member_enterprise(&txn, caller, enterprise_id).await?;
+    caller.require_owner(enterprise_id)?;
+    let (members, _) = members(&txn, enterprise_id).await?;
+    let m = members
+        .iter()
+        .find(|m| m.email == email)
+        .ok_or(AppError::NotFound)?;
+    if m.role == MemberRole::Owner {
+        return Err(AppError::conflict(Conflict::RoleHeld));
+    }
+    enterprise_member::Entity::update_many()
+        .col_expr(
+            enterprise_member::Column::Role,
+            sea_orm::sea_query::Expr::value(MemberRole::Owner),
+        )
+        .filter(enterprise_member::Column::EnterpriseId.eq(enterprise_id))
+        .filter(enterprise_member::Column::UserId.eq(m.user_id))
+        .exec(&txn)
+        .await?;
+    audit(
+        &txn,
+        caller.user_id,
+        AuditAction::MemberPromoted,
+        "enterprise",
+        enterprise_id,
+        None,
+        Some(email),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Sets the enterprise's logo (a file the caller wrote); the old logo's
 /// path, to delete after the commit.
 ///

@@ -1,0 +1,101 @@
+import { confirmFromMail, expect, test, type Page } from './fixtures';
+import { expectAccessible } from './a11y';
+
+// An admin appoints a new curator, who signs in and verifies an enterprise
+// of their centre; then the admin finds the curator's account.
+
+const ADMIN = ['admin@demo.socialenpazar.bg', 'demo-admin-2026'];
+const CENTRE = process.env.E2E_ADMIN_CENTRE ?? 'plovdiv';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Парола').fill(password);
+  await page.getByRole('button', { name: 'Вход' }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+test('an admin appoints a curator, who verifies an enterprise of their centre', async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const email = `kurator-${info.project.name}-${Date.now()}@example.bg`;
+  const password = 'нов куратор 2026';
+  await page.goto('/signup');
+  await page.locator('#f-display_name').fill('Радослава Илиева');
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Парола').fill(password);
+  await page.getByRole('button', { name: 'Създай профил' }).click();
+  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await confirmFromMail(page, email);
+
+  const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const admin = await context.newPage();
+  await signIn(admin, ADMIN[0], ADMIN[1]);
+  await admin.goto('/admin');
+  await expectAccessible(admin);
+  await admin.getByLabel('Имейл').fill(email);
+  await admin.getByLabel('Роля').selectOption('curator');
+  await admin.getByLabel('Регионален център (за куратор)').selectOption(CENTRE);
+  await admin.getByRole('button', { name: 'Дай ролята' }).click();
+  await expect(admin.getByRole('status')).toContainText('Ролята е дадена');
+  await expect(admin.locator('main')).toContainText(email);
+
+  // The new curator starts on the desk of their centre.
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/curator$/);
+  await page.locator(`a[href="/curator/${CENTRE}"]`).click();
+  const oldest = page.locator('ol.queue li a').first();
+  const name = (await oldest.textContent())!.trim();
+  await oldest.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.getByLabel('Номер на вписване').fill('2025/0202');
+  await page.getByLabel('Клас').selectOption('A');
+  await page.getByLabel('Дата на удостоверението').fill('2025-03-01');
+  await page.getByLabel('Валидно до').fill(`${new Date().getFullYear() + 2}-03-01`);
+  await page.getByRole('button', { name: 'Потвърди проверката' }).click();
+  await expect(page.getByRole('status')).toContainText('Предприятието е проверено.');
+
+  // The admin finds the curator's account, with the centre and a sign-in.
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email.toUpperCase())}`);
+  await expectAccessible(admin);
+  const card = admin.locator('article.user', { hasText: email });
+  await expect(card).toContainText('Куратор на');
+  await expect(card).not.toContainText('още не е влизал');
+  await context.close();
+});
+
+test('an admin disables an account with a reason and enables it again', async ({ page, browser }, info) => {
+  const email = `spryan-${info.project.name}-${Date.now()}@example.bg`;
+  const password = 'спрян профил 2026';
+  await page.goto('/signup');
+  await page.locator('#f-display_name').fill('Тодор Спасов');
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Парола').fill(password);
+  await page.getByRole('button', { name: 'Създай профил' }).click();
+  await signIn(page, email, password);
+
+  const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const admin = await context.newPage();
+  await signIn(admin, ADMIN[0], ADMIN[1]);
+  await admin.goto('/admin/users');
+  await admin.getByLabel('Търсене на профили').fill(email);
+  await admin.getByRole('button', { name: 'Търси' }).click();
+  const card = admin.locator('article.user', { hasText: email });
+  await card.getByText('Спри профила', { exact: true }).click();
+  // No reason: refused next to the field.
+  await card.getByLabel('Причина').fill('  ');
+  await card.getByRole('button', { name: 'Спри профила и прекрати сесиите' }).click();
+  await expect(admin.locator('article.user', { hasText: email }).locator('.field-error')).toContainText(/кратко|Задължително/);
+  await admin.locator('article.user', { hasText: email }).getByLabel('Причина').fill('Подправени поръчки');
+  await admin.locator('article.user', { hasText: email }).getByRole('button', { name: 'Спри профила и прекрати сесиите' }).click();
+  await expect(admin.getByRole('status')).toContainText('Профилът е спрян');
+  await expect(admin.locator('article.user', { hasText: email })).toContainText('Подправени поръчки');
+
+  // The person's session ended.
+  await page.goto('/account');
+  await expect(page.locator('main')).toContainText('Влезте');
+
+  await admin.locator('article.user', { hasText: email }).getByRole('button', { name: 'Възстанови профила' }).click();
+  await expect(admin.getByRole('status')).toContainText('Профилът е възстановен');
+  await signIn(page, email, password);
+  await context.close();
+});
