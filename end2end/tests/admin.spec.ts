@@ -33,8 +33,8 @@ test('an admin appoints a curator, who verifies an enterprise of their centre', 
   await admin.goto('/admin');
   await expectAccessible(admin);
   await admin.getByLabel('Имейл').fill(email);
-  await admin.getByLabel('Роля').selectOption('curator');
-  await admin.getByLabel('Регионален център (за куратор)').selectOption(CENTRE);
+  await admin.locator('#f-role').selectOption('curator');
+  await admin.locator('#f-centre').selectOption(CENTRE);
   await admin.getByRole('button', { name: 'Дай ролята' }).click();
   await expect(admin.getByRole('status')).toContainText('Ролята е дадена');
   await expect(admin.locator('main')).toContainText(email);
@@ -78,7 +78,7 @@ test('an admin disables an account with a reason and enables it again', async ({
   await signIn(admin, ADMIN[0], ADMIN[1]);
   await admin.goto('/admin/users');
   await admin.getByLabel('Търсене на профили').fill(email);
-  await admin.getByRole('button', { name: 'Търси' }).click();
+  await admin.locator('main').getByRole('button', { name: 'Търси' }).click();
   const card = admin.locator('article.user', { hasText: email });
   await card.getByText('Спри профила', { exact: true }).click();
   // No reason: refused next to the field.

@@ -37,6 +37,9 @@ pub struct Config {
     pub data_cache_seconds: u64,
     /// `MAX_CONNECTIONS`: connections served at once. Default 1024.
     pub max_connections: usize,
+    /// `MAIL_REQUESTS_PER_HOUR`: sign-ups and password-reset requests from
+    /// one client address in an hour (each mails someone). Default 10.
+    pub mail_requests_per_hour: u32,
 }
 
 /// A mail relay: `smtp://[user:password@]host[:port]` (plain SMTP to a
@@ -217,6 +220,8 @@ impl Config {
             data_cache_seconds: number("DATA_CACHE_SECONDS", 5)?,
             max_connections: usize::try_from(number("MAX_CONNECTIONS", 1024)?.max(1))
                 .unwrap_or(1024),
+            mail_requests_per_hour: u32::try_from(number("MAIL_REQUESTS_PER_HOUR", 10)?.max(1))
+                .unwrap_or(u32::MAX),
         })
     }
 

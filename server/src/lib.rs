@@ -99,7 +99,9 @@ pub async fn state(
         leptos_options,
         db,
         search,
-        mail_requests: Arc::new(app::server::auth::AddressLimits::default()),
+        mail_requests: Arc::new(app::server::auth::AddressLimits::per_hour(
+            config.mail_requests_per_hour,
+        )),
         settings: Arc::new(settings),
         signer: Arc::new(app::server::kernel::signing::Signer::new(key)),
         mail_queued: Arc::new(tokio::sync::Notify::new()),

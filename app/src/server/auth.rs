@@ -177,7 +177,7 @@ pub async fn caller() -> AppResult<Caller> {
 }
 
 /// Requests that mail someone (sign-ups, password resets) per client
-/// address: ten, then one every six minutes. Kept in memory per app server
+/// address: ten (`MAIL_REQUESTS_PER_HOUR`), then one every six minutes. Kept in memory per app server
 /// (each address is also limited to a few mails an hour in the database;
 /// failed sign-ins, which guard passwords, are counted there too).
 pub struct AddressLimits {
@@ -186,17 +186,22 @@ pub struct AddressLimits {
 
 impl Default for AddressLimits {
     fn default() -> Self {
-        let nz = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(Duration::from_secs(360))
-            .map(|q| q.allow_burst(nz(10)))
-            .unwrap_or_else(|| Quota::per_hour(nz(10)));
-        AddressLimits {
-            per_address: RateLimiter::keyed(quota),
-        }
+        AddressLimits::per_hour(10)
     }
 }
 
 impl AddressLimits {
+    /// `n` requests at once from an address, then one every hour / `n`.
+    pub fn per_hour(n: u32) -> Self {
+        let n = NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(Duration::from_secs(3600) / n.get())
+            .map(|q| q.allow_burst(n))
+            .unwrap_or_else(|| Quota::per_hour(n));
+        AddressLimits {
+            per_address: RateLimiter::keyed(quota),
+        }
+    }
+
     /// Counts a request from `address`.
     ///
     /// # Errors

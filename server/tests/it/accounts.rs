@@ -598,3 +598,31 @@ async fn a_reset_link_expires_after_an_hour_and_forgives_failed_sign_ins() {
         .await;
     assert_eq!(neighbour.status(), 429, "another account's count stays");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_that_mail_someone_are_limited_per_client_address() {
+    let t = common::sqlite().await;
+    let base = spawn_server(t.db.clone()).await;
+    let b = Browser::new(&base);
+    // Sign-ups and reset requests share one allowance: ten at once.
+    for n in 0..5 {
+        assert_eq!(
+            sign_up(&b, &format!("p{n}@example.bg"), PASSWORD)
+                .await
+                .status(),
+            200
+        );
+    }
+    for n in 0..5 {
+        let r = ask_reset(&b, &format!("p{n}@example.bg")).await;
+        assert_eq!(r.status(), 200, "request {n}");
+    }
+    let before = common::fingerprint(&t.db).await;
+    assert_eq!(ask_reset(&b, "p0@example.bg").await.status(), 429);
+    assert_eq!(sign_up(&b, "p9@example.bg", PASSWORD).await.status(), 429);
+    common::assert_same(
+        &before,
+        &common::fingerprint(&t.db).await,
+        "limited requests",
+    );
+}

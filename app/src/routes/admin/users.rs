@@ -51,7 +51,8 @@ fn UsersView(locale: Locale, page: UsersPage) -> impl IntoView {
         <h1>{title}</h1>
         <AdminNav locale/>
         {saved.map(|s| view! { <p class="notice" role="status">{s}</p> })}
-        <form method="get" action=locale.href("/admin/users") class="row search-users" role="search">
+        <form method="get" action=locale.href("/admin/users") class="row search-users" role="search"
+            aria-label=t.admin_search_users()>
             <label for="users-q" class="visually-hidden">{t.admin_search_users()}</label>
             <input id="users-q" type="search" name="q" value=page.query.clone() maxlength="100"
                 placeholder=t.admin_email_or_name()/>
