@@ -83,6 +83,7 @@ crate::domain::code::domain_enum! {
         NotAPositiveNumber = "not_a_positive_number",
         UnknownLanguage = "unknown_language",
         AccountUnknown = "account_unknown",
+        TermsNotAccepted = "terms_not_accepted",
     }
 }
 

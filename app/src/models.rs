@@ -712,6 +712,25 @@ pub struct RolesPage {
     pub centres: Vec<CentreCurators>,
 }
 
+/// A trust page as the public reads it: its newest version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrustPageView {
+    pub page: crate::domain::TrustPage,
+    pub title: String,
+    /// Plain text: blank lines part paragraphs, `## ` starts a heading,
+    /// `- ` a list item (see `components::prose`).
+    pub body: String,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A trust page in one language, as an admin edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrustPageEdit {
+    pub language: crate::i18n::Locale,
+    pub current: TrustPageView,
+}
+
 /// The admins' list of accounts: those matching a search, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UsersPage {

@@ -12,6 +12,7 @@ test('a forgotten password is set again from the mail', async ({ page }, info) =
   await page.locator('#f-display_name').fill('Веселина Колева');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(old);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
   await expect(page).toHaveURL(/\/signin\?registered=1/);
   await confirmFromMail(page, email);
@@ -60,7 +61,9 @@ test('a person downloads their data and deletes the account', async ({ page }, i
   await page.locator('#f-display_name').fill('Калина Стоянова');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
+  await expect(page).toHaveURL(/\/signin\?registered=1/);
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
   await page.getByRole('button', { name: 'Вход' }).click();

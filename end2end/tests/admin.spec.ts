@@ -23,6 +23,7 @@ test('an admin appoints a curator, who verifies an enterprise of their centre', 
   await page.locator('#f-display_name').fill('Радослава Илиева');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
   await expect(page).toHaveURL(/\/signin\?registered=1/);
   await confirmFromMail(page, email);
@@ -70,14 +71,16 @@ test('an admin disables an account with a reason and enables it again', async ({
   await page.locator('#f-display_name').fill('Тодор Спасов');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
+  await expect(page).toHaveURL(/\/signin\?registered=1/);
   await signIn(page, email, password);
 
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled });
   const admin = await context.newPage();
   await signIn(admin, ADMIN[0], ADMIN[1]);
   await admin.goto('/admin/users');
-  await admin.getByLabel('Търсене на профили').fill(email);
+  await admin.getByRole('searchbox', { name: 'Търсене на профили' }).fill(email);
   await admin.locator('main').getByRole('button', { name: 'Търси' }).click();
   const card = admin.locator('article.user', { hasText: email });
   await card.getByText('Спри профила', { exact: true }).click();

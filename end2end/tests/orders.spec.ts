@@ -37,6 +37,7 @@ test('a buyer sends requests to two enterprises, and one is taken to fulfilled',
   await page.locator('#f-display_name').fill('Фирма Купувач');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill('дълга парола 2026');
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
   await expect(page).toHaveURL(/\/signin\?registered=1/);
   await signIn(page, email, 'дълга парола 2026');

@@ -24,6 +24,7 @@ async function signUpAndIn(page: Page, email: string, password: string) {
   await page.locator('#f-display_name').fill('Мария Петрова');
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
   await page.getByRole('button', { name: 'Създай профил' }).click();
   await expect(page).toHaveURL(/\/signin\?registered=1/);
   await expect(page.getByRole('status')).toContainText('Изпратихме ви имейл');

@@ -19,6 +19,7 @@ pub mod m20261202_000012_domain_checks;
 pub mod m20261203_000013_network_and_event_changes;
 pub mod m20261204_000014_category_tree;
 pub mod m20261205_000015_account_admin;
+pub mod m20261206_000016_site_pages;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_network_and_event_changes::Migration),
             Box::new(m20261204_000014_category_tree::Migration),
             Box::new(m20261205_000015_account_admin::Migration),
+            Box::new(m20261206_000016_site_pages::Migration),
         ]
     }
 }
@@ -106,5 +108,7 @@ pub fn domain_checks() -> Vec<&'static m20261202_000012_domain_checks::Check> {
                 .find(|n| n.table == c.table && n.column == c.column)
                 .unwrap_or(c)
         })
+        // Checks that came with later tables.
+        .chain(m20261206_000016_site_pages::ADDED)
         .collect()
 }

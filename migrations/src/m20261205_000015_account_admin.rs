@@ -1,8 +1,8 @@
 //! Admins run the accounts: a disabled account keeps the reason it was
 //! disabled for, each account its last sign-in (for the admins' list of
 //! users), and the audit log learns the admins' actions on accounts and an
-//! owner's handing an enterprise over (a member made owner), so its CHECK
-//! constraint is replaced.
+//! owner's handing an enterprise over (a member made owner) and an admin's
+//! new version of a trust page, so its CHECK constraint is replaced.
 
 use sea_orm_migration::prelude::*;
 
@@ -54,6 +54,7 @@ pub const CHANGED: &[Check] = &[check(
         "network.logo",
         "network.removed",
         "network.updated",
+        "page.updated",
         "product.archived",
         "product.created",
         "product.deleted",

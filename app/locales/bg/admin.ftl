@@ -53,3 +53,16 @@ admin-disable = Спри профила
 admin-reason = Причина
 admin-reason-hint = Човекът няма да може да влиза; причината остава в одита.
 admin-disable-account = Спри профила и прекрати сесиите
+
+## The admins' page: trust pages.
+
+admin-pages-link = Страници
+admin-pages-title = Администрация: страници
+admin-pages-hint = Всяко запазване е нова версия: страницата показва най-новата и датата ѝ, старите остават. Празен ред започва нов абзац, ред с „## “ е заглавие, редове с „- “ са списък.
+admin-page-saved = Новата версия е запазена и вече се показва.
+admin-page-version = Версия { $version } от { $date }
+admin-page-title = Заглавие
+admin-page-body = Текст
+admin-page-save = Запази нова версия
+admin-page-open = Отвори страницата
+admin-page-edit = Промени текста

@@ -106,6 +106,7 @@ conflict-already-confirmed = Участието вече е потвърдено
 conflict-already-signed-up = Предприятието вече е записано за събитието.
 conflict-email-confirmed = Адресът вече е потвърден.
 field-account-unknown = Няма профил с потвърден имейл на този адрес. Помолете човека да се регистрира и да потвърди имейла си.
+field-terms-not-accepted = За да създадете профил, приемете общите условия.
 conflict-last-admin = Платформата трябва да има поне един администратор.
 conflict-role-held = Човекът вече има тази роля.
 conflict-own-account = Не можете да спрете собствения си профил.

@@ -52,3 +52,7 @@ account-delete-account = Deleting the account
 account-delete-explained = We erase your name, e-mail address, password, favourites, notices and roles and take you out of enterprises. Your requests and orders stay with the enterprises, without your name, address and phone. This cannot be undone. If you are the only owner of an enterprise, first make another person its owner.
 account-password-to-confirm = Your password, to confirm
 account-delete-for-good = Delete the account for good
+account-i-accept = I accept the{" "}
+account-the-terms = terms of use
+account-and-have-read = {" "}and have read{" "}
+account-the-privacy-notice = how my personal data is kept

@@ -53,3 +53,16 @@ admin-disable = Disable the account
 admin-reason = Reason
 admin-reason-hint = The person will not be able to sign in; the reason stays in the audit log.
 admin-disable-account = Disable and end its sessions
+
+## The admins' page: trust pages.
+
+admin-pages-link = Pages
+admin-pages-title = Administration: pages
+admin-pages-hint = Every save is a new version: the page shows the newest and its date, and the old ones stay. A blank line starts a paragraph, a line starting with “## ” is a heading, lines starting with “- ” are a list.
+admin-page-saved = The new version is saved and shown now.
+admin-page-version = Version { $version } of { $date }
+admin-page-title = Title
+admin-page-body = Text
+admin-page-save = Save a new version
+admin-page-open = Open the page
+admin-page-edit = Edit the text

@@ -90,7 +90,7 @@ impl PostedError {
     /// network, per account…): the copy whose hidden `field` was `id`.
     /// Only that copy shows the errors and what was typed; the others
     /// show their own values.
-    pub fn copy_of(&self, action: &str, field: &str, id: i32) -> RefusedCopy {
+    pub fn copy_of(&self, action: &str, field: &str, id: impl ToString) -> RefusedCopy {
         let mine = self.for_action(action).is_some() && self.typed(field) == Some(id.to_string());
         if !mine {
             return RefusedCopy::default();

@@ -181,7 +181,16 @@ fn Footer(locale: Locale) -> impl IntoView {
             <div class="wrap">
                 <p>{t.footer_about()}</p>
                 <p>{t.footer_programme()}</p>
-                <p><a href=locale.href("/centres")>{t.nav_centres()}</a></p>
+                <nav aria-label=t.footer_platform()>
+                    <ul class="footer-links">
+                        <li><a href=locale.href("/about")>{t.footer_about_link()}</a></li>
+                        <li><a href=locale.href("/centres")>{t.nav_centres()}</a></li>
+                        <li><a href=locale.href("/contact")>{t.footer_contact()}</a></li>
+                        <li><a href=locale.href("/terms")>{t.footer_terms()}</a></li>
+                        <li><a href=locale.href("/privacy")>{t.footer_privacy()}</a></li>
+                        <li><a href=locale.href("/cookies")>{t.footer_cookies()}</a></li>
+                    </ul>
+                </nav>
             </div>
         </footer>
     }

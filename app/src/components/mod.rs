@@ -9,6 +9,7 @@ pub mod favourite;
 pub mod form;
 pub mod kept;
 pub mod layout;
+pub mod prose;
 pub mod status;
 pub mod structured;
 pub mod terms;

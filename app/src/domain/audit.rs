@@ -38,6 +38,7 @@ domain_enum! {
         NetworkLogo = "network.logo",
         NetworkRemoved = "network.removed",
         NetworkUpdated = "network.updated",
+        PageUpdated = "page.updated",
         ProductArchived = "product.archived",
         ProductCreated = "product.created",
         ProductDeleted = "product.deleted",

@@ -98,6 +98,18 @@ domain_enum! {
 }
 
 domain_enum! {
+    /// A page of the platform's own words (who runs it, its terms, how it
+    /// treats personal data, its cookies, how to reach it), which admins edit.
+    TrustPage {
+        About = "about",
+        Terms = "terms",
+        Privacy = "privacy",
+        Cookies = "cookies",
+        Contact = "contact",
+    }
+}
+
+domain_enum! {
     /// One's place in an enterprise.
     MemberRole {
         Owner = "owner",
@@ -204,6 +216,12 @@ mod tests {
             ("order_request_lines", "unit", codes::<Unit>()),
             ("notices", "kind", codes::<NoticeKind>()),
             ("audit_log", "action", codes::<AuditAction>()),
+            ("site_pages", "page", codes::<TrustPage>()),
+            (
+                "site_pages",
+                "locale",
+                crate::i18n::Locale::ALL.iter().map(|l| l.code()).collect(),
+            ),
         ];
         assert_eq!(checks.len(), expected.len());
         for (table, column, want) in expected {

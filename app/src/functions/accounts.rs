@@ -20,6 +20,7 @@ pub async fn sign_up(
     email: String,
     password: String,
     display_name: String,
+    accept_terms: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::{AppState, accounts::users, auth};
@@ -32,6 +33,7 @@ pub async fn sign_up(
             password,
             display_name,
             locale,
+            accepts_terms: accept_terms.is_some_and(|v| !v.is_empty()),
         },
         &state.settings.public_url,
     )

@@ -7,4 +7,5 @@ pub mod catalogue;
 pub mod curation;
 pub mod favourites;
 pub mod orders;
+pub mod trust;
 pub mod workspace;

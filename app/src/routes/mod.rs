@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, path};
 
+use crate::domain::TrustPage;
 use crate::routes::accounts::{
     account::AccountPage,
     confirm::ConfirmEmailPage,
@@ -21,7 +22,7 @@ use crate::routes::accounts::{
     sign_in::SignInPage,
     sign_up::SignUpPage,
 };
-use crate::routes::admin::{roles::AdminPage, users::AdminUsersPage};
+use crate::routes::admin::{pages::AdminPagesPage, roles::AdminPage, users::AdminUsersPage};
 use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
 use crate::routes::catalogue::{
     centres::{CentrePage, CentresPage},
@@ -31,6 +32,7 @@ use crate::routes::catalogue::{
     network::NetworkPage,
     product::ProductPage,
     search::SearchRoute,
+    trust::TrustRoute,
 };
 use crate::routes::curation::{
     audit::{AdminAuditPage, CentreAuditPage},
@@ -61,6 +63,11 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/n/:slug") view=NetworkPage/>
         <Route path=path!("/events") view=EventsPage/>
         <Route path=path!("/events/:slug") view=EventPage/>
+        <Route path=path!("/about") view=|| view! { <TrustRoute page=TrustPage::About/> }/>
+        <Route path=path!("/terms") view=|| view! { <TrustRoute page=TrustPage::Terms/> }/>
+        <Route path=path!("/privacy") view=|| view! { <TrustRoute page=TrustPage::Privacy/> }/>
+        <Route path=path!("/cookies") view=|| view! { <TrustRoute page=TrustPage::Cookies/> }/>
+        <Route path=path!("/contact") view=|| view! { <TrustRoute page=TrustPage::Contact/> }/>
         <Route path=path!("/signin") view=SignInPage/>
         <Route path=path!("/signup") view=SignUpPage/>
         <Route path=path!("/account") view=AccountPage/>
@@ -85,6 +92,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
         <Route path=path!("/admin") view=AdminPage/>
         <Route path=path!("/admin/users") view=AdminUsersPage/>
+        <Route path=path!("/admin/pages") view=AdminPagesPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }
     .into_inner()

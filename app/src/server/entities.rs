@@ -29,5 +29,6 @@ pub mod regional_centre;
 pub mod secret;
 pub mod session;
 pub mod sign_in_failure;
+pub mod site_page;
 pub mod user;
 pub mod user_role;

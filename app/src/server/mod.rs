@@ -21,6 +21,7 @@ pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod state;
+pub mod trust;
 pub mod workspace;
 
 pub use state::AppState;

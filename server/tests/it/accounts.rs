@@ -13,6 +13,7 @@ async fn sign_up(b: &Browser, email: &str, password: &str) -> reqwest::Response 
         "/fn/sign_up",
         &[
             ("locale", "bg"),
+            ("accept_terms", "on"),
             ("email", email),
             ("password", password),
             ("display_name", "Мария Петрова"),
@@ -83,6 +84,7 @@ async fn refusals_are_per_field_in_the_readers_language_and_change_nothing() {
             "/fn/sign_up",
             &[
                 ("locale", "en"),
+                ("accept_terms", "on"),
                 ("email", "not-an-address"),
                 ("password", "short"),
                 ("display_name", ""),
@@ -320,6 +322,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
         ("email", "x@example.bg"),
         ("password", PASSWORD),
         ("display_name", "Хакер"),
+        ("accept_terms", "on"),
     ];
     for (header, value) in [
         ("Origin", "https://evil.example"),

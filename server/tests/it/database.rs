@@ -288,9 +288,11 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
                 assert!(n.starts_with(o), "{label}: {o} became {n}");
             }
         }
+        // Tables that came later hold only their reference data.
+        const NEW: [&str; 1] = ["site_pages\n"];
         let rest = |fp: &str| {
             fp.split("== ")
-                .filter(|block| !WIDER.iter().any(|t| block.starts_with(t)))
+                .filter(|block| !WIDER.iter().chain(&NEW).any(|t| block.starts_with(t)))
                 .collect::<Vec<_>>()
                 .join("== ")
         };

@@ -18,4 +18,5 @@ mod outbox;
 mod privacy;
 mod search_contract;
 mod security;
+mod trust;
 mod workspace;

@@ -194,6 +194,7 @@ async fn stranger(base: &str) -> Browser {
             "/fn/sign_up",
             &[
                 ("locale", "bg"),
+                ("accept_terms", "on"),
                 ("email", "s@example.bg"),
                 ("password", PASSWORD),
                 ("display_name", "Някой"),
@@ -587,6 +588,7 @@ async fn two_acceptances_of_the_last_items_cannot_both_win() {
                 "/fn/sign_up",
                 &[
                     ("locale", "bg"),
+                    ("accept_terms", "on"),
                     ("email", email),
                     ("password", PASSWORD),
                     ("display_name", "Купувач"),

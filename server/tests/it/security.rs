@@ -140,6 +140,7 @@ async fn an_invitation_waits_for_a_confirmed_address() {
             "/fn/sign_up",
             &[
                 ("locale", "bg"),
+                ("accept_terms", "on"),
                 ("email", "new.hire@example.org"),
                 ("password", PASSWORD),
                 ("display_name", "Самозванец"),
@@ -251,6 +252,7 @@ async fn confirmation_links_expire_and_new_ones_replace_old_ones() {
         "/fn/sign_up",
         &[
             ("locale", "en"),
+            ("accept_terms", "on"),
             ("email", "late@example.org"),
             ("password", PASSWORD),
             ("display_name", "Late Reader"),
@@ -314,6 +316,7 @@ async fn confirmation_links_expire_and_new_ones_replace_old_ones() {
             "/fn/sign_up",
             &[
                 ("locale", "bg"),
+                ("accept_terms", "on"),
                 ("email", "late@example.org"),
                 ("password", "съвсем друга парола"),
                 ("display_name", "Друг"),
@@ -668,6 +671,7 @@ async fn sign_ups_from_one_address_are_limited() {
                 "/fn/sign_up",
                 &[
                     ("locale", "bg"),
+                    ("accept_terms", "on"),
                     ("email", &email),
                     ("password", PASSWORD),
                     ("display_name", "Масов"),

@@ -1,6 +1,8 @@
 //! `/signup`.
 
-use crate::components::form::{EnhancedForm, FormMessage, LocaleField, PostedError, TextField};
+use crate::components::form::{
+    EnhancedForm, FieldError, FormMessage, LocaleField, PostedError, TextField,
+};
 use crate::components::layout::use_locale;
 use crate::components::structured::PageTitle;
 use crate::functions::accounts::SignUp;
@@ -37,6 +39,18 @@ pub fn SignUpPage() -> impl IntoView {
                         kind="password" required=true autocomplete="new-password"
                         hint=locale.tr().account_at_least_10_characters().to_string()
                         errors=errors.clone()/>
+                    <div class="field checkbox">
+                        <input type="checkbox" id="f-accept_terms" name="accept_terms" value="on" required=true
+                            data-field="accept_terms" aria-describedby="err-accept_terms"/>
+                        <label for="f-accept_terms">
+                            {locale.tr().account_i_accept()}
+                            <a href=locale.href("/terms")>{locale.tr().account_the_terms()}</a>
+                            {locale.tr().account_and_have_read()}
+                            <a href=locale.href("/privacy")>{locale.tr().account_the_privacy_notice()}</a>
+                            "."
+                        </label>
+                        <FieldError key="accept_terms" errors=errors.clone()/>
+                    </div>
                     <button type="submit" class="primary">{locale.tr().account_create_account()}</button>
                 </form>
             </EnhancedForm>

@@ -1,7 +1,8 @@
 //! The admins' pages: `/admin` (roles: admins and each centre's curators),
-//! `/admin/users` (accounts) and `/admin/audit` (in `curation::audit`,
+//! `/admin/users` (accounts), `/admin/pages` (the trust pages) and `/admin/audit` (in `curation::audit`,
 //! shared with the centres).
 
+pub mod pages;
 pub mod roles;
 pub mod users;
 
@@ -18,6 +19,7 @@ pub fn AdminNav(locale: Locale) -> impl IntoView {
     let pages = [
         ("/admin", t.admin_roles()),
         ("/admin/users", t.admin_users()),
+        ("/admin/pages", t.admin_pages_link()),
         ("/admin/audit", t.desk_audit_log_whole_platform()),
     ];
     view! {

@@ -7,3 +7,4 @@ pub mod home;
 pub mod network;
 pub mod product;
 pub mod search;
+pub mod trust;

@@ -103,6 +103,8 @@ pub struct SignUp {
     pub password: String,
     pub display_name: String,
     pub locale: Locale,
+    /// The box „I accept the terms“ was ticked.
+    pub accepts_terms: bool,
 }
 
 /// How long a confirmation link works.
@@ -120,6 +122,9 @@ pub async fn sign_up(db: &DatabaseConnection, input: SignUp, site: &str) -> AppR
     let email = r.email("email", &input.email);
     let display_name = r.line("display_name", &input.display_name, 2, 120);
     check_password(&mut r, "password", &input.password, &email);
+    if !input.accepts_terms {
+        r.add("accept_terms", Problem::TermsNotAccepted);
+    }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
@@ -144,14 +149,19 @@ pub async fn sign_up(db: &DatabaseConnection, input: SignUp, site: &str) -> AppR
         txn.commit().await?;
         return Ok(());
     }
+    // The version of the terms the sign-up page showed (in its language).
+    let terms_version = crate::server::trust::terms_version(&txn, input.locale).await?;
+    let now = chrono::Utc::now();
     let inserted = user::ActiveModel {
         email: Set(email.clone()),
         password_hash: Set(password_hash),
         display_name: Set(display_name.clone()),
         locale: Set(input.locale.code().to_string()),
         disabled_at: Set(None),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(now),
         email_confirmed_at: Set(None),
+        terms_version: Set(terms_version),
+        terms_accepted_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(&txn)

@@ -19,6 +19,10 @@ pub struct Model {
     /// Why an admin disabled the account (with `disabled_at`).
     pub disabled_reason: Option<String>,
     pub last_signed_in_at: Option<DateTimeUtc>,
+    /// The version of the terms its owner accepted at sign-up (in the
+    /// language of the account).
+    pub terms_version: Option<i32>,
+    pub terms_accepted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -256,6 +256,7 @@ pub async fn sign_up_confirmed(b: &Browser, email: &str, password: &str, name: &
             "/fn/sign_up",
             &[
                 ("locale", "bg"),
+                ("accept_terms", "on"),
                 ("email", email),
                 ("password", password),
                 ("display_name", name),
