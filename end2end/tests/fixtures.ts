@@ -50,6 +50,8 @@ export async function confirmFromMail(page: Page, email: string) {
   const link = new URL(await linkInMail(email, '/confirm?token='));
   await page.goto(link.pathname + link.search);
   await page.getByRole('button', { name: 'Потвърждавам' }).click();
+  // Confirmed, the page moves on (to sign-in or the account).
+  await expect(page).toHaveURL(/confirmed/);
 }
 
 /** Signs out from the account menu (behind „Меню“ on a phone). */

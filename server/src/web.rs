@@ -122,6 +122,8 @@ pub fn router(state: AppState) -> Router {
         .route("/en/dashboard/e/{slug}/catalogue.csv", get(export_csv))
         .route("/account/data.json", get(export_data))
         .route("/en/account/data.json", get(export_data))
+        .route("/admin/figures.csv", get(country_figures_csv))
+        .route("/en/admin/figures.csv", get(country_figures_csv))
         .route("/curator/{centre}/figures.csv", get(figures_csv))
         .route("/en/curator/{centre}/figures.csv", get(figures_csv))
         .nest("/media", media)
@@ -273,18 +275,10 @@ async fn figures_csv(
     };
     let locale = Locale::from_path(req.uri().path());
     match figures::figures(&state.db, &caller, locale, &centre).await {
-        Ok(f) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{centre}-figures.csv\""),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_string()),
-            ],
+        Ok(f) => csv_download(
+            &format!("{centre}-figures.csv"),
             figures::figures_csv(&f, locale),
-        )
-            .into_response(),
+        ),
         Err(e) => e.into_response(),
     }
 }
@@ -368,6 +362,38 @@ async fn sitemap(State(state): State<AppState>, Path(name): Path<String>) -> Res
         Ok(entries) => xml(sitemap::urlset(base, &entries)),
         Err(e) => e.into_response(),
     }
+}
+
+/// `GET /admin/figures.csv`: the whole platform's figures, for admins.
+async fn country_figures_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    req: Request<Body>,
+) -> Response {
+    use app::server::curation::figures;
+    let Some(caller) = session_caller(&state, &session).await else {
+        return (StatusCode::UNAUTHORIZED, "sign in first").into_response();
+    };
+    let locale = Locale::from_path(req.uri().path());
+    match figures::country_figures(&state.db, &caller, locale).await {
+        Ok(f) => csv_download("platform-figures.csv", figures::figures_csv(&f, locale)),
+        Err(e) => e.into_response(),
+    }
+}
+
+fn csv_download(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// Kept public data and pages go stale after a committed write, and only

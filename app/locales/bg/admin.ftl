@@ -66,3 +66,5 @@ admin-page-body = Текст
 admin-page-save = Запази нова версия
 admin-page-open = Отвори страницата
 admin-page-edit = Промени текста
+admin-figures-link = Цифри за страната
+admin-country = Цялата страна

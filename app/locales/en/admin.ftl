@@ -66,3 +66,5 @@ admin-page-body = Text
 admin-page-save = Save a new version
 admin-page-open = Open the page
 admin-page-edit = Edit the text
+admin-figures-link = Figures for the country
+admin-country = The whole country

@@ -114,3 +114,11 @@ pub async fn sign_out_user(
     back_to_users(locale, q.as_deref(), "signed_out");
     Ok(())
 }
+
+/// The whole platform's figures (every region's, summed).
+#[server(prefix = "/fn", endpoint = "country_figures")]
+pub async fn get_country_figures(locale: Locale) -> Result<crate::models::Figures, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    crate::server::curation::figures::country_figures(&state.db, &caller, locale).await
+}

@@ -38,7 +38,7 @@ use crate::routes::curation::{
     audit::{AdminAuditPage, CentreAuditPage},
     desk::DeskPage,
     event_print::EventPrintPage,
-    figures::FiguresPage,
+    figures::{CountryFiguresPage, FiguresPage},
     home::CuratorHomePage,
     review::ReviewPage,
 };
@@ -93,6 +93,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/admin") view=AdminPage/>
         <Route path=path!("/admin/users") view=AdminUsersPage/>
         <Route path=path!("/admin/pages") view=AdminPagesPage/>
+        <Route path=path!("/admin/figures") view=CountryFiguresPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }
     .into_inner()

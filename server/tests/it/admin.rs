@@ -419,3 +419,107 @@ async fn an_admin_disables_a_person_with_a_reason_and_enables_them_again() {
         p.t.drop_db().await;
     }
 }
+
+/// The platform's figures are the six regions' summed, month by month;
+/// only admins see them and their CSV.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_platform_figures_are_the_regions_summed() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let walked = matrix::walk(
+            &p.t,
+            &[
+                post(
+                    "see the platform's figures",
+                    &["admin"],
+                    "/fn/country_figures",
+                    &[("locale", "bg")],
+                ),
+                matrix::get(
+                    "download the platform's figures",
+                    &["admin"],
+                    "/admin/figures.csv".to_string(),
+                ),
+            ],
+            &[
+                ("anonymous", &p.anon),
+                ("buyer", &p.buyer),
+                ("owner", &p.owner),
+                ("curator", &p.curator),
+            ],
+            &[("admin", &p.admin)],
+        )
+        .await;
+        assert_eq!(walked, 8, "{}", p.t.label);
+
+        let figures = |r: reqwest::Response| async move {
+            assert_eq!(r.status(), 200);
+            r.json::<serde_json::Value>().await.unwrap()
+        };
+        let country = figures(
+            p.admin
+                .post("/fn/country_figures", &[("locale", "bg")])
+                .await,
+        )
+        .await;
+        let centres = regional_centre::Entity::find().all(&p.t.db).await.unwrap();
+        assert_eq!(centres.len(), 6);
+        let mut regions = vec![];
+        for c in &centres {
+            regions.push(
+                figures(
+                    p.admin
+                        .post("/fn/figures", &[("locale", "bg"), ("centre", &c.slug)])
+                        .await,
+                )
+                .await,
+            );
+        }
+        let sum = |key: &str| {
+            regions
+                .iter()
+                .map(|r| r[key].as_u64().unwrap())
+                .sum::<u64>()
+        };
+        for key in [
+            "enterprises",
+            "verified_now",
+            "products_listed",
+            "networks",
+            "network_members",
+        ] {
+            assert_eq!(
+                country[key].as_u64().unwrap(),
+                sum(key),
+                "{}: {key}",
+                p.t.label
+            );
+        }
+        assert!(country["enterprises"].as_u64().unwrap() > 0);
+        for (i, month) in country["months"].as_array().unwrap().iter().enumerate() {
+            for key in [
+                "registered",
+                "verified",
+                "products",
+                "requests_sent",
+                "requests_fulfilled",
+            ] {
+                let regional: u64 = regions
+                    .iter()
+                    .map(|r| r["months"][i][key].as_u64().unwrap())
+                    .sum();
+                assert_eq!(
+                    month[key].as_u64().unwrap(),
+                    regional,
+                    "{} {key}",
+                    month["month"]
+                );
+            }
+        }
+        let csv = p.admin.get("/admin/figures.csv").await;
+        assert_eq!(csv.status(), 200);
+        let csv = csv.text().await.unwrap();
+        assert!(csv.lines().count() >= 13, "{csv}");
+        p.t.drop_db().await;
+    }
+}

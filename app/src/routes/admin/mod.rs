@@ -1,5 +1,6 @@
 //! The admins' pages: `/admin` (roles: admins and each centre's curators),
-//! `/admin/users` (accounts), `/admin/pages` (the trust pages) and `/admin/audit` (in `curation::audit`,
+//! `/admin/users` (accounts), `/admin/pages` (the trust pages),
+//! `/admin/figures` (in `curation::figures`, the regions' summed) and `/admin/audit` (in `curation::audit`,
 //! shared with the centres).
 
 pub mod pages;
@@ -20,6 +21,7 @@ pub fn AdminNav(locale: Locale) -> impl IntoView {
         ("/admin", t.admin_roles()),
         ("/admin/users", t.admin_users()),
         ("/admin/pages", t.admin_pages_link()),
+        ("/admin/figures", t.admin_figures_link()),
         ("/admin/audit", t.desk_audit_log_whole_platform()),
     ];
     view! {

@@ -1,4 +1,5 @@
-//! `/curator/<centre>/figures`: a region's figures by month.
+//! `/curator/<centre>/figures`: a region's figures by month, and
+//! `/admin/figures`: the whole platform's, the regions' summed.
 
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
@@ -53,6 +54,14 @@ fn BarChart(title: String, months: Vec<String>, values: Vec<u64>) -> impl IntoVi
     }
 }
 
+/// `/admin/figures`: the whole platform's figures.
+#[component]
+pub fn CountryFiguresPage() -> impl IntoView {
+    let locale = use_locale();
+    let data = Resource::new(move || locale, crate::functions::admin::get_country_figures);
+    view! { {with_data(locale, data, move |f| view! { <FiguresView locale f/> })} }
+}
+
 #[component]
 fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
     let title = format!("{} — {}", f.centre_name, locale.tr().desk_figures());
@@ -77,11 +86,21 @@ fn FiguresView(locale: Locale, f: Figures) -> impl IntoView {
             series(|m| m.requests_fulfilled),
         ),
     ];
-    let csv = locale.href(&format!("/curator/{}/figures.csv", f.centre_slug));
+    // The whole country's figures live with the admins' pages.
+    let country = f.centre_slug.is_empty();
+    let (back, csv) = if country {
+        (locale.href("/admin"), locale.href("/admin/figures.csv"))
+    } else {
+        (
+            locale.href(&format!("/curator/{}", f.centre_slug)),
+            locale.href(&format!("/curator/{}/figures.csv", f.centre_slug)),
+        )
+    };
     view! {
         <PageTitle text=title.clone()/>
-        <p><a href=locale.href(&format!("/curator/{}", f.centre_slug))>{"← "}{f.centre_name.clone()}</a></p>
+        {(!country).then(|| view! { <p><a href=back>{"← "}{f.centre_name.clone()}</a></p> })}
         <h1>{title}</h1>
+        {country.then(|| view! { <crate::routes::admin::AdminNav locale/> })}
         <dl class="facts totals">
             <dt>{locale.tr().desk_enterprises()}</dt><dd>{f.enterprises}</dd>
             <dt>{locale.tr().desk_verified_today()}</dt><dd>{f.verified_now}</dd>

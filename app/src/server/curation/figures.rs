@@ -53,6 +53,54 @@ pub async fn figures(
     centre_slug: &str,
 ) -> AppResult<Figures> {
     let c = curated_centre(db, caller, centre_slug).await?;
+    let region = Region {
+        centre_id: c.id,
+        districts: district_ids(db, c.id).await?,
+    };
+    count(
+        db,
+        Some(region),
+        locale.stored(&c.name_bg, &c.name_en).to_string(),
+        c.slug,
+    )
+    .await
+}
+
+/// The figures of the whole country: every region's, summed (for admins).
+///
+/// # Errors
+/// [`AppError::Forbidden`] for anyone but an admin.
+pub async fn country_figures(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    locale: Locale,
+) -> AppResult<Figures> {
+    if !caller.admin {
+        return Err(crate::error::AppError::Forbidden);
+    }
+    count(
+        db,
+        None,
+        locale.tr().admin_country().to_string(),
+        String::new(),
+    )
+    .await
+}
+
+/// What a region's figures count: its centre's networks and the
+/// enterprises of its districts.
+struct Region {
+    centre_id: i32,
+    districts: Vec<i32>,
+}
+
+/// The figures of a region, or of everything when `region` is `None`.
+async fn count(
+    db: &DatabaseConnection,
+    region: Option<Region>,
+    name: String,
+    slug: String,
+) -> AppResult<Figures> {
     let now = Utc::now();
     let months = months_until(now);
     let mut by_month: BTreeMap<String, MonthFigures> = months
@@ -72,57 +120,59 @@ pub async fn figures(
             f(row);
         }
     };
-    let enterprises = enterprise::Entity::find()
-        .filter(enterprise::Column::DistrictId.is_in(district_ids(db, c.id).await?))
-        .all(db)
-        .await?;
+    let mut enterprises = enterprise::Entity::find();
+    if let Some(r) = &region {
+        enterprises = enterprises.filter(enterprise::Column::DistrictId.is_in(r.districts.clone()));
+    }
+    let enterprises = enterprises.all(db).await?;
     let ids: Vec<i32> = enterprises.iter().map(|e| e.id).collect();
     let today = today();
     for e in &enterprises {
         bump(Some(e.created_at), |r| r.registered += 1);
         bump(e.verified_at, |r| r.verified += 1);
     }
-    let products: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = product::Entity::find()
+    // The whole country needs no list of enterprises to filter by.
+    let mut products = product::Entity::find()
         .select_only()
         .column(product::Column::CreatedAt)
-        .column(product::Column::ArchivedAt)
-        .filter(product::Column::EnterpriseId.is_in(ids.clone()))
-        .into_tuple()
-        .all(db)
-        .await?;
+        .column(product::Column::ArchivedAt);
+    if region.is_some() {
+        products = products.filter(product::Column::EnterpriseId.is_in(ids.clone()));
+    }
+    let products: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
+        products.into_tuple().all(db).await?;
     for (created, _) in &products {
         bump(Some(*created), |r| r.products += 1);
     }
-    let requests: Vec<(DateTime<Utc>, String, DateTime<Utc>)> = order_request::Entity::find()
+    let mut requests = order_request::Entity::find()
         .select_only()
         .column(order_request::Column::CreatedAt)
         .column(order_request::Column::Status)
-        .column(order_request::Column::UpdatedAt)
-        .filter(order_request::Column::EnterpriseId.is_in(ids.clone()))
-        .into_tuple()
-        .all(db)
-        .await?;
+        .column(order_request::Column::UpdatedAt);
+    if region.is_some() {
+        requests = requests.filter(order_request::Column::EnterpriseId.is_in(ids.clone()));
+    }
+    let requests: Vec<(DateTime<Utc>, String, DateTime<Utc>)> =
+        requests.into_tuple().all(db).await?;
     for (created, status, updated) in &requests {
         bump(Some(*created), |r| r.requests_sent += 1);
         if status == "fulfilled" {
             bump(Some(*updated), |r| r.requests_fulfilled += 1);
         }
     }
-    let network_ids: Vec<i32> = network::Entity::find()
-        .filter(network::Column::CentreId.eq(c.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|n| n.id)
-        .collect();
+    let mut networks = network::Entity::find();
+    if let Some(r) = &region {
+        networks = networks.filter(network::Column::CentreId.eq(r.centre_id));
+    }
+    let network_ids: Vec<i32> = networks.all(db).await?.into_iter().map(|n| n.id).collect();
     let network_members = network_member::Entity::find()
         .filter(network_member::Column::NetworkId.is_in(network_ids.clone()))
         .filter(network_member::Column::Status.eq("approved"))
         .count(db)
         .await?;
     Ok(Figures {
-        centre_name: locale.stored(&c.name_bg, &c.name_en).to_string(),
-        centre_slug: c.slug,
+        centre_name: name,
+        centre_slug: slug,
         months: by_month.into_values().collect(),
         enterprises: enterprises.len() as u64,
         verified_now: enterprises.iter().filter(|e| is_verified(e, today)).count() as u64,
