@@ -105,7 +105,7 @@ fn UserCard(locale: Locale, u: UserRow, q: String, posted: PostedError) -> impl 
             </p>
             {u.disabled_at.map(|at| view! {
                 <p class="notice warning">
-                    <strong>{t.admin_disabled_since(&crate::format::date_time(at, locale))}</strong>
+                    <strong>{t.admin_disabled_since(crate::format::date_time(at, locale))}</strong>
                     {u.disabled_reason.clone().map(|r| format!(" {r}"))}
                 </p>
             })}
