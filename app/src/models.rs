@@ -138,6 +138,11 @@ pub struct CentreDetail {
     pub centre: CentreCard,
     pub nuts_code: String,
     pub email: String,
+    pub phone: String,
+    /// When it is open, in the reader's language (may be empty).
+    pub hours: String,
+    /// Who works there, one person a line.
+    pub team: Vec<String>,
     pub districts: Vec<DistrictSummary>,
     pub enterprises: Vec<EnterpriseCard>,
     pub networks: Vec<NetworkCard>,
@@ -729,6 +734,22 @@ pub struct TrustPageView {
 pub struct TrustPageEdit {
     pub language: crate::i18n::Locale,
     pub current: TrustPageView,
+}
+
+/// A centre's contact data as admins edit them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CentreContacts {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub address_bg: String,
+    pub address_en: String,
+    pub phone: String,
+    pub email: String,
+    pub hours_bg: String,
+    pub hours_en: String,
+    pub team_bg: String,
+    pub team_en: String,
 }
 
 /// The admins' list of accounts: those matching a search, newest first.

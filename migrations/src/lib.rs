@@ -20,6 +20,7 @@ pub mod m20261203_000013_network_and_event_changes;
 pub mod m20261204_000014_category_tree;
 pub mod m20261205_000015_account_admin;
 pub mod m20261206_000016_site_pages;
+mod m20261207_000017_centre_contacts;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000014_category_tree::Migration),
             Box::new(m20261205_000015_account_admin::Migration),
             Box::new(m20261206_000016_site_pages::Migration),
+            Box::new(m20261207_000017_centre_contacts::Migration),
         ]
     }
 }

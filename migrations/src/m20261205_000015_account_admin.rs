@@ -1,8 +1,9 @@
 //! Admins run the accounts: a disabled account keeps the reason it was
 //! disabled for, each account its last sign-in (for the admins' list of
 //! users), and the audit log learns the admins' actions on accounts and an
-//! owner's handing an enterprise over (a member made owner) and an admin's
-//! new version of a trust page, so its CHECK constraint is replaced.
+//! owner's handing an enterprise over (a member made owner), an admin's
+//! new version of a trust page and change of a centre's contact data, so
+//! its CHECK constraint is replaced.
 
 use sea_orm_migration::prelude::*;
 
@@ -22,6 +23,7 @@ pub const CHANGED: &[Check] = &[check(
     "audit_log",
     "action",
     &[
+        "centre.updated",
         "enterprise.correction_requested",
         "enterprise.lapsed",
         "enterprise.logo",

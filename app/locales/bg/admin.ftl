@@ -68,3 +68,19 @@ admin-page-open = Отвори страницата
 admin-page-edit = Промени текста
 admin-figures-link = Цифри за страната
 admin-country = Цялата страна
+
+## The admins' page: the centres' contact data.
+
+admin-centres-link = Центрове
+admin-centres-title = Администрация: регионални центрове
+admin-centre-saved = Данните на центъра са запазени и се виждат на страницата му.
+admin-open-centre-page = Страницата на центъра
+admin-edit-contacts = Промени данните за контакт
+admin-address-bg = Адрес
+admin-address-en = Адрес на английски
+admin-phone = Телефон
+admin-hours-bg = Работно време
+admin-hours-en = Работно време на английски
+admin-hours-hint = Например: пон.–пет. 9:00–17:00
+admin-team-bg = Екип (по един човек на ред)
+admin-team-en = Екип на английски (по един човек на ред)

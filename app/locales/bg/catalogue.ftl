@@ -10,3 +10,4 @@ search-active-filters = Избрани филтри
 search-remove-filter = премахни
 cat-event-cancelled = Събитието е отменено от регионалния център.
 cat-event-published = Събитието е публикувано. Така го виждат купувачите и предприятията.
+centre-team = Екипът на центъра

@@ -149,6 +149,7 @@ audit-network-logo = смени логото на мрежа
 audit-network-removed = премахна от мрежа
 audit-network-updated = промени мрежа
 audit-page-updated = запази нова версия на страница
+audit-centre-updated = промени данните на център
 audit-network-closed = закри мрежа
 audit-product-archived = архивира продукт
 audit-product-created = създаде продукт

@@ -68,3 +68,19 @@ admin-page-open = Open the page
 admin-page-edit = Edit the text
 admin-figures-link = Figures for the country
 admin-country = The whole country
+
+## The admins' page: the centres' contact data.
+
+admin-centres-link = Centres
+admin-centres-title = Administration: regional centres
+admin-centre-saved = The centre's data are saved and shown on its page.
+admin-open-centre-page = The centre's page
+admin-edit-contacts = Edit the contact data
+admin-address-bg = Address
+admin-address-en = Address in English
+admin-phone = Phone
+admin-hours-bg = Opening hours
+admin-hours-en = Opening hours in English
+admin-hours-hint = For example: пон.–пет. 9:00–17:00
+admin-team-bg = Team (one person a line)
+admin-team-en = Team in English (one person a line)

@@ -10,3 +10,4 @@ search-active-filters = Chosen filters
 search-remove-filter = remove
 cat-event-cancelled = The event was cancelled by the regional centre.
 cat-event-published = The event is published. This is how buyers and enterprises see it.
+centre-team = The centre's team

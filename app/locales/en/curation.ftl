@@ -148,6 +148,7 @@ audit-network-left = left a network
 audit-network-logo = changed a network's logo
 audit-network-updated = changed a network
 audit-page-updated = saved a new version of a page
+audit-centre-updated = changed a centre's contact data
 audit-network-closed = closed a network
 audit-network-removed = removed from a network
 audit-product-archived = archived a product

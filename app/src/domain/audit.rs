@@ -6,6 +6,7 @@ domain_enum! {
     /// An action the audit log records (who did it, to what, when and why
     /// are its other columns).
     AuditAction {
+        CentreUpdated = "centre.updated",
         EnterpriseCorrectionRequested = "enterprise.correction_requested",
         EnterpriseLapsed = "enterprise.lapsed",
         EnterpriseLogo = "enterprise.logo",

@@ -10,7 +10,7 @@ use crate::models::{RolesPage, UsersPage};
 #[cfg(feature = "ssr")]
 use crate::server::{
     AppState,
-    admin::{roles, users},
+    admin::{centres, roles, users},
     auth,
 };
 
@@ -121,4 +121,53 @@ pub async fn get_country_figures(locale: Locale) -> Result<crate::models::Figure
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     crate::server::curation::figures::country_figures(&state.db, &caller, locale).await
+}
+
+/// Every centre's contact data, for the admins' form.
+#[server(prefix = "/fn", endpoint = "admin_centres")]
+pub async fn get_centre_contacts(
+    locale: Locale,
+) -> Result<Vec<crate::models::CentreContacts>, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    centres::list(&state.db, &caller, locale).await
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/fn", endpoint = "update_centre")]
+pub async fn update_centre(
+    locale: Locale,
+    centre_id: i32,
+    address_bg: String,
+    address_en: String,
+    phone: String,
+    email: String,
+    hours_bg: String,
+    hours_en: String,
+    team_bg: String,
+    team_en: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let input = crate::models::CentreContacts {
+        id: centre_id,
+        slug: String::new(),
+        name: String::new(),
+        address_bg,
+        address_en,
+        phone,
+        email,
+        hours_bg,
+        hours_en,
+        team_bg,
+        team_en,
+    };
+    centres::update(&state.db, &caller, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&format!(
+        "{}?saved={centre_id}#centre-{centre_id}",
+        locale.href("/admin/centres")
+    ));
+    Ok(())
 }

@@ -150,6 +150,7 @@ impl Tr {
     /// What the audit log says someone did.
     pub fn audit_action(self, v: AuditAction) -> &'static str {
         match v {
+            AuditAction::CentreUpdated => self.audit_centre_updated(),
             AuditAction::EnterpriseCorrectionRequested => {
                 self.audit_enterprise_correction_requested()
             }

@@ -22,7 +22,9 @@ use crate::routes::accounts::{
     sign_in::SignInPage,
     sign_up::SignUpPage,
 };
-use crate::routes::admin::{pages::AdminPagesPage, roles::AdminPage, users::AdminUsersPage};
+use crate::routes::admin::{
+    centres::AdminCentresPage, pages::AdminPagesPage, roles::AdminPage, users::AdminUsersPage,
+};
 use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
 use crate::routes::catalogue::{
     centres::{CentrePage, CentresPage},
@@ -93,6 +95,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/admin") view=AdminPage/>
         <Route path=path!("/admin/users") view=AdminUsersPage/>
         <Route path=path!("/admin/pages") view=AdminPagesPage/>
+        <Route path=path!("/admin/centres") view=AdminCentresPage/>
         <Route path=path!("/admin/figures") view=CountryFiguresPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }

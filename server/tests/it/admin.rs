@@ -523,3 +523,93 @@ async fn the_platform_figures_are_the_regions_summed() {
         p.t.drop_db().await;
     }
 }
+
+/// Admins keep each centre's address, phone, e-mail, hours and team; the
+/// centre's page shows them (English falls back to Bulgarian where left
+/// empty); a bad phone or address is refused and changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_keep_the_centres_contact_data_and_their_pages_show_them() {
+    for t in all_databases().await {
+        let p = platform(t).await;
+        let varna = regional_centre::Entity::find()
+            .filter(regional_centre::Column::Slug.eq("varna"))
+            .one(&p.t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let id = varna.id.to_string();
+        let form = |phone: &'static str, address: &'static str| {
+            vec![
+                ("locale", "bg"),
+                ("centre_id", id.as_str()),
+                ("address_bg", address),
+                ("address_en", ""),
+                ("phone", phone),
+                ("email", "varna@centre.bg"),
+                ("hours_bg", "пон.–пет. 9:00–17:30"),
+                ("hours_en", ""),
+                (
+                    "team_bg",
+                    "Иван Иванов — координатор\n\nМария Колева — куратор",
+                ),
+                ("team_en", ""),
+            ]
+        };
+        let good = form("052 123 456", "ул. „Цар Симеон I“ № 26, Варна");
+        let actions = vec![
+            post(
+                "see the centres' data",
+                &["admin"],
+                "/fn/admin_centres",
+                &[("locale", "bg")],
+            ),
+            post(
+                "change a centre's data",
+                &["admin"],
+                "/fn/update_centre",
+                &good,
+            ),
+        ];
+        let walked = matrix::walk(
+            &p.t,
+            &actions,
+            &[
+                ("anonymous", &p.anon),
+                ("buyer", &p.buyer),
+                ("owner", &p.owner),
+                ("curator", &p.curator),
+            ],
+            &[("admin", &p.admin)],
+        )
+        .await;
+        assert_eq!(walked, 8, "{}", p.t.label);
+        let page = common::get_text(&format!("{}/centres/varna", p.admin.base)).await;
+        for words in [
+            "052 123 456",
+            "tel:052123456",
+            "пон.–пет. 9:00–17:30",
+            "Мария Колева — куратор",
+        ] {
+            assert!(page.contains(words), "{}: {words}", p.t.label);
+        }
+        let english = common::get_text(&format!("{}/en/centres/varna", p.admin.base)).await;
+        assert!(
+            english.contains("пон.–пет. 9:00–17:30"),
+            "English falls back"
+        );
+
+        let before = fingerprint(&p.t.db).await;
+        let bad = p
+            .admin
+            .post("/fn/update_centre", &form("call us", "ул"))
+            .await;
+        assert_eq!(bad.status(), 422);
+        let body = bad.text().await.unwrap();
+        assert!(
+            body.contains("\"field\":\"phone\"") && body.contains("\"field\":\"address_bg\""),
+            "{body}"
+        );
+        common::assert_same(&before, &fingerprint(&p.t.db).await, "a refused centre");
+        p.t.drop_db().await;
+    }
+}

@@ -269,11 +269,11 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
             .unwrap();
         common::assert_same(&before, &common::fingerprint(&t.db).await, label);
         // The later ones replace checks (rebuilding notices and the audit
-        // log on SQLite) and give events and users columns, empty for every
+        // log on SQLite) and give events, users and centres columns, empty for every
         // row: those rows keep their values and end in the new columns.
         app::server::kernel::db::migrate(&t.db).await.unwrap();
         let after = common::fingerprint(&t.db).await;
-        const WIDER: [&str; 2] = ["events\n", "users\n"];
+        const WIDER: [&str; 3] = ["events\n", "users\n", "regional_centres\n"];
         let rows = |fp: &str, table: &str| -> Vec<String> {
             fp.split("== ")
                 .find(|block| block.starts_with(table))

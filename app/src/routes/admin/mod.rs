@@ -1,8 +1,10 @@
 //! The admins' pages: `/admin` (roles: admins and each centre's curators),
-//! `/admin/users` (accounts), `/admin/pages` (the trust pages),
+//! `/admin/users` (accounts), `/admin/centres` (their contact data),
+//! `/admin/pages` (the trust pages),
 //! `/admin/figures` (in `curation::figures`, the regions' summed) and `/admin/audit` (in `curation::audit`,
 //! shared with the centres).
 
+pub mod centres;
 pub mod pages;
 pub mod roles;
 pub mod users;
@@ -20,6 +22,7 @@ pub fn AdminNav(locale: Locale) -> impl IntoView {
     let pages = [
         ("/admin", t.admin_roles()),
         ("/admin/users", t.admin_users()),
+        ("/admin/centres", t.admin_centres_link()),
         ("/admin/pages", t.admin_pages_link()),
         ("/admin/figures", t.admin_figures_link()),
         ("/admin/audit", t.desk_audit_log_whole_platform()),

@@ -57,7 +57,21 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
             <dd>{c.address.clone()}</dd>
             <dt>{locale.tr().enterprise_email()}</dt>
             <dd><a href=format!("mailto:{}", detail.email)>{detail.email.clone()}</a></dd>
+            {(!detail.phone.is_empty()).then(|| view! {
+                <dt>{t.admin_phone()}</dt>
+                <dd><a href=format!("tel:{}", detail.phone.replace(' ', ""))>{detail.phone.clone()}</a></dd>
+            })}
+            {(!detail.hours.is_empty()).then(|| view! {
+                <dt>{t.admin_hours_bg()}</dt>
+                <dd>{detail.hours.clone()}</dd>
+            })}
         </dl>
+        {(!detail.team.is_empty()).then(|| view! {
+            <section aria-labelledby="h-team">
+                <h2 id="h-team">{t.centre_team()}</h2>
+                <ul>{detail.team.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+            </section>
+        })}
         <section aria-labelledby="h-districts">
             <h2 id="h-districts">{t.centre_districts()}</h2>
             <ul class="district-list">

@@ -220,6 +220,14 @@ pub async fn centre(
         centre: centre_card(locale, &c, &districts, &counts),
         nuts_code: c.nuts_code.clone(),
         email: c.email.clone(),
+        phone: c.phone.clone(),
+        hours: in_language(locale, &c.hours_bg, &c.hours_en).to_string(),
+        team: in_language(locale, &c.team_bg, &c.team_en)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
         districts: districts
             .iter()
             .map(|d| DistrictSummary {
@@ -237,4 +245,14 @@ pub async fn centre(
 /// Whether the database answers (for `/healthz`).
 pub async fn ping(db: &impl ConnectionTrait) -> bool {
     regional_centre::Entity::find().count(db).await.is_ok()
+}
+
+/// A centre's text in the reader's language; the Bulgarian one where the
+/// English one was left empty (a name reads the same in both).
+fn in_language<'a>(locale: Locale, bg: &'a str, en: &'a str) -> &'a str {
+    if en.is_empty() {
+        bg
+    } else {
+        locale.stored(bg, en)
+    }
 }

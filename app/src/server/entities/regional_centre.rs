@@ -20,6 +20,12 @@ pub struct Model {
     pub address_en: String,
     pub email: String,
     pub phone: String,
+    /// When it is open, in words („пон.–пет. 9:00–17:00“).
+    pub hours_bg: String,
+    pub hours_en: String,
+    /// Who works there, one person a line.
+    pub team_bg: String,
+    pub team_en: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
