@@ -742,6 +742,12 @@ pub struct CentreContacts {
     pub id: i32,
     pub slug: String,
     pub name: String,
+    pub contacts: CentreContactsInput,
+}
+
+/// What the admins' form of a centre sends (`input[…]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CentreContactsInput {
     pub address_bg: String,
     pub address_en: String,
     pub phone: String,

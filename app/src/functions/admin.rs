@@ -133,36 +133,15 @@ pub async fn get_centre_contacts(
     centres::list(&state.db, &caller, locale).await
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/fn", endpoint = "update_centre")]
 pub async fn update_centre(
     locale: Locale,
     centre_id: i32,
-    address_bg: String,
-    address_en: String,
-    phone: String,
-    email: String,
-    hours_bg: String,
-    hours_en: String,
-    team_bg: String,
-    team_en: String,
+    input: crate::models::CentreContactsInput,
 ) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    let input = crate::models::CentreContacts {
-        id: centre_id,
-        slug: String::new(),
-        name: String::new(),
-        address_bg,
-        address_en,
-        phone,
-        email,
-        hours_bg,
-        hours_en,
-        team_bg,
-        team_en,
-    };
-    centres::update(&state.db, &caller, &input)
+    centres::update(&state.db, &caller, centre_id, &input)
         .await
         .map_err(|e| e.localized(locale))?;
     leptos_axum::redirect(&format!(

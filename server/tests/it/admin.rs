@@ -542,17 +542,17 @@ async fn admins_keep_the_centres_contact_data_and_their_pages_show_them() {
             vec![
                 ("locale", "bg"),
                 ("centre_id", id.as_str()),
-                ("address_bg", address),
-                ("address_en", ""),
-                ("phone", phone),
-                ("email", "varna@centre.bg"),
-                ("hours_bg", "пон.–пет. 9:00–17:30"),
-                ("hours_en", ""),
+                ("input[address_bg]", address),
+                ("input[address_en]", ""),
+                ("input[phone]", phone),
+                ("input[email]", "varna@centre.bg"),
+                ("input[hours_bg]", "пон.–пет. 9:00–17:30"),
+                ("input[hours_en]", ""),
                 (
-                    "team_bg",
+                    "input[team_bg]",
                     "Иван Иванов — координатор\n\nМария Колева — куратор",
                 ),
-                ("team_en", ""),
+                ("input[team_en]", ""),
             ]
         };
         let good = form("052 123 456", "ул. „Цар Симеон I“ № 26, Варна");

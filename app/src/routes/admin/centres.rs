@@ -47,16 +47,17 @@ fn CentreForm(locale: Locale, c: CentreContacts, posted: PostedError) -> impl In
     let copy = posted.copy_of(action, "centre_id", c.id);
     let (open, error, e) = (copy.mine, copy.error.clone(), copy.errors.clone());
     let p = format!("c{}-", c.id);
-    let v = |name: &str, value: &str| copy.typed(name, value.to_string());
+    let v = |name: &str, value: &str| copy.typed(&format!("input[{name}]"), value.to_string());
+    let k = &c.contacts;
     let fields = (
-        v("address_bg", &c.address_bg),
-        v("address_en", &c.address_en),
-        v("phone", &c.phone),
-        v("email", &c.email),
-        v("hours_bg", &c.hours_bg),
-        v("hours_en", &c.hours_en),
-        v("team_bg", &c.team_bg),
-        v("team_en", &c.team_en),
+        v("address_bg", &k.address_bg),
+        v("address_en", &k.address_en),
+        v("phone", &k.phone),
+        v("email", &k.email),
+        v("hours_bg", &k.hours_bg),
+        v("hours_en", &k.hours_en),
+        v("team_bg", &k.team_bg),
+        v("team_en", &k.team_en),
     );
     let id = format!("centre-{}", c.id);
     let labelled = id.clone();
@@ -71,21 +72,21 @@ fn CentreForm(locale: Locale, c: CentreContacts, posted: PostedError) -> impl In
                         <LocaleField locale/>
                         <input type="hidden" name="centre_id" value=c.id.to_string()/>
                         <FormMessage locale error/>
-                        <TextField label=t.admin_address_bg().into() name="address_bg".into() key="address_bg" required=true
+                        <TextField label=t.admin_address_bg().into() name="input[address_bg]".into() key="address_bg" required=true
                             maxlength=300 value=fields.0 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.admin_address_en().into() name="address_en".into() key="address_en"
+                        <TextField label=t.admin_address_en().into() name="input[address_en]".into() key="address_en"
                             maxlength=300 value=fields.1 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.admin_phone().into() name="phone".into() key="phone" kind="tel" required=true
+                        <TextField label=t.admin_phone().into() name="input[phone]".into() key="phone" kind="tel" required=true
                             maxlength=40 value=fields.2 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.account_e_mail().into() name="email".into() key="email" kind="email" required=true
+                        <TextField label=t.account_e_mail().into() name="input[email]".into() key="email" kind="email" required=true
                             value=fields.3 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.admin_hours_bg().into() name="hours_bg".into() key="hours_bg"
+                        <TextField label=t.admin_hours_bg().into() name="input[hours_bg]".into() key="hours_bg"
                             hint=t.admin_hours_hint().to_string() maxlength=300 value=fields.4 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.admin_hours_en().into() name="hours_en".into() key="hours_en"
+                        <TextField label=t.admin_hours_en().into() name="input[hours_en]".into() key="hours_en"
                             maxlength=300 value=fields.5 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextArea label=t.admin_team_bg().into() name="team_bg".into() key="team_bg"
+                        <TextArea label=t.admin_team_bg().into() name="input[team_bg]".into() key="team_bg"
                             maxlength=2000 value=fields.6 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextArea label=t.admin_team_en().into() name="team_en".into() key="team_en"
+                        <TextArea label=t.admin_team_en().into() name="input[team_en]".into() key="team_en"
                             maxlength=2000 value=fields.7 fixed=true errors=e prefix=p/>
                         <button type="submit" class="primary">{t.account_save()}</button>
                     </form>

@@ -9,7 +9,7 @@ use crate::domain::audit::AuditAction;
 use crate::error::{AppError, AppResult, Problem};
 use crate::forms::Refusals;
 use crate::i18n::Locale;
-use crate::models::CentreContacts;
+use crate::models::{CentreContacts, CentreContactsInput};
 use crate::server::auth::Caller;
 use crate::server::entities::regional_centre;
 use crate::server::kernel::audit::audit;
@@ -41,14 +41,16 @@ pub async fn list(
             id: c.id,
             name: locale.stored(&c.name_bg, &c.name_en).to_string(),
             slug: c.slug,
-            address_bg: c.address_bg,
-            address_en: c.address_en,
-            phone: c.phone,
-            email: c.email,
-            hours_bg: c.hours_bg,
-            hours_en: c.hours_en,
-            team_bg: c.team_bg,
-            team_en: c.team_en,
+            contacts: CentreContactsInput {
+                address_bg: c.address_bg,
+                address_en: c.address_en,
+                phone: c.phone,
+                email: c.email,
+                hours_bg: c.hours_bg,
+                hours_en: c.hours_en,
+                team_bg: c.team_bg,
+                team_en: c.team_en,
+            },
         })
         .collect())
 }
@@ -61,7 +63,8 @@ pub async fn list(
 pub async fn update(
     db: &DatabaseConnection,
     caller: &Caller,
-    input: &CentreContacts,
+    centre_id: i32,
+    input: &CentreContactsInput,
 ) -> AppResult<()> {
     require_admin(caller)?;
     let mut r = Refusals::default();
@@ -84,7 +87,7 @@ pub async fn update(
     }
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let c = regional_centre::Entity::find()
-        .filter(regional_centre::Column::Id.eq(input.id))
+        .filter(regional_centre::Column::Id.eq(centre_id))
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -104,8 +107,8 @@ pub async fn update(
         caller.user_id,
         AuditAction::CentreUpdated,
         "regional_centre",
-        input.id,
-        Some(input.id),
+        centre_id,
+        Some(centre_id),
         Some(slug),
     )
     .await?;
