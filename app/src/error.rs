@@ -84,6 +84,7 @@ crate::domain::code::domain_enum! {
         UnknownLanguage = "unknown_language",
         AccountUnknown = "account_unknown",
         TermsNotAccepted = "terms_not_accepted",
+        EmailUnchanged = "email_unchanged",
     }
 }
 

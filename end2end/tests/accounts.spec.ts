@@ -54,7 +54,7 @@ test('a forgotten password is set again from the mail', async ({ page }, info) =
   await expect(page.getByRole('alert')).toContainText('Връзката');
 });
 
-test('a person downloads their data and deletes the account', async ({ page }, info) => {
+test('a person takes a new address, downloads their data and deletes the account', async ({ page }, info) => {
   const email = `iztrivam-${info.project.name}-${Date.now()}@example.bg`;
   const password = 'изтривам се 2026';
   await page.goto('/signup');
@@ -69,6 +69,18 @@ test('a person downloads their data and deletes the account', async ({ page }, i
   await page.getByRole('button', { name: 'Вход' }).click();
   await expect(page).not.toHaveURL(/\/signin/);
 
+  // A new address, taken once its mailed link is followed.
+  const newer = `nov-${email}`;
+  await page.goto('/account');
+  await page.getByLabel('Нов имейл').fill(newer);
+  await page.locator('#f-address-password').fill(password);
+  await page.getByRole('button', { name: 'Изпрати връзка на новия адрес' }).click();
+  await expect(page.getByRole('status')).toContainText('Изпратихме връзка на новия адрес');
+  const link = new URL(await linkInMail(newer, '/new-address?token='));
+  await page.goto(link.pathname + link.search);
+  await page.getByRole('button', { name: 'Използвай този адрес' }).click();
+  await expect(page.getByRole('status')).toContainText('Профилът ви вече използва новия имейл');
+
   await page.goto('/account');
   await expectAccessible(page);
   const [download] = await Promise.all([
@@ -76,7 +88,7 @@ test('a person downloads their data and deletes the account', async ({ page }, i
     page.getByRole('link', { name: 'Изтегли данните си (JSON)' }).click(),
   ]);
   const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
-  expect(data.account.email).toBe(email);
+  expect(data.account.email).toBe(newer);
   expect(data.account.name).toBe('Калина Стоянова');
 
   await page.goto('/account');
@@ -87,7 +99,7 @@ test('a person downloads their data and deletes the account', async ({ page }, i
   await page.getByRole('button', { name: 'Изтрий профила завинаги' }).click();
   await expect(page).toHaveURL(/\/signin\?deleted=1/);
   await expect(page.getByRole('status')).toContainText('Профилът ви е изтрит');
-  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Имейл').fill(newer);
   await page.getByLabel('Парола').fill(password);
   await page.getByRole('button', { name: 'Вход' }).click();
   await expect(page.getByRole('alert')).toContainText('Грешен имейл или парола');

@@ -102,3 +102,38 @@ test('an admin disables an account with a reason and enables it again', async ({
   await signIn(page, email, password);
   await context.close();
 });
+
+test('an admin edits a trust page and a centre, and reads the platform figures', async ({ page }, info) => {
+  const stamp = `${info.project.name}-${Date.now()}`;
+  await signIn(page, ADMIN[0], ADMIN[1]);
+
+  // The cookies page in a new version: the footer's link shows it.
+  await page.goto('/admin/pages');
+  await expectAccessible(page);
+  const cookies = page.locator('section.panel', { has: page.locator('#h-cookies-bg') });
+  await cookies.getByText('Промени текста').click();
+  await cookies.getByLabel('Текст').fill(`Само необходими бисквитки (${stamp}).\n\n## Сесия\n\n- sid: сесията`);
+  await cookies.getByRole('button', { name: 'Запази нова версия' }).click();
+  await expect(page.getByRole('status')).toContainText('Новата версия е запазена');
+  await page.goto('/');
+  await page.locator('footer').getByRole('link', { name: 'Бисквитки' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Бисквитки');
+  await expect(page.locator('main')).toContainText(stamp);
+  await expect(page.locator('main h2')).toHaveText('Сесия');
+  await expectAccessible(page);
+
+  // Varna's opening hours, on its page.
+  await page.goto('/admin/centres');
+  await expectAccessible(page);
+  const varna = page.locator('section.panel', { hasText: 'Варна' }).first();
+  await varna.getByText('Промени данните за контакт').click();
+  await varna.getByLabel('Работно време', { exact: true }).fill(`пон.–пет. 9:00–17:00 (${stamp})`);
+  await varna.getByRole('button', { name: 'Запази' }).click();
+  await expect(page.getByRole('status')).toContainText('Данните на центъра са запазени');
+  await page.goto('/centres/varna');
+  await expect(page.locator('main')).toContainText(stamp);
+
+  await page.goto('/admin/figures');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Цялата страна');
+  await expectAccessible(page);
+});

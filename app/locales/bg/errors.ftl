@@ -107,6 +107,7 @@ conflict-already-signed-up = Предприятието вече е записа
 conflict-email-confirmed = Адресът вече е потвърден.
 field-account-unknown = Няма профил с потвърден имейл на този адрес. Помолете човека да се регистрира и да потвърди имейла си.
 field-terms-not-accepted = За да създадете профил, приемете общите условия.
+field-email-unchanged = Това е настоящият ви имейл.
 conflict-last-admin = Платформата трябва да има поне един администратор.
 conflict-role-held = Човекът вече има тази роля.
 conflict-own-account = Не можете да спрете собствения си профил.

@@ -107,6 +107,7 @@ conflict-already-signed-up = The enterprise has already signed up for the event.
 conflict-email-confirmed = The address is already confirmed.
 field-account-unknown = There is no account with a confirmed address here. Ask the person to sign up and confirm the address.
 field-terms-not-accepted = To create an account, accept the terms of use.
+field-email-unchanged = This is your present address.
 conflict-last-admin = The platform keeps at least one admin.
 conflict-role-held = The person holds this role already.
 conflict-own-account = You cannot disable your own account.

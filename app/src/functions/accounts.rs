@@ -258,6 +258,52 @@ pub async fn delete_account(locale: Locale, password: String) -> Result<(), AppE
     Ok(())
 }
 
+/// Mails a link to the new address; the account keeps the old one until
+/// it is followed.
+#[server(prefix = "/fn", endpoint = "change_email")]
+pub async fn change_email(
+    locale: Locale,
+    new_email: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, accounts::users, auth};
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    state.mail_requests.check(auth::client_address().await)?;
+    users::request_email_change(
+        &state.db,
+        caller.user_id,
+        &new_email,
+        &password,
+        &state.settings.public_url,
+    )
+    .await
+    .map_err(|e| e.localized(locale))?;
+    state.mail_queued.notify_one();
+    leptos_axum::redirect(&format!("{}?saved=new_address", locale.href("/account")));
+    Ok(())
+}
+
+/// Gives the account the new address of the mailed link.
+#[server(prefix = "/fn", endpoint = "confirm_new_address")]
+pub async fn confirm_new_address(locale: Locale, token: String) -> Result<(), AppError> {
+    use crate::server::{AppState, accounts::users, auth};
+    let state = AppState::current()?;
+    let user_id = users::confirm_email_change(&state.db, &token, &state.settings.public_url)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    state.mail_queued.notify_one();
+    let signed_in = auth::caller_optional()
+        .await?
+        .is_some_and(|c| c.user_id == user_id);
+    leptos_axum::redirect(&if signed_in {
+        format!("{}?saved=address_changed", locale.href("/account"))
+    } else {
+        format!("{}?address_changed=1", locale.href("/signin"))
+    });
+    Ok(())
+}
+
 #[server(prefix = "/fn", endpoint = "update_profile")]
 pub async fn update_profile(
     locale: Locale,

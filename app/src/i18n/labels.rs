@@ -86,6 +86,7 @@ impl Tr {
             Problem::TransferAccountUnknown => self.field_transfer_account_unknown(),
             Problem::AccountUnknown => self.field_account_unknown(),
             Problem::TermsNotAccepted => self.field_terms_not_accepted(),
+            Problem::EmailUnchanged => self.field_email_unchanged(),
             Problem::LockedWhileSuspended => self.field_locked_while_suspended(),
             Problem::CategoryUnknown => self.field_category_unknown(),
             Problem::DistrictUnknown => self.field_district_unknown(),

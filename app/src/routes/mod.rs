@@ -17,7 +17,7 @@ use leptos_router::{MatchNestedRoutes, path};
 use crate::domain::TrustPage;
 use crate::routes::accounts::{
     account::AccountPage,
-    confirm::ConfirmEmailPage,
+    confirm::{ConfirmEmailPage, NewAddressPage},
     reset::{ForgotPasswordPage, ResetPasswordPage},
     sign_in::SignInPage,
     sign_up::SignUpPage,
@@ -74,6 +74,7 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/signup") view=SignUpPage/>
         <Route path=path!("/account") view=AccountPage/>
         <Route path=path!("/confirm") view=ConfirmEmailPage/>
+        <Route path=path!("/new-address") view=NewAddressPage/>
         <Route path=path!("/forgot") view=ForgotPasswordPage/>
         <Route path=path!("/reset") view=ResetPasswordPage/>
         <Route path=path!("/dashboard") view=DashboardPage/>

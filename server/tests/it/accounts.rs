@@ -629,3 +629,117 @@ async fn requests_that_mail_someone_are_limited_per_client_address() {
         "limited requests",
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_address_is_taken_only_once_its_link_is_followed() {
+    use sea_orm::{EntityTrait, sea_query::Expr};
+    for t in all_databases().await {
+        let base = spawn_server(t.db.clone()).await;
+        let a = Browser::new(&base);
+        common::sign_up_confirmed(&a, "stara@example.bg", PASSWORD, "Ана").await;
+        let b = Browser::new(&base);
+        common::sign_up_confirmed(&b, "zaeto@example.bg", PASSWORD, "Боян").await;
+        let change = |email: &'static str, password: &'static str| {
+            let a = &a;
+            async move {
+                a.post(
+                    "/fn/change_email",
+                    &[
+                        ("locale", "bg"),
+                        ("new_email", email),
+                        ("password", password),
+                    ],
+                )
+                .await
+            }
+        };
+
+        let before = common::fingerprint(&t.db).await;
+        let wrong = change("nova@example.bg", "не е паролата").await;
+        assert_eq!(wrong.status(), 422, "{}", t.label);
+        assert!(
+            wrong
+                .text()
+                .await
+                .unwrap()
+                .contains("\"field\":\"password\"")
+        );
+        let same = change("Stara@example.bg", PASSWORD).await;
+        assert_eq!(same.status(), 422);
+        assert!(
+            same.text()
+                .await
+                .unwrap()
+                .contains("\"field\":\"new_email\"")
+        );
+        common::assert_same(
+            &before,
+            &common::fingerprint(&t.db).await,
+            "refused changes",
+        );
+
+        let asked = change("nova@example.bg", PASSWORD).await;
+        assert_eq!(asked.status(), 200);
+        assert_eq!(location(&asked), "/account?saved=new_address");
+        assert_eq!(
+            a.whoami().await.as_deref(),
+            Some("stara@example.bg"),
+            "not yet"
+        );
+        let link = common::link_in_mail(&base, "nova@example.bg", "/new-address?token=").await;
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        assert_eq!(
+            change("druga@example.bg", PASSWORD).await.status(),
+            429,
+            "a minute apart"
+        );
+
+        // Another account's address: the same answer; its owner is told,
+        // and no link goes out.
+        app::server::entities::account_token::Entity::update_many()
+            .col_expr(
+                app::server::entities::account_token::Column::CreatedAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::minutes(2)),
+            )
+            .exec(&t.db)
+            .await
+            .unwrap();
+        let taken = change("zaeto@example.bg", PASSWORD).await;
+        assert_eq!(taken.status(), 200);
+        assert_eq!(location(&taken), "/account?saved=new_address");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(
+            !common::mails_to(&base, "zaeto@example.bg")
+                .iter()
+                .any(|m| m.contains("/new-address?token=")),
+            "no link to an address another account has"
+        );
+
+        // The first link still works? No: a newer request revoked it only
+        // if it made a link, and the taken address made none.
+        let confirmed = a
+            .post(
+                "/fn/confirm_new_address",
+                &[("locale", "bg"), ("token", &token)],
+            )
+            .await;
+        assert_eq!(confirmed.status(), 200, "{}", t.label);
+        assert_eq!(location(&confirmed), "/account?saved=address_changed");
+        assert_eq!(a.whoami().await.as_deref(), Some("nova@example.bg"));
+        let told = common::mails_to(&base, "stara@example.bg");
+        assert!(
+            told.iter().any(|m| m.contains("nova@example.bg")),
+            "the old address is told"
+        );
+        let again = a
+            .post(
+                "/fn/confirm_new_address",
+                &[("locale", "bg"), ("token", &token)],
+            )
+            .await;
+        assert_eq!(again.status(), 422, "spent");
+        let fresh = Browser::new(&base);
+        fresh.sign_in("nova@example.bg", PASSWORD).await;
+        t.drop_db().await;
+    }
+}

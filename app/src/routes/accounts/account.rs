@@ -7,6 +7,7 @@ use crate::components::form::{
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
 use crate::components::structured::PageTitle;
+use crate::functions::accounts::ChangeEmail;
 use crate::functions::accounts::ChangePassword;
 use crate::functions::accounts::DeleteAccount;
 use crate::functions::accounts::SignOut;
@@ -40,6 +41,9 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
     let w_errors = posted.fields(password);
     let p_error = posted.for_action(profile).cloned();
     let w_error = posted.for_action(password).cloned();
+    let address = ChangeEmail::PATH;
+    let a_errors = posted.fields(address);
+    let a_error = posted.for_action(address).cloned();
     let delete = DeleteAccount::PATH;
     let d_errors = posted.fields(delete);
     let d_error = posted.for_action(delete).cloned();
@@ -55,6 +59,8 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
             {saved.map(|what| view! { <p class="notice" role="status">{match what.as_str() {
                 "confirmed" => locale.tr().account_e_mail_address_confirmed_2(),
                 "link" => locale.tr().account_we_sent_new_link(),
+                "new_address" => locale.tr().account_we_sent_link_to_new(),
+                "address_changed" => locale.tr().account_address_changed(),
                 _ => locale.tr().account_saved(),
             }}</p> })}
             {(!me.email_confirmed).then(|| view! { <ConfirmAddressNotice locale/> })}
@@ -69,6 +75,19 @@ fn AccountView(locale: Locale, me: crate::models::Me) -> impl IntoView {
                         name="preferred".into() key="preferred" options=languages value=me.locale.clone()
                         required=true errors=p_errors/>
                     <button type="submit">{locale.tr().account_save()}</button>
+                </form>
+            </EnhancedForm>
+            <h2>{locale.tr().account_change_address()}</h2>
+            <EnhancedForm>
+                <form method="post" action=address class="stack">
+                    <LocaleField locale/>
+                    <FormMessage locale error=a_error/>
+                    <TextField label=locale.tr().account_new_address().into() name="new_email".into() key="new_email"
+                        kind="email" required=true autocomplete="email"
+                        hint=locale.tr().account_new_address_hint().to_string() errors=a_errors.clone()/>
+                    <TextField label=locale.tr().account_password().into() name="password".into() key="password"
+                        prefix="address-" kind="password" required=true autocomplete="current-password" errors=a_errors/>
+                    <button type="submit">{locale.tr().account_send_link_to_new()}</button>
                 </form>
             </EnhancedForm>
             <h2>{locale.tr().account_change_password()}</h2>

@@ -27,6 +27,7 @@ pub fn SignInPage() -> impl IntoView {
     let confirmed = q.get("confirmed").is_some();
     let reset = q.get("reset").is_some();
     let deleted = q.get("deleted").is_some();
+    let address_changed = q.get("address_changed").is_some();
     let action = SignIn::PATH;
     let errors = posted.fields(action);
     let title = locale.tr().nav_sign_in();
@@ -38,6 +39,9 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="notice" role="status">
                     {locale.tr().account_done_we_sent_e()}
                 </p>
+            })}
+            {address_changed.then(|| view! {
+                <p class="notice" role="status">{locale.tr().account_address_changed_sign_in()}</p>
             })}
             {deleted.then(|| view! {
                 <p class="notice" role="status">{locale.tr().account_deleted()}</p>

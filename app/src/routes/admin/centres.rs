@@ -76,7 +76,7 @@ fn CentreForm(locale: Locale, c: CentreContacts, posted: PostedError) -> impl In
                             maxlength=300 value=fields.0 fixed=true errors=e.clone() prefix=p.clone()/>
                         <TextField label=t.admin_address_en().into() name="input[address_en]".into() key="address_en"
                             maxlength=300 value=fields.1 fixed=true errors=e.clone() prefix=p.clone()/>
-                        <TextField label=t.admin_phone().into() name="input[phone]".into() key="phone" kind="tel" required=true
+                        <TextField label=t.admin_phone().into() name="input[phone]".into() key="phone" kind="tel"
                             maxlength=40 value=fields.2 fixed=true errors=e.clone() prefix=p.clone()/>
                         <TextField label=t.account_e_mail().into() name="input[email]".into() key="email" kind="email" required=true
                             value=fields.3 fixed=true errors=e.clone() prefix=p.clone()/>

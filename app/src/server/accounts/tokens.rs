@@ -22,6 +22,9 @@ pub enum Purpose {
     ConfirmEmail,
     /// Lets the owner of an address set a new password without the old one.
     ResetPassword,
+    /// Proves the owner of an account reads the new address they gave it
+    /// (the token's address is the new one).
+    ChangeEmail,
 }
 
 impl Purpose {
@@ -29,6 +32,7 @@ impl Purpose {
         match self {
             Purpose::ConfirmEmail => "confirm_email",
             Purpose::ResetPassword => "reset_password",
+            Purpose::ChangeEmail => "change_email",
         }
     }
 }

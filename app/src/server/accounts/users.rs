@@ -452,6 +452,133 @@ pub async fn reset_password(
     Ok(())
 }
 
+/// How long a link that confirms a new address works.
+pub const NEW_ADDRESS_HOURS: i64 = 24;
+
+/// Starts a change of address: after the password is checked, the new
+/// address gets a link, and the account keeps its old address until the
+/// link is followed. A new address that belongs to another account gets the
+/// mail that it is registered instead, and the answer is the same.
+///
+/// # Errors
+/// [`AppError::Invalid`]: `password` wrong, `new_email` not an address or
+/// the present one; [`AppError::RateLimited`] when asked again within a
+/// minute.
+pub async fn request_email_change(
+    db: &DatabaseConnection,
+    user_id: i32,
+    new_email: &str,
+    password: &str,
+    site: &str,
+) -> AppResult<()> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let mut r = Refusals::default();
+    let new_email = r.email("new_email", new_email);
+    if r.is_empty() && new_email == u.email {
+        r.add("new_email", Problem::EmailUnchanged);
+    }
+    if !verify(password, &u.password_hash).await {
+        r.add("password", Problem::PasswordWrong);
+    }
+    if !r.is_empty() {
+        return Err(AppError::Invalid(r.0));
+    }
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    if tokens::issued_within(
+        &txn,
+        u.id,
+        tokens::Purpose::ChangeEmail,
+        chrono::Duration::minutes(1),
+    )
+    .await?
+    {
+        return Err(AppError::RateLimited);
+    }
+    if mail::recent_to(&txn, &new_email).await? >= mail::MAX_PER_HOUR {
+        return Ok(());
+    }
+    let locale = Locale::from_code(&u.locale).unwrap_or_default();
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(&new_email))
+        .one(&txn)
+        .await?;
+    if let Some(other) = taken {
+        let locale = Locale::from_code(&other.locale).unwrap_or_default();
+        mail::enqueue(
+            &txn,
+            &other.email,
+            mail::already_registered(locale, &other.display_name, site),
+        )
+        .await?;
+    } else {
+        tokens::revoke(&txn, u.id, tokens::Purpose::ChangeEmail).await?;
+        let token = tokens::issue(
+            &txn,
+            u.id,
+            tokens::Purpose::ChangeEmail,
+            &new_email,
+            chrono::Duration::hours(NEW_ADDRESS_HOURS),
+        )
+        .await?;
+        mail::enqueue(
+            &txn,
+            &new_email,
+            mail::confirm_new_address(locale, &u.display_name, site, &token),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Follows the link sent to a new address: the account takes it (as
+/// confirmed), the old address is told, and the link is spent. Returns
+/// the user's id.
+///
+/// # Errors
+/// [`AppError::Invalid`] (`_form`, `link_invalid`) for a link that is
+/// unknown, used or expired, of a disabled account, or whose address
+/// another account took meanwhile.
+pub async fn confirm_email_change(
+    db: &DatabaseConnection,
+    raw_token: &str,
+    site: &str,
+) -> AppResult<i32> {
+    let invalid = || AppError::invalid("_form", Problem::LinkInvalid);
+    let txn = crate::server::kernel::db::begin_write(db).await?;
+    let token = tokens::consume(&txn, raw_token, tokens::Purpose::ChangeEmail).await?;
+    let u = user::Entity::find_by_id(token.user_id)
+        .one(&txn)
+        .await?
+        .filter(|u| u.disabled_at.is_none())
+        .ok_or_else(invalid)?;
+    let old = u.email.clone();
+    let locale = Locale::from_code(&u.locale).unwrap_or_default();
+    let name = u.display_name.clone();
+    let mut active: user::ActiveModel = u.into();
+    active.email = Set(token.email.clone());
+    active.email_confirmed_at = Set(Some(chrono::Utc::now()));
+    match active.update(&txn).await {
+        Ok(_) => {}
+        Err(e) if unique_violated(&e) == Some(Unique::UserEmail) => return Err(invalid()),
+        Err(e) => return Err(e.into()),
+    }
+    // Links made for the old address confirm nothing any more.
+    tokens::revoke(&txn, token.user_id, tokens::Purpose::ConfirmEmail).await?;
+    tokens::revoke(&txn, token.user_id, tokens::Purpose::ResetPassword).await?;
+    mail::enqueue(
+        &txn,
+        &old,
+        mail::address_changed(locale, &name, site, &token.email),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(token.user_id)
+}
+
 /// Checks an address and password; the user id when both are right and the
 /// account is not disabled.
 ///

@@ -71,7 +71,7 @@ pub async fn update(
     let address_bg = r.line("address_bg", &input.address_bg, 5, 300);
     let address_en = r.line("address_en", &input.address_en, 0, 300);
     let email = r.email("email", &input.email);
-    let phone = r.line("phone", &input.phone, 6, 40);
+    let phone = r.line("phone", &input.phone, 0, 40);
     if phone
         .chars()
         .any(|c| !(c.is_ascii_digit() || " +-()/".contains(c)))

@@ -190,7 +190,7 @@ pub fn index(base: &str, product_chunks: u64) -> String {
 /// Where crawlers may not go (pages of people, not of the catalogue) and
 /// where the sitemap is.
 pub fn robots(base: &str) -> String {
-    const PRIVATE: [&str; 12] = [
+    const PRIVATE: [&str; 13] = [
         "/dashboard",
         "/curator",
         "/admin",
@@ -201,6 +201,7 @@ pub fn robots(base: &str) -> String {
         "/notices",
         "/confirm",
         "/reset",
+        "/new-address",
         "/search",
         "/fn/",
     ];

@@ -153,6 +153,42 @@ pub fn reset_password(locale: Locale, name: &str, site: &str, token: &str) -> Ma
     }
 }
 
+/// The link that gives an account a new address (sent to that address).
+pub fn confirm_new_address(locale: Locale, name: &str, site: &str, token: &str) -> Mail {
+    let link = format!(
+        "{}{}?token={token}",
+        site.trim_end_matches('/'),
+        locale.href("/new-address")
+    );
+    let t = locale.tr();
+    Mail {
+        subject: format!("{} — {}", t.mail_new_address(), t.site_name()),
+        body: format!(
+            "{}\n\n{}\n\n{link}\n\n{}\n\n— {}\n",
+            greeting(locale, name),
+            t.mail_confirm_new_address(),
+            t.mail_new_address_link_works(),
+            t.site_name(),
+        ),
+    }
+}
+
+/// Told to the old address once an account has a new one.
+pub fn address_changed(locale: Locale, name: &str, site: &str, new: &str) -> Mail {
+    let link = format!("{}{}", site.trim_end_matches('/'), locale.href("/contact"));
+    let t = locale.tr();
+    Mail {
+        subject: format!("{} — {}", t.mail_address_changed(), t.site_name()),
+        body: format!(
+            "{}\n\n{}\n\n{new}\n\n{}\n\n{link}\n\n— {}\n",
+            greeting(locale, name),
+            t.mail_address_changed_to(),
+            t.mail_if_not_you_reset(),
+            t.site_name(),
+        ),
+    }
+}
+
 /// Told to the owner of an address someone tried to sign up with again.
 pub fn already_registered(locale: Locale, name: &str, site: &str) -> Mail {
     let link = format!("{}{}", site.trim_end_matches('/'), locale.href("/signin"));
