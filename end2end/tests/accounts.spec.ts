@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { confirmFromMail, expect, linkInMail, test } from './fixtures';
+import { confirmFromMail, expect, linkInMail, test, signUp } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // A person who forgot their password sets a new one from the mailed link,
@@ -8,13 +8,7 @@ import { expectAccessible } from './a11y';
 test('a forgotten password is set again from the mail', async ({ page }, info) => {
   const email = `zabravih-${info.project.name}-${Date.now()}@example.bg`;
   const old = 'старата парола 2026';
-  await page.goto('/signup');
-  await page.locator('#f-display_name').fill('Веселина Колева');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(old);
-  await page.getByLabel('Приемам общите условия', { exact: false }).check();
-  await page.getByRole('button', { name: 'Създай профил' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await signUp(page, email, 'Веселина Колева', old);
   await confirmFromMail(page, email);
 
   await page.goto('/signin');
@@ -57,13 +51,7 @@ test('a forgotten password is set again from the mail', async ({ page }, info) =
 test('a person takes a new address, downloads their data and deletes the account', async ({ page }, info) => {
   const email = `iztrivam-${info.project.name}-${Date.now()}@example.bg`;
   const password = 'изтривам се 2026';
-  await page.goto('/signup');
-  await page.locator('#f-display_name').fill('Калина Стоянова');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByLabel('Приемам общите условия', { exact: false }).check();
-  await page.getByRole('button', { name: 'Създай профил' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await signUp(page, email, 'Калина Стоянова', password);
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
   await page.getByRole('button', { name: 'Вход' }).click();

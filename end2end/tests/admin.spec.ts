@@ -1,4 +1,4 @@
-import { confirmFromMail, expect, test, type Page } from './fixtures';
+import { confirmFromMail, expect, test, type Page, signIn, signUp } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // An admin appoints a new curator, who signs in and verifies an enterprise
@@ -7,25 +7,11 @@ import { expectAccessible } from './a11y';
 const ADMIN = ['admin@demo.socialenpazar.bg', 'demo-admin-2026'];
 const CENTRE = process.env.E2E_ADMIN_CENTRE ?? 'plovdiv';
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByRole('button', { name: 'Вход' }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
-
 test('an admin appoints a curator, who verifies an enterprise of their centre', async ({ page, browser }, info) => {
   test.setTimeout(120_000);
   const email = `kurator-${info.project.name}-${Date.now()}@example.bg`;
   const password = 'нов куратор 2026';
-  await page.goto('/signup');
-  await page.locator('#f-display_name').fill('Радослава Илиева');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByLabel('Приемам общите условия', { exact: false }).check();
-  await page.getByRole('button', { name: 'Създай профил' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await signUp(page, email, 'Радослава Илиева', password);
   await confirmFromMail(page, email);
 
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled });
@@ -67,13 +53,7 @@ test('an admin appoints a curator, who verifies an enterprise of their centre', 
 test('an admin disables an account with a reason and enables it again', async ({ page, browser }, info) => {
   const email = `spryan-${info.project.name}-${Date.now()}@example.bg`;
   const password = 'спрян профил 2026';
-  await page.goto('/signup');
-  await page.locator('#f-display_name').fill('Тодор Спасов');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByLabel('Приемам общите условия', { exact: false }).check();
-  await page.getByRole('button', { name: 'Създай профил' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await signUp(page, email, 'Тодор Спасов', password);
   await signIn(page, email, password);
 
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled });

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Browser, type Page, signIn } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // The curator of Varna verifies the oldest waiting enterprise (and its badge
@@ -12,14 +12,6 @@ const OWNERS: [string, string, string][] = [
   ['predpriyatie@demo.socialenpazar.bg', 'sinya-nishka-varna', 'Синя нишка'],
   ['predpriyatie2@demo.socialenpazar.bg', 'chista-stapka-varna', 'Чиста стъпка'],
 ];
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByRole('button', { name: 'Вход' }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
 
 /** A second person in their own browser, with or without JavaScript like this run. */
 async function otherPage(browser: Browser): Promise<Page> {

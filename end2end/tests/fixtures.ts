@@ -54,6 +54,26 @@ export async function confirmFromMail(page: Page, email: string) {
   await expect(page).toHaveURL(/confirmed/);
 }
 
+/** Signs in from the sign-in page and waits to be let in. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Парола').fill(password);
+  await page.getByRole('button', { name: 'Вход' }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/** Signs up (accepting the terms) and waits for the sign-in page that follows. */
+export async function signUp(page: Page, email: string, name: string, password: string) {
+  await page.goto('/signup');
+  await page.locator('#f-display_name').fill(name);
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByLabel('Парола').fill(password);
+  await page.getByLabel('Приемам общите условия', { exact: false }).check();
+  await page.getByRole('button', { name: 'Създай профил' }).click();
+  await expect(page).toHaveURL(/\/signin\?registered=1/);
+}
+
 /** Signs out from the account menu (behind „Меню“ on a phone). */
 export async function signOut(page: Page) {
   const menu = page.getByText('Меню', { exact: true });

@@ -1,17 +1,9 @@
-import { expect, test, type Page, signOut } from './fixtures';
+import { expect, test, type Page, signOut, signIn } from './fixtures';
 import { expectAccessible } from './a11y';
 
 // A buyer goes from the catalogue to requests sent to two enterprises; the
 // enterprise takes one from its inbox to fulfilled. Both runs (with and
 // without JavaScript) walk it.
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Имейл').fill(email);
-  await page.getByLabel('Парола').fill(password);
-  await page.getByRole('button', { name: 'Вход' }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
 
 /** Puts the first product of an enterprise that can be ordered in the basket. */
 async function addFirstOrderable(page: Page, enterpriseSlug: string) {
