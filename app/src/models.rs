@@ -778,6 +778,8 @@ pub struct UserRow {
     pub email_confirmed: bool,
     pub disabled_at: Option<DateTime<Utc>>,
     pub disabled_reason: Option<String>,
+    /// Deleted by its owner: nothing to act on.
+    pub deleted: bool,
     pub admin: bool,
     /// The centres the person curates, by name.
     pub curator_of: Vec<String>,

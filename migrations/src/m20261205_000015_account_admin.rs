@@ -1,5 +1,6 @@
 //! Admins run the accounts: a disabled account keeps the reason it was
-//! disabled for, each account its last sign-in (for the admins' list of
+//! disabled for, a deleted one when its owner deleted it (it stays as a
+//! tombstone that no admin can enable), each account its last sign-in (for the admins' list of
 //! users), and the audit log learns the admins' actions on accounts and an
 //! owner's handing an enterprise over (a member made owner), an admin's
 //! new version of a trust page and change of a centre's contact data, so
@@ -87,6 +88,15 @@ impl MigrationTrait for Migration {
             "users",
             ColumnDef::new(Alias::new("disabled_reason"))
                 .string_len(500)
+                .null()
+                .to_owned(),
+        )
+        .await?;
+        add_column(
+            m,
+            "users",
+            ColumnDef::new(Alias::new("deleted_at"))
+                .timestamp_with_time_zone()
                 .null()
                 .to_owned(),
         )

@@ -350,10 +350,11 @@ async fn sitemap(State(state): State<AppState>, Path(name): Path<String>) -> Res
             .and_then(|n| n.parse::<u64>().ok())
             .filter(|n| *n >= 1)
         {
-            Some(n) => match sitemap::product_chunks(&state.db).await {
-                Ok(chunks) if n <= chunks => sitemap::products(&state.db, n).await,
-                Ok(_) => return StatusCode::NOT_FOUND.into_response(),
-                Err(e) => return e.into_response(),
+            // Past the last chunk there are no products; the first chunk of
+            // an empty catalogue is there, and empty.
+            Some(n) => match sitemap::products(&state.db, n).await {
+                Ok(p) if p.is_empty() && n > 1 => return StatusCode::NOT_FOUND.into_response(),
+                other => other,
             },
             None => return StatusCode::NOT_FOUND.into_response(),
         },

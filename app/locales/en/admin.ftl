@@ -84,3 +84,4 @@ admin-hours-en = Opening hours in English
 admin-hours-hint = For example: пон.–пет. 9:00–17:00
 admin-team-bg = Team (one person a line)
 admin-team-en = Team in English (one person a line)
+admin-deleted-account = Its owner deleted the account; it remains only for the requests it sent.

@@ -416,6 +416,23 @@ async fn an_admin_disables_a_person_with_a_reason_and_enables_them_again() {
             .await;
         assert_eq!(r.status(), 200);
         p.anon.sign_in(BUYER.0, BUYER.1).await;
+
+        // An account its owner deleted is a tombstone: no admin enables it.
+        let r = p
+            .anon
+            .post(
+                "/fn/delete_account",
+                &[("locale", "bg"), ("password", BUYER.1)],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let before = fingerprint(&p.t.db).await;
+        let r = p
+            .admin
+            .post("/fn/enable_user", &[("locale", "bg"), ("user_id", &buyer)])
+            .await;
+        assert_eq!(r.status(), 409, "{}", p.t.label);
+        common::assert_same(&before, &fingerprint(&p.t.db).await, "a tombstone stays");
         p.t.drop_db().await;
     }
 }

@@ -31,6 +31,25 @@ async fn a_buyer_exports_their_data_and_deletes_the_account() {
         let base = spawn_server(t.db.clone()).await;
         let b = Browser::new(&base);
         assert_eq!(b.get("/account/data.json").await.status(), 401);
+        // Signed out, the account's own actions are refused and change nothing.
+        let before = fingerprint(&t.db).await;
+        for (path, form) in [
+            (
+                "/fn/delete_account",
+                vec![("locale", "bg"), ("password", BUYER.1)],
+            ),
+            (
+                "/fn/change_email",
+                vec![
+                    ("locale", "bg"),
+                    ("new_email", "x@example.bg"),
+                    ("password", BUYER.1),
+                ],
+            ),
+        ] {
+            assert_eq!(b.post(path, &form).await.status(), 401, "{path}");
+        }
+        common::assert_same(&before, &fingerprint(&t.db).await, "signed out");
         b.sign_in(BUYER.0, BUYER.1).await;
         let buyer = user_of(&t.db, BUYER.0).await;
         // A request sent as a buyer sends one, with a phone number.
@@ -119,7 +138,7 @@ async fn a_buyer_exports_their_data_and_deletes_the_account() {
             .unwrap();
         assert!(!tomb.email.contains("kupuvach"), "{}", tomb.email);
         assert_ne!(tomb.display_name, buyer.display_name);
-        assert!(tomb.disabled_at.is_some());
+        assert!(tomb.disabled_at.is_some() && tomb.deleted_at.is_some());
         for r in order_request::Entity::find()
             .filter(order_request::Column::BuyerId.eq(buyer.id))
             .all(&t.db)

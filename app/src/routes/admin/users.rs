@@ -79,7 +79,9 @@ fn UserCard(locale: Locale, u: UserRow, q: String, posted: PostedError) -> impl 
     let heading = format!("u-{}", u.id);
     let labelled = heading.clone();
     let disabled = u.disabled_at.is_some();
-    let actions = if disabled {
+    let actions = if u.deleted {
+        view! { <p class="hint">{t.admin_deleted_account()}</p> }.into_any()
+    } else if disabled {
         view! {
             <ActionButton locale small=true action=EnableUser::PATH fields=fields(u.id)
                 label=t.admin_enable()/>
@@ -103,7 +105,7 @@ fn UserCard(locale: Locale, u: UserRow, q: String, posted: PostedError) -> impl 
                 {(!u.email_confirmed).then(|| view! { " · "<span class="badge">{t.admin_not_confirmed()}</span> })}
                 {u.admin.then(|| view! { " · "<span class="badge">{t.admin_role_admin()}</span> })}
             </p>
-            {u.disabled_at.map(|at| view! {
+            {u.disabled_at.filter(|_| !u.deleted).map(|at| view! {
                 <p class="notice warning">
                     <strong>{t.admin_disabled_since(crate::format::date_time(at, locale))}</strong>
                     {u.disabled_reason.clone().map(|r| format!(" {r}"))}

@@ -295,7 +295,8 @@ pub async fn delete_account(
     // No password hash: nothing verifies against it.
     tomb.password_hash = Set(String::new());
     tomb.disabled_at = Set(Some(now));
-    tomb.disabled_reason = Set(Some("deleted by its owner".into()));
+    tomb.disabled_reason = Set(None);
+    tomb.deleted_at = Set(Some(now));
     tomb.email_confirmed_at = Set(None);
     tomb.last_signed_in_at = Set(None);
     tomb.update(&txn).await?;

@@ -14,14 +14,6 @@ use crate::server::auth::Caller;
 use crate::server::entities::regional_centre;
 use crate::server::kernel::audit::audit;
 
-fn require_admin(caller: &Caller) -> AppResult<()> {
-    if caller.admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Every centre's contact data, as admins edit them.
 ///
 /// # Errors
@@ -31,7 +23,7 @@ pub async fn list(
     caller: &Caller,
     locale: Locale,
 ) -> AppResult<Vec<CentreContacts>> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     Ok(regional_centre::Entity::find()
         .order_by_asc(regional_centre::Column::Id)
         .all(db)
@@ -66,7 +58,7 @@ pub async fn update(
     centre_id: i32,
     input: &CentreContactsInput,
 ) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let mut r = Refusals::default();
     let address_bg = r.line("address_bg", &input.address_bg, 5, 300);
     let address_en = r.line("address_en", &input.address_en, 0, 300);

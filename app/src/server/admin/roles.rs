@@ -18,14 +18,6 @@ use crate::server::auth::Caller;
 use crate::server::entities::{regional_centre, user, user_role};
 use crate::server::kernel::audit::audit;
 
-fn require_admin(caller: &Caller) -> AppResult<()> {
-    if caller.admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Who holds which role, for the admins' page.
 ///
 /// # Errors
@@ -35,7 +27,7 @@ pub async fn roles_page(
     caller: &Caller,
     locale: Locale,
 ) -> AppResult<RolesPage> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let roles = user_role::Entity::find()
         .order_by_asc(user_role::Column::Id)
         .all(db)
@@ -94,7 +86,7 @@ pub async fn grant(
     role: &str,
     centre: &str,
 ) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let mut r = Refusals::default();
     let email = r.email("email", email);
     let role: UserRole = r.code("role", role);
@@ -168,7 +160,7 @@ async fn admins_left(db: &impl ConnectionTrait) -> Result<usize, sea_orm::DbErr>
 /// [`AppError::Forbidden`] for anyone but an admin; [`AppError::NotFound`];
 /// [`AppError::Conflict`] for the last admin.
 pub async fn revoke(db: &DatabaseConnection, caller: &Caller, role_id: i32) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let role = user_role::Entity::find_by_id(role_id)
         .one(&txn)

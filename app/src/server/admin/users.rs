@@ -22,14 +22,6 @@ use crate::server::kernel::audit::audit;
 /// Accounts on one page of the list.
 pub const PAGE: u64 = 50;
 
-fn require_admin(caller: &Caller) -> AppResult<()> {
-    if caller.admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// `word` with its first letter in capitals: SQLite's `lower()` knows only
 /// ASCII, so a name typed in lower-case Cyrillic („мария“) is also looked
 /// for as names are written („Мария“).
@@ -51,7 +43,7 @@ pub async fn users_page(
     locale: Locale,
     query: &str,
 ) -> AppResult<UsersPage> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let query: String = query.trim().chars().take(100).collect();
     let mut find = user::Entity::find();
     if !query.is_empty() {
@@ -132,6 +124,7 @@ pub async fn users_page(
             email_confirmed: u.email_confirmed_at.is_some(),
             disabled_at: u.disabled_at,
             disabled_reason: u.disabled_reason,
+            deleted: u.deleted_at.is_some(),
         })
         .collect();
     Ok(UsersPage { query, users, more })
@@ -150,7 +143,7 @@ pub async fn disable(
     user_id: i32,
     reason: &str,
 ) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let mut r = Refusals::default();
     let reason = r.line("reason", reason, 3, 500);
     if !r.is_empty() {
@@ -193,13 +186,14 @@ pub async fn disable(
 /// [`AppError::Forbidden`] for anyone but an admin; [`AppError::NotFound`];
 /// [`AppError::Conflict`] for an account that is not disabled.
 pub async fn enable(db: &DatabaseConnection, caller: &Caller, user_id: i32) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let found = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if found.disabled_at.is_none() {
+    // A deleted account is a tombstone: there is nobody to let back in.
+    if found.disabled_at.is_none() || found.deleted_at.is_some() {
         return Err(AppError::conflict(Conflict::AccountState));
     }
     let email = found.email.clone();
@@ -231,7 +225,7 @@ pub async fn sign_out_everywhere(
     caller: &Caller,
     user_id: i32,
 ) -> AppResult<()> {
-    require_admin(caller)?;
+    caller.require_admin()?;
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let found = user::Entity::find_by_id(user_id)
         .one(&txn)

@@ -75,9 +75,7 @@ pub async fn country_figures(
     caller: &Caller,
     locale: Locale,
 ) -> AppResult<Figures> {
-    if !caller.admin {
-        return Err(crate::error::AppError::Forbidden);
-    }
+    caller.require_admin()?;
     count(
         db,
         None,

@@ -18,6 +18,8 @@ pub struct Model {
     pub email_confirmed_at: Option<DateTimeUtc>,
     /// Why an admin disabled the account (with `disabled_at`).
     pub disabled_reason: Option<String>,
+    /// Its owner deleted it: what is left is a nameless, disabled tombstone.
+    pub deleted_at: Option<DateTimeUtc>,
     pub last_signed_in_at: Option<DateTimeUtc>,
     /// The version of the terms its owner accepted at sign-up (in the
     /// language of the account).

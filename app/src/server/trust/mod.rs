@@ -72,9 +72,7 @@ pub async fn terms_version(db: &impl ConnectionTrait, locale: Locale) -> AppResu
 /// # Errors
 /// [`AppError::Forbidden`] for anyone but an admin.
 pub async fn overview(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<TrustPageEdit>> {
-    if !caller.admin {
-        return Err(AppError::Forbidden);
-    }
+    caller.require_admin()?;
     let mut out = Vec::new();
     for page in TrustPage::ALL {
         for locale in Locale::ALL {
@@ -103,9 +101,7 @@ pub async fn save(
     title: &str,
     body: &str,
 ) -> AppResult<i32> {
-    if !caller.admin {
-        return Err(AppError::Forbidden);
-    }
+    caller.require_admin()?;
     let mut r = Refusals::default();
     let title = r.line("title", title, 2, 200);
     let body = r.text("body", body, 50_000);
