@@ -85,6 +85,13 @@ crate::domain::code::domain_enum! {
         AccountUnknown = "account_unknown",
         TermsNotAccepted = "terms_not_accepted",
         EmailUnchanged = "email_unchanged",
+        SlugInvalid = "slug_invalid",
+        SlugTaken = "slug_taken",
+        CategoryHasChildren = "category_has_children",
+        CategoryDepth = "category_depth",
+        CategorySelf = "category_self",
+        ProductNotInRegion = "product_not_in_region",
+        AlreadyFeatured = "already_featured",
     }
 }
 

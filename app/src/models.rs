@@ -144,6 +144,8 @@ pub struct CentreDetail {
     /// Who works there, one person a line.
     pub team: Vec<String>,
     pub districts: Vec<DistrictSummary>,
+    /// The products its curators feature today.
+    pub featured: Vec<ProductCard>,
     pub enterprises: Vec<EnterpriseCard>,
     pub networks: Vec<NetworkCard>,
     pub events: Vec<EventCard>,
@@ -1017,4 +1019,81 @@ mod tests {
         assert_eq!(plain.to_query(), "q=a-b_c.d~e%20f");
         assert_eq!(SearchParams::default().to_query(), "");
     }
+}
+
+/// The category tree as admins keep it: every category in tree order (a
+/// top category, then its subcategories).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryAdmin {
+    pub id: i32,
+    pub slug: String,
+    pub name_bg: String,
+    pub name_en: String,
+    /// The top category it is under (none for a top category).
+    pub parent_id: Option<i32>,
+    /// Its place among its siblings, from 1.
+    pub position: u32,
+    /// How many siblings it has, itself included (the places it may take).
+    pub siblings: u32,
+    pub subcategories: u32,
+    /// Products of every status listed under it (not under its subcategories).
+    pub products: u64,
+    /// Former addresses that still lead here.
+    pub old_slugs: Vec<String>,
+}
+
+/// What the admins' form of a new category, or of a rename, sends
+/// (`input[…]`). An empty slug is made from the Bulgarian name (new) or
+/// left as it is (rename); `parent` is a top category's id or empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CategoryInput {
+    pub name_bg: String,
+    pub name_en: String,
+    pub slug: String,
+    #[serde(default)]
+    pub parent: String,
+}
+
+/// A curator's choice of a product to feature, as their page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeaturedChoice {
+    pub id: i32,
+    pub product: ProductCard,
+    pub on_home: bool,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: chrono::NaiveDate,
+    /// Shown today, waiting for its start date, or over.
+    pub state: FeatureState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureState {
+    Shown,
+    Scheduled,
+    Over,
+}
+
+/// What the curator's form of a new choice sends (`input[…]`): the
+/// product by its address (`/p/<slug>` or the slug), dates as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct FeatureInput {
+    pub product: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    #[serde(default)]
+    pub on_home: Option<String>,
+}
+
+/// A region's featured products and the region's public products that
+/// match the curator's search, to choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeaturedPage {
+    pub centre_slug: String,
+    pub centre_name: String,
+    pub choices: Vec<FeaturedChoice>,
+    pub query: String,
+    pub candidates: Vec<ProductCard>,
+    /// Today in Europe/Sofia, the form's first date.
+    pub today: chrono::NaiveDate,
 }

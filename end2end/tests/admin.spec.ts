@@ -117,3 +117,49 @@ test('an admin edits a trust page and a centre, and reads the platform figures',
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Цялата страна');
   await expectAccessible(page);
 });
+
+test('an admin adds, renames and retires a category, and its old address still leads on', async ({ page }, info) => {
+  const stamp = `${info.project.name}-${Date.now()}`;
+  await signIn(page, ADMIN[0], ADMIN[1]);
+  await page.goto('/admin/categories');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('категории');
+  await expectAccessible(page);
+
+  // A taken address is refused next to the field, the names kept.
+  const add = page.locator('section.panel', { has: page.locator('#h-new-category') });
+  await add.locator('summary').click();
+  await add.getByLabel('Име', { exact: true }).fill(`Играчки ${stamp}`);
+  await add.getByLabel('Име на английски').fill(`Toys ${stamp}`);
+  await add.getByLabel('Адрес').fill('keramika');
+  await add.getByLabel('Под категория').selectOption({ label: 'Занаяти' });
+  await add.getByRole('button', { name: 'Добави категорията' }).click();
+  await expect(page.locator('#err-new-slug')).toHaveText('Този адрес вече е на друга категория.');
+  await expect(page.locator('#f-new-name_bg')).toHaveValue(`Играчки ${stamp}`);
+  await page.locator('#f-new-slug').fill(`igrachki-${stamp}`);
+  await page.getByRole('button', { name: 'Добави категорията' }).click();
+  await expect(page.getByRole('status')).toContainText('Категорията е добавена.');
+
+  // Renamed to a new address: the old one leads to it.
+  const row = page.locator('article.category-row', { hasText: `Играчки ${stamp}` });
+  await row.getByText('Промени, премести или закрий').click();
+  await row.getByLabel('Име', { exact: true }).fill(`Детски играчки ${stamp}`);
+  await row.getByLabel('Адрес').fill(`detski-igrachki-${stamp}`);
+  await row.getByRole('button', { name: 'Запази имената' }).click();
+  await expect(page.getByRole('status')).toContainText('Категорията е преименувана');
+  const renamed = page.locator('article.category-row', { hasText: `Детски играчки ${stamp}` });
+  await expect(renamed).toContainText(`igrachki-${stamp}`);
+  await expectAccessible(page);
+  await page.goto(`/search?category=igrachki-${stamp}`);
+  await expect(page).toHaveURL(new RegExp(`category=detski-igrachki-${stamp}`));
+
+  // Retired into Souvenirs: its address leads there.
+  await page.goto('/admin/categories');
+  const again = page.locator('article.category-row', { hasText: `Детски играчки ${stamp}` });
+  await again.getByText('Промени, премести или закрий').click();
+  await again.getByLabel('Продуктите ѝ отиват в').selectOption({ label: 'Занаяти › Сувенири и подаръци' });
+  await again.getByRole('button', { name: 'Закрий категорията' }).click();
+  await expect(page.getByRole('status')).toContainText('Категорията е закрита');
+  await expect(page.locator('main')).not.toContainText(`Детски играчки ${stamp}`);
+  await page.goto(`/search?category=igrachki-${stamp}`);
+  await expect(page).toHaveURL(/category=suveniri/);
+});

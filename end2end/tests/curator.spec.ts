@@ -158,3 +158,44 @@ test('a curator verifies an enterprise, builds a network of two and publishes an
   await expect(page.locator('table.audit')).toContainText('Петя Иванова');
   await expectAccessible(page);
 });
+
+test('a curator features a product of the region on the centre page and the home page', async ({ page }) => {
+  await signIn(page, CURATOR, 'demo-kurator-2026');
+  await page.goto('/curator/varna');
+  await page.getByRole('link', { name: 'Представени продукти' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Представени продукти');
+  await expectAccessible(page);
+
+  // A product of another region is refused next to the field; the dates stay.
+  await page.getByLabel('Продукт', { exact: true }).fill('/p/no-such-product');
+  await page.getByRole('button', { name: 'Избери продукта' }).click();
+  await expect(page.locator('#err-product')).toHaveText('Продуктът не е публикуван от предприятие от вашия регион.');
+  await expect(page.getByLabel('Продукт', { exact: true })).toHaveValue('/p/no-such-product');
+
+  // Found in the region's list, chosen for two weeks, also for the home page.
+  await page.getByRole('searchbox', { name: 'Намери продукт от региона' }).fill('');
+  await page.locator('main').getByRole('button', { name: 'Търси' }).click();
+  const candidate = page.locator('ul.featured-candidates li').first();
+  const title = (await candidate.locator('a').first().textContent())!.trim();
+  await candidate.getByRole('link', { name: 'Избери', exact: true }).click();
+  await expect(page.getByLabel('Продукт', { exact: true })).not.toHaveValue('');
+  await page.getByLabel('Покажи го и на началната страница').check();
+  await page.getByRole('button', { name: 'Избери продукта' }).click();
+  await expect(page.getByRole('status')).toContainText('Продуктът е избран.');
+  const choice = page.locator('ul.featured-choices li', { hasText: title });
+  await expect(choice).toContainText('Показва се');
+  await expect(choice).toContainText('и на началната страница');
+  await expectAccessible(page);
+
+  await page.goto('/centres/varna');
+  await expect(page.locator('section', { has: page.locator('#h-featured') })).toContainText(title);
+  await page.goto('/');
+  await expect(page.locator('section', { has: page.locator('#h-featured') })).toContainText(title);
+
+  // Stopped: gone from the centre's page (the next run chooses it again).
+  await page.goto('/curator/varna/featured');
+  await page.locator('ul.featured-choices li', { hasText: title }).getByRole('button', { name: 'Спри', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('вече не се представя');
+  await page.goto('/centres/varna');
+  await expect(page.locator('main')).not.toContainText(title);
+});

@@ -21,6 +21,7 @@ pub mod m20261204_000014_category_tree;
 pub mod m20261205_000015_account_admin;
 pub mod m20261206_000016_site_pages;
 mod m20261207_000017_centre_contacts;
+pub mod m20261208_000018_category_admin_and_features;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_account_admin::Migration),
             Box::new(m20261206_000016_site_pages::Migration),
             Box::new(m20261207_000017_centre_contacts::Migration),
+            Box::new(m20261208_000018_category_admin_and_features::Migration),
         ]
     }
 }
@@ -98,6 +100,7 @@ pub fn domain_checks() -> Vec<&'static m20261202_000012_domain_checks::Check> {
     use m20261202_000012_domain_checks::CHECKS;
     // Newest first: the latest replacement of a check is the one in force.
     let replaced = [
+        m20261208_000018_category_admin_and_features::CHANGED,
         m20261205_000015_account_admin::CHANGED,
         m20261203_000013_network_and_event_changes::CHANGED,
     ];

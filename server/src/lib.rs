@@ -106,7 +106,6 @@ pub async fn state(
         signer: Arc::new(app::server::kernel::signing::Signer::new(key)),
         mail_queued: Arc::new(tokio::sync::Notify::new()),
         media_dir: config.data_dir.join("media"),
-        reference: Default::default(),
         reads: Arc::new(app::server::kernel::memo::ReadCache::new(
             config.data_cache_seconds,
         )),

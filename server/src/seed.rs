@@ -14,6 +14,7 @@ use app::server::entities::*;
 use app::text::slugify;
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
@@ -232,6 +233,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
         .map(|a| hash_password(a.password))
         .collect::<Result<_, _>>()?;
 
+    // Curators' choices of featured products have their own table since
+    // migration 18; on an older schema (the upgrade tests seed one) the demo
+    // marks the products as that schema did, and migration 18 takes them over.
+    let choices_table = migrations::SchemaManager::new(db)
+        .has_table("featured_products")
+        .await?;
+
     let txn = db.begin().await?;
     let now = demo_epoch();
 
@@ -391,8 +399,32 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
                 })?;
                 let slug = unique_slug(&mut used_product_slugs, &p.title);
                 let created = now - Duration::hours(i64::from(index) * 37 + pi as i64 * 5);
-                let featured = (pi == 0 && index % 4 == 1).then_some(created);
-                insert_product(&txn, ent, category_id, p, slug, created, featured).await?;
+                let product_id = insert_product(&txn, ent, category_id, p, slug, created).await?;
+                // Each centre's curator features a few products: on the
+                // centre's page for a month from today, every other one on
+                // the home page as well.
+                let featured = pi == 0 && index % 4 == 1;
+                if featured && !choices_table {
+                    product::Entity::update_many()
+                        .col_expr(product::Column::FeaturedAt, Expr::value(created))
+                        .filter(product::Column::Id.eq(product_id))
+                        .exec(&txn)
+                        .await?;
+                } else if featured {
+                    let today = now.date_naive();
+                    featured_product::Entity::insert(featured_product::ActiveModel {
+                        product_id: Set(product_id),
+                        centre_id: Set(centre_id),
+                        on_home: Set(index % 8 == 1),
+                        starts_on: Set(today),
+                        ends_on: Set(today + Duration::days(30)),
+                        created_by: Set(curator_of_centre.get(&centre_id).copied()),
+                        created_at: Set(now),
+                        ..Default::default()
+                    })
+                    .exec_without_returning(&txn)
+                    .await?;
+                }
                 product_count += 1;
             }
         }
@@ -524,7 +556,6 @@ async fn insert_product(
     p: &ProductIn,
     slug: String,
     created: DateTime<Utc>,
-    featured: Option<DateTime<Utc>>,
 ) -> Result<i32, DbErr> {
     let id = product::Entity::insert(product::ActiveModel {
         slug: Set(slug),
@@ -539,7 +570,6 @@ async fn insert_product(
         stock: Set(p.stock),
         min_order: Set(p.min_order.max(1)),
         status: Set(ProductStatus::Published),
-        featured_at: Set(featured),
         created_at: Set(created),
         updated_at: Set(created),
         ..Default::default()
@@ -641,7 +671,6 @@ pub async fn seed_synthetic(db: &DatabaseConnection, count: u32) -> Result<u32, 
                 &p,
                 slug,
                 now - Duration::minutes(i64::from(n)),
-                None,
             )
             .await?;
         }

@@ -93,7 +93,11 @@ pub fn router(state: AppState) -> Router {
             ),
             crate::cache::serve,
         ))
-        .layer(middleware::from_fn(remembered_language));
+        .layer(middleware::from_fn(remembered_language))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            moved_category,
+        ));
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(app::server::sessions::COOKIE)
@@ -163,6 +167,40 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(without_trailing_slash))
         .with_state(state)
+}
+
+/// `/search?category=<a former address>` (a category renamed or retired
+/// by an admin): a permanent redirect to the category's present address,
+/// the rest of the query kept, so old links and bookmarks keep working.
+async fn moved_category(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let searching = matches!(req.uri().path(), "/search" | "/en/search")
+        && matches!(*req.method(), Method::GET | Method::HEAD);
+    if let (true, Some(query)) = (searching, req.uri().query())
+        && query.contains("category=")
+        && let Ok(reference) = state.reference().await
+    {
+        let mut moved = false;
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| match reference.moved_category(&v) {
+                Some(live) if k == "category" => {
+                    moved = true;
+                    (k.into_owned(), live.to_string())
+                }
+                _ => (k.into_owned(), v.into_owned()),
+            })
+            .collect();
+        let location = format!(
+            "{}?{}",
+            req.uri().path(),
+            url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish()
+        );
+        if moved && let Ok(v) = HeaderValue::from_str(&location) {
+            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, v)]).into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// `/en/` and `/centres/` are the pages without the slash: a permanent

@@ -85,3 +85,40 @@ admin-hours-hint = Например: пон.–пет. 9:00–17:00
 admin-team-bg = Екип (по един човек на ред)
 admin-team-en = Екип на английски (по един човек на ред)
 admin-deleted-account = Собственикът е изтрил профила; остава само за запитванията, които е пратил.
+
+## The admins' page: the category tree.
+
+admin-categories-link = Категории
+admin-categories-title = Администрация: категории
+admin-categories-intro = Категориите подреждат каталога и филтрите на търсенето. Има два нива: основни категории и техните подкатегории. Сменен или закрит адрес продължава да води към категорията, която го е поела.
+admin-category-new = Нова категория
+admin-category-name-bg = Име
+admin-category-name-en = Име на английски
+admin-category-slug = Адрес
+admin-category-slug-hint-new = Малки латински букви, цифри и тирета. Празно: от името.
+admin-category-slug-hint = Малки латински букви, цифри и тирета. Старият адрес ще води към новия.
+admin-category-parent = Под категория
+admin-category-top = (основна категория)
+admin-category-add = Добави категорията
+admin-category-change = Промени, премести или закрий
+admin-category-rename = Запази имената
+admin-category-position = Място в списъка
+admin-category-position-hint = От 1 до { $count }.
+admin-category-move = Премести
+admin-category-target = Продуктите ѝ отиват в
+admin-category-retire = Закрий категорията
+admin-category-retire-children-first = Категория с подкатегории се закрива, след като те бъдат преместени или закрити.
+admin-category-old-slugs = Стари адреси, които водят тук:
+admin-category-products = { $count ->
+    [0] няма продукти
+    [one] 1 продукт
+   *[other] { $count } продукта
+}
+admin-category-subcategories = { $count ->
+    [one] 1 подкатегория
+   *[other] { $count } подкатегории
+}
+admin-category-added = Категорията е добавена.
+admin-category-renamed = Категорията е преименувана; търсенето я намира с новите имена след минута.
+admin-category-moved = Категорията е преместена.
+admin-category-retired = Категорията е закрита; продуктите ѝ са в избраната категория.

@@ -11,3 +11,4 @@ search-remove-filter = премахни
 cat-event-cancelled = Събитието е отменено от регионалния център.
 cat-event-published = Събитието е публикувано. Така го виждат купувачите и предприятията.
 centre-team = Екипът на центъра
+centre-featured = Избрано от центъра

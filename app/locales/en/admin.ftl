@@ -85,3 +85,40 @@ admin-hours-hint = For example: пон.–пет. 9:00–17:00
 admin-team-bg = Team (one person a line)
 admin-team-en = Team in English (one person a line)
 admin-deleted-account = Its owner deleted the account; it remains only for the requests it sent.
+
+## The admins' page: the category tree.
+
+admin-categories-link = Categories
+admin-categories-title = Administration: categories
+admin-categories-intro = Categories order the catalogue and the search filters. There are two levels: top categories and their subcategories. A changed or retired address keeps leading to the category that took it over.
+admin-category-new = New category
+admin-category-name-bg = Name in Bulgarian
+admin-category-name-en = Name
+admin-category-slug = Address
+admin-category-slug-hint-new = Lower-case Latin letters, digits and hyphens. Empty: made from the name.
+admin-category-slug-hint = Lower-case Latin letters, digits and hyphens. The old address will lead to the new one.
+admin-category-parent = Under category
+admin-category-top = (top category)
+admin-category-add = Add the category
+admin-category-change = Change, move or retire
+admin-category-rename = Save the names
+admin-category-position = Place in the list
+admin-category-position-hint = From 1 to { $count }.
+admin-category-move = Move
+admin-category-target = Its products go to
+admin-category-retire = Retire the category
+admin-category-retire-children-first = A category with subcategories is retired after they are moved or retired.
+admin-category-old-slugs = Former addresses that lead here:
+admin-category-products = { $count ->
+    [0] no products
+    [one] 1 product
+   *[other] { $count } products
+}
+admin-category-subcategories = { $count ->
+    [one] 1 subcategory
+   *[other] { $count } subcategories
+}
+admin-category-added = The category is added.
+admin-category-renamed = The category is renamed; search finds it by its new names within a minute.
+admin-category-moved = The category is moved.
+admin-category-retired = The category is retired; its products are in the category chosen.

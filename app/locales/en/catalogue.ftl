@@ -11,3 +11,4 @@ search-remove-filter = remove
 cat-event-cancelled = The event was cancelled by the regional centre.
 cat-event-published = The event is published. This is how buyers and enterprises see it.
 centre-team = The centre's team
+centre-featured = Chosen by the centre

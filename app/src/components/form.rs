@@ -361,10 +361,14 @@ pub fn SelectField(
     errors: Vec<FieldError>,
     #[prop(optional, into)] prefix: String,
     #[prop(optional)] fixed: bool,
+    /// What the empty choice says (by default a dash).
+    #[prop(optional, into)]
+    empty: Option<String>,
 ) -> impl IntoView {
     let value = kept(fixed, &name, value);
     let id = format!("f-{prefix}{key}");
     let invalid = message_for(&errors, key).is_some();
+    let empty = empty.unwrap_or_else(|| "—".to_string());
     view! {
         <div class="field">
             <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
@@ -376,7 +380,7 @@ pub fn SelectField(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=format!("err-{prefix}{key}")
             >
-                <option value="">"—"</option>
+                <option value="">{empty}</option>
                 {options
                     .into_iter()
                     .map(|(v, l)| {

@@ -6,6 +6,10 @@ domain_enum! {
     /// An action the audit log records (who did it, to what, when and why
     /// are its other columns).
     AuditAction {
+        CategoryAdded = "category.added",
+        CategoryMoved = "category.moved",
+        CategoryRenamed = "category.renamed",
+        CategoryRetired = "category.retired",
         CentreUpdated = "centre.updated",
         EnterpriseCorrectionRequested = "enterprise.correction_requested",
         EnterpriseLapsed = "enterprise.lapsed",
@@ -25,6 +29,8 @@ domain_enum! {
         EventDeclined = "event.declined",
         EventPublished = "event.published",
         EventUpdated = "event.updated",
+        FeaturedAdded = "featured.added",
+        FeaturedRemoved = "featured.removed",
         MemberInvited = "member.invited",
         MemberJoined = "member.joined",
         MemberPromoted = "member.promoted",

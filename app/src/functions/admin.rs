@@ -1,4 +1,4 @@
-//! The admins' server functions: roles and accounts. Each reads the caller
+//! The admins' server functions: roles, accounts, centres, categories. Each reads the caller
 //! from the session; the service refuses anyone but an admin.
 
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use crate::models::{RolesPage, UsersPage};
 #[cfg(feature = "ssr")]
 use crate::server::{
     AppState,
-    admin::{centres, roles, users},
+    admin::{categories, centres, roles, users},
     auth,
 };
 
@@ -148,5 +148,85 @@ pub async fn update_centre(
         "{}?saved={centre_id}#centre-{centre_id}",
         locale.href("/admin/centres")
     ));
+    Ok(())
+}
+
+/// The category tree, for the admins' page.
+#[server(prefix = "/fn", endpoint = "admin_categories")]
+pub async fn get_categories() -> Result<Vec<crate::models::CategoryAdmin>, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    categories::list(&state.db, &caller).await
+}
+
+/// Back to the categories page, at the category changed.
+#[cfg(feature = "ssr")]
+fn back_to_categories(locale: Locale, saved: &str, id: i32) {
+    leptos_axum::redirect(&format!(
+        "{}?saved={saved}#category-{id}",
+        locale.href("/admin/categories")
+    ));
+}
+
+#[server(prefix = "/fn", endpoint = "add_category")]
+pub async fn add_category(
+    locale: Locale,
+    input: crate::models::CategoryInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    let id = categories::add(&state.db, &caller, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_categories(locale, "added", id);
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "rename_category")]
+pub async fn rename_category(
+    locale: Locale,
+    category_id: i32,
+    input: crate::models::CategoryInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    categories::rename(&state.db, &caller, category_id, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_categories(locale, "renamed", category_id);
+    Ok(())
+}
+
+/// `parent`: a top category's id, or empty for the top; `position` from 1.
+#[server(prefix = "/fn", endpoint = "move_category")]
+pub async fn move_category(
+    locale: Locale,
+    category_id: i32,
+    parent: String,
+    position: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    categories::move_to(&state.db, &caller, category_id, &parent, &position)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    back_to_categories(locale, "moved", category_id);
+    Ok(())
+}
+
+/// `target`: the id of the category that takes the products.
+#[server(prefix = "/fn", endpoint = "retire_category")]
+pub async fn retire_category(
+    locale: Locale,
+    category_id: i32,
+    target: String,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    categories::retire(&state.db, &caller, category_id, &target)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    let to = target.trim().parse().unwrap_or_default();
+    back_to_categories(locale, "retired", to);
     Ok(())
 }

@@ -17,7 +17,8 @@ use crate::models::{AuditPage, CuratorHome, Desk, EventPrint, Figures, Participa
 use crate::error::Problem;
 #[cfg(feature = "ssr")]
 use crate::server::{
-    AppState, auth, catalogue::pages, curation::figures, curation::networks, curation::verification,
+    AppState, auth, catalogue::pages, curation::featured, curation::figures, curation::networks,
+    curation::verification,
 };
 
 /// Back to the page the form was on (only an address on this site), with
@@ -427,4 +428,52 @@ pub async fn get_event_print(locale: Locale, slug: String) -> Result<EventPrint,
     // Host would otherwise reach everyone the page is served to.
     let base = state.settings.public_url.clone();
     pages::event_print(&state.db, locale, &slug, &base).await
+}
+
+/// A region's featured products and the products to choose from.
+#[server(prefix = "/fn", endpoint = "featured")]
+pub async fn get_featured(
+    locale: Locale,
+    centre: String,
+    q: String,
+) -> Result<crate::models::FeaturedPage, AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    featured::page(&state.db, &caller, locale, &centre, &q).await
+}
+
+#[server(prefix = "/fn", endpoint = "feature_product")]
+pub async fn feature_product(
+    locale: Locale,
+    centre: String,
+    input: crate::models::FeatureInput,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    featured::add(&state.db, &caller, &centre, &input)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&format!(
+        "{}?saved=added#choices",
+        locale.href(&format!("/curator/{centre}/featured"))
+    ));
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "unfeature_product")]
+pub async fn unfeature_product(
+    locale: Locale,
+    centre: String,
+    featured_id: i32,
+) -> Result<(), AppError> {
+    let caller = auth::caller().await?;
+    let state = AppState::current()?;
+    featured::remove(&state.db, &caller, &centre, featured_id)
+        .await
+        .map_err(|e| e.localized(locale))?;
+    leptos_axum::redirect(&format!(
+        "{}?saved=removed#choices",
+        locale.href(&format!("/curator/{centre}/featured"))
+    ));
+    Ok(())
 }

@@ -87,6 +87,13 @@ impl Tr {
             Problem::AccountUnknown => self.field_account_unknown(),
             Problem::TermsNotAccepted => self.field_terms_not_accepted(),
             Problem::EmailUnchanged => self.field_email_unchanged(),
+            Problem::SlugInvalid => self.field_slug_invalid(),
+            Problem::SlugTaken => self.field_slug_taken(),
+            Problem::CategoryHasChildren => self.field_category_has_children(),
+            Problem::CategoryDepth => self.field_category_depth(),
+            Problem::CategorySelf => self.field_category_self(),
+            Problem::ProductNotInRegion => self.field_product_not_in_region(),
+            Problem::AlreadyFeatured => self.field_already_featured(),
             Problem::LockedWhileSuspended => self.field_locked_while_suspended(),
             Problem::CategoryUnknown => self.field_category_unknown(),
             Problem::DistrictUnknown => self.field_district_unknown(),
@@ -151,6 +158,10 @@ impl Tr {
     /// What the audit log says someone did.
     pub fn audit_action(self, v: AuditAction) -> &'static str {
         match v {
+            AuditAction::CategoryAdded => self.audit_category_added(),
+            AuditAction::CategoryMoved => self.audit_category_moved(),
+            AuditAction::CategoryRenamed => self.audit_category_renamed(),
+            AuditAction::CategoryRetired => self.audit_category_retired(),
             AuditAction::CentreUpdated => self.audit_centre_updated(),
             AuditAction::EnterpriseCorrectionRequested => {
                 self.audit_enterprise_correction_requested()
@@ -174,6 +185,8 @@ impl Tr {
             AuditAction::EventDeclined => self.audit_event_declined(),
             AuditAction::EventPublished => self.audit_event_published(),
             AuditAction::EventUpdated => self.audit_event_updated(),
+            AuditAction::FeaturedAdded => self.audit_featured_added(),
+            AuditAction::FeaturedRemoved => self.audit_featured_removed(),
             AuditAction::MemberInvited => self.audit_member_invited(),
             AuditAction::MemberJoined => self.audit_member_joined(),
             AuditAction::MemberPromoted => self.audit_member_promoted(),

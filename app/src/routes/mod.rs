@@ -23,7 +23,8 @@ use crate::routes::accounts::{
     sign_up::SignUpPage,
 };
 use crate::routes::admin::{
-    centres::AdminCentresPage, pages::AdminPagesPage, roles::AdminPage, users::AdminUsersPage,
+    categories::AdminCategoriesPage, centres::AdminCentresPage, pages::AdminPagesPage,
+    roles::AdminPage, users::AdminUsersPage,
 };
 use crate::routes::buyers::{favourites::FavouritesPage, notices::NoticesPage};
 use crate::routes::catalogue::{
@@ -40,6 +41,7 @@ use crate::routes::curation::{
     audit::{AdminAuditPage, CentreAuditPage},
     desk::DeskPage,
     event_print::EventPrintPage,
+    featured::FeaturedProductsPage,
     figures::{CountryFiguresPage, FiguresPage},
     home::CuratorHomePage,
     review::ReviewPage,
@@ -93,10 +95,12 @@ pub fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/curator/:centre/e/:slug") view=ReviewPage/>
         <Route path=path!("/curator/:centre/figures") view=FiguresPage/>
         <Route path=path!("/curator/:centre/audit") view=CentreAuditPage/>
+        <Route path=path!("/curator/:centre/featured") view=FeaturedProductsPage/>
         <Route path=path!("/admin") view=AdminPage/>
         <Route path=path!("/admin/users") view=AdminUsersPage/>
         <Route path=path!("/admin/pages") view=AdminPagesPage/>
         <Route path=path!("/admin/centres") view=AdminCentresPage/>
+        <Route path=path!("/admin/categories") view=AdminCategoriesPage/>
         <Route path=path!("/admin/figures") view=CountryFiguresPage/>
         <Route path=path!("/admin/audit") view=AdminAuditPage/>
     }

@@ -5,6 +5,7 @@
 pub mod account_token;
 pub mod audit_log;
 pub mod category;
+pub mod category_redirect;
 pub mod district;
 pub mod enterprise;
 pub mod enterprise_impact_group;
@@ -13,6 +14,7 @@ pub mod enterprise_member;
 pub mod event;
 pub mod event_participant;
 pub mod favourite;
+pub mod featured_product;
 pub mod known_device;
 pub mod message;
 pub mod network;

@@ -27,8 +27,6 @@ pub struct AppState {
     pub mail_queued: Arc<tokio::sync::Notify>,
     /// Where uploaded images are stored (served under `/media`).
     pub media_dir: std::path::PathBuf,
-    /// The reference tables, read once (see [`Reference`]).
-    pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
     /// Public catalogue reads kept per catalogue generation (see [`ReadCache`]).
     pub reads: Arc<ReadCache>,
 }
@@ -46,15 +44,16 @@ impl AppState {
         })
     }
 
-    /// The reference tables, loaded on first use.
+    /// The reference tables, kept like the catalogue's other reads (admins
+    /// change the categories, so they follow the catalogue's generation).
     ///
     /// # Errors
-    /// The database's, on that first use.
+    /// The database's.
     pub async fn reference(&self) -> Result<Arc<Reference>, crate::error::AppError> {
-        let r = self
-            .reference
-            .get_or_try_init(|| async { Reference::load(&self.db).await.map(Arc::new) })
-            .await?;
-        Ok(r.clone())
+        self.reads
+            .get_or_load("reference".into(), || async {
+                Ok(Reference::load(&self.db).await?)
+            })
+            .await
     }
 }

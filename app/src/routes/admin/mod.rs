@@ -1,9 +1,10 @@
 //! The admins' pages: `/admin` (roles: admins and each centre's curators),
 //! `/admin/users` (accounts), `/admin/centres` (their contact data),
-//! `/admin/pages` (the trust pages),
+//! `/admin/pages` (the trust pages), `/admin/categories` (the category tree),
 //! `/admin/figures` (in `curation::figures`, the regions' summed) and `/admin/audit` (in `curation::audit`,
 //! shared with the centres).
 
+pub mod categories;
 pub mod centres;
 pub mod pages;
 pub mod roles;
@@ -23,6 +24,7 @@ pub fn AdminNav(locale: Locale) -> impl IntoView {
         ("/admin", t.admin_roles()),
         ("/admin/users", t.admin_users()),
         ("/admin/centres", t.admin_centres_link()),
+        ("/admin/categories", t.admin_categories_link()),
         ("/admin/pages", t.admin_pages_link()),
         ("/admin/figures", t.admin_figures_link()),
         ("/admin/audit", t.desk_audit_log_whole_platform()),

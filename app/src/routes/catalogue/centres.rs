@@ -3,7 +3,7 @@ use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cards::{
-    CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView,
+    CentreCardView, EnterpriseCardView, EventCardView, NetworkCardView, ProductCardView,
 };
 use crate::components::layout::use_locale;
 use crate::components::status::with_data;
@@ -70,6 +70,14 @@ fn CentreDetailView(locale: Locale, detail: CentreDetail) -> impl IntoView {
             <section aria-labelledby="h-team">
                 <h2 id="h-team">{t.centre_team()}</h2>
                 <ul>{detail.team.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+            </section>
+        })}
+        {(!detail.featured.is_empty()).then(|| view! {
+            <section aria-labelledby="h-featured">
+                <h2 id="h-featured">{t.centre_featured()}</h2>
+                <div class="card-grid">
+                    {detail.featured.into_iter().map(|product| view! { <ProductCardView locale product/> }).collect_view()}
+                </div>
             </section>
         })}
         <section aria-labelledby="h-districts">

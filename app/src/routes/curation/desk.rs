@@ -44,6 +44,7 @@ fn DeskView(locale: Locale, desk: Desk) -> impl IntoView {
         <h1>{desk.centre_name.clone()}</h1>
         <p>
             <a href=format!("{here}/figures")>{locale.tr().desk_region_s_figures()}</a>
+            " · "<a href=format!("{here}/featured")>{locale.tr().desk_featured()}</a>
             " · "<a href=format!("{here}/audit")>{locale.tr().desk_audit_log()}</a>
         </p>
         <Saved locale/>

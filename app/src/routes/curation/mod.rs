@@ -1,12 +1,14 @@
 //! The regional centres' pages: `/curator` (my centres), `/curator/<centre>`
 //! (the desk: queue, enterprises, networks, events), `/curator/<centre>/e/<slug>`
 //! (one enterprise under review), `/curator/<centre>/figures`,
+//! `/curator/<centre>/featured` (the products the region features),
 //! `/curator/<centre>/audit`, `/admin/audit`, and the printable event page
 //! `/events/<slug>/print`. Every form works without JavaScript.
 
 pub mod audit;
 pub mod desk;
 pub mod event_print;
+pub mod featured;
 pub mod figures;
 pub mod home;
 pub mod review;

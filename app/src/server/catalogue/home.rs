@@ -138,33 +138,27 @@ pub async fn centres(db: &impl ConnectionTrait, locale: Locale) -> AppResult<Vec
         .collect())
 }
 
-/// Featured products (chosen by curators), newest choice first, topped up
-/// with the newest listings so that the home page is never empty.
+/// The home page's featured products: today's choices of the curators,
+/// topped up with the newest listings so that the home page is never empty.
 pub async fn featured_products(
     db: &impl ConnectionTrait,
     locale: Locale,
     limit: u64,
 ) -> AppResult<Vec<ProductCard>> {
-    let mut products = product::Entity::find()
-        .filter(public_product())
-        .filter(product::Column::FeaturedAt.is_not_null())
-        .order_by_desc(product::Column::FeaturedAt)
-        .limit(limit)
-        .all(db)
-        .await?;
-    if (products.len() as u64) < limit {
-        let have: Vec<i32> = products.iter().map(|p| p.id).collect();
-        products.extend(
-            product::Entity::find()
-                .filter(public_product())
-                .filter(product::Column::Id.is_not_in(have))
-                .order_by_desc(product::Column::CreatedAt)
-                .limit(limit - products.len() as u64)
-                .all(db)
-                .await?,
-        );
+    let mut cards =
+        crate::server::curation::featured::featured_today(db, locale, None, limit).await?;
+    if (cards.len() as u64) < limit {
+        let have: Vec<i32> = cards.iter().map(|p| p.id).collect();
+        let newest = product::Entity::find()
+            .filter(public_product())
+            .filter(product::Column::Id.is_not_in(have))
+            .order_by_desc(product::Column::CreatedAt)
+            .limit(limit - cards.len() as u64)
+            .all(db)
+            .await?;
+        cards.extend(product_cards(db, locale, newest).await?);
     }
-    product_cards(db, locale, products).await
+    Ok(cards)
 }
 
 pub async fn home(
@@ -216,7 +210,10 @@ pub async fn centre(
         .await?;
     let network_cards = crate::server::catalogue::cards::network_cards(db, networks).await?;
 
+    let featured =
+        crate::server::curation::featured::featured_today(db, locale, Some(c.id), 8).await?;
     Ok(CentreDetail {
+        featured,
         centre: centre_card(locale, &c, &districts, &counts),
         nuts_code: c.nuts_code.clone(),
         email: c.email.clone(),

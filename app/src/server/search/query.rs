@@ -166,8 +166,17 @@ pub async fn search(
     engine: &dyn SearchEngine,
     reference: &Reference,
     locale: Locale,
-    params: SearchParams,
+    mut params: SearchParams,
 ) -> AppResult<SearchPage> {
+    // A former category address finds the category it leads to (the page
+    // itself is redirected first, see the server's `web.rs`).
+    if let Some(live) = params
+        .category
+        .as_deref()
+        .and_then(|c| reference.moved_category(c))
+    {
+        params.category = Some(live.to_string());
+    }
     let terms = query_terms(&params.q);
     let offset = ((params.page - 1) * params.per_page) as usize;
     let eq = EngineQuery {
@@ -221,14 +230,15 @@ pub async fn search(
 }
 
 /// The reference tables behind facet labels: categories, centres and
-/// districts. Migrations and the seed write them; nothing at runtime
-/// changes them, so each server reads them once (networks, which curators
-/// create, are read every time).
+/// districts, kept per catalogue generation (see `AppState::reference`;
+/// networks, which curators create, are read every time).
 #[derive(Debug, Clone)]
 pub struct Reference {
     categories: Vec<category::Model>,
     centres: Vec<regional_centre::Model>,
     districts: Vec<district::Model>,
+    /// Former category addresses and the live address each leads to.
+    moved: HashMap<String, String>,
 }
 
 impl Reference {
@@ -242,8 +252,31 @@ impl Reference {
                 .await?,
             centres: regional_centre::Entity::find().all(db).await?,
             districts: district::Entity::find().all(db).await?,
+            moved: moved_categories(db).await?,
         })
     }
+
+    /// The live address of a category formerly at `slug`, if it moved.
+    pub fn moved_category(&self, slug: &str) -> Option<&str> {
+        self.moved.get(slug).map(String::as_str)
+    }
+}
+
+async fn moved_categories(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, String>, sea_orm::DbErr> {
+    let live: HashMap<i32, String> = category::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.slug))
+        .collect();
+    Ok(crate::server::entities::category_redirect::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| Some((r.old_slug, live.get(&r.category_id)?.clone())))
+        .collect())
 }
 
 async fn facet_groups(
