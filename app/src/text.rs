@@ -208,6 +208,10 @@ pub fn stem_bg(word: &str) -> String {
             len -= 3;
         } else if len > 5 && ends(&s, len, "та") {
             len -= 2;
+        } else if len > 5 && (ends(&s, len, "ии") || ends(&s, len, "ия")) {
+            // -ия nouns: „саксии“ (plural) and „саксия“ left by „саксията“
+            // meet „саксия“, whose -ия the article step took.
+            len -= 2;
         } else if len > 5 && ends(&s, len, "ци") {
             s[len - 2] = 'к';
             len -= 1;
@@ -310,6 +314,8 @@ mod search_tests {
         assert_eq!(stems("мед"), vec!["med"]);
         assert_eq!(stems("chorapite"), stems("чорапи"));
         assert_eq!(stems("свещите"), stems("свещи"));
+        assert_eq!(stems("саксии"), stems("саксия"));
+        assert_eq!(stems("саксията"), stems("саксия"));
     }
 
     #[test]

@@ -128,7 +128,7 @@ test('an admin adds, renames and retires a category, and its old address still l
   // A taken address is refused next to the field, the names kept.
   const add = page.locator('section.panel', { has: page.locator('#h-new-category') });
   await add.locator('summary').click();
-  await add.getByLabel('Име', { exact: true }).fill(`Играчки ${stamp}`);
+  await add.getByRole('textbox', { name: 'Име', exact: true }).fill(`Играчки ${stamp}`);
   await add.getByLabel('Име на английски').fill(`Toys ${stamp}`);
   await add.getByLabel('Адрес').fill('keramika');
   await add.getByLabel('Под категория').selectOption({ label: 'Занаяти' });
@@ -140,13 +140,13 @@ test('an admin adds, renames and retires a category, and its old address still l
   await expect(page.getByRole('status')).toContainText('Категорията е добавена.');
 
   // Renamed to a new address: the old one leads to it.
-  const row = page.locator('article.category-row', { hasText: `Играчки ${stamp}` });
+  const row = page.getByRole('article', { name: `Играчки ${stamp}`, exact: true });
   await row.getByText('Промени, премести или закрий').click();
-  await row.getByLabel('Име', { exact: true }).fill(`Детски играчки ${stamp}`);
+  await row.getByRole('textbox', { name: 'Име', exact: true }).fill(`Детски играчки ${stamp}`);
   await row.getByLabel('Адрес').fill(`detski-igrachki-${stamp}`);
   await row.getByRole('button', { name: 'Запази имената' }).click();
   await expect(page.getByRole('status')).toContainText('Категорията е преименувана');
-  const renamed = page.locator('article.category-row', { hasText: `Детски играчки ${stamp}` });
+  const renamed = page.getByRole('article', { name: `Детски играчки ${stamp}`, exact: true });
   await expect(renamed).toContainText(`igrachki-${stamp}`);
   await expectAccessible(page);
   await page.goto(`/search?category=igrachki-${stamp}`);
@@ -154,12 +154,12 @@ test('an admin adds, renames and retires a category, and its old address still l
 
   // Retired into Souvenirs: its address leads there.
   await page.goto('/admin/categories');
-  const again = page.locator('article.category-row', { hasText: `Детски играчки ${stamp}` });
+  const again = page.getByRole('article', { name: `Детски играчки ${stamp}`, exact: true });
   await again.getByText('Промени, премести или закрий').click();
   await again.getByLabel('Продуктите ѝ отиват в').selectOption({ label: 'Занаяти › Сувенири и подаръци' });
   await again.getByRole('button', { name: 'Закрий категорията' }).click();
   await expect(page.getByRole('status')).toContainText('Категорията е закрита');
-  await expect(page.locator('main')).not.toContainText(`Детски играчки ${stamp}`);
+  await expect(page.getByRole('article', { name: `Детски играчки ${stamp}`, exact: true })).toHaveCount(0);
   await page.goto(`/search?category=igrachki-${stamp}`);
   await expect(page).toHaveURL(/category=suveniri/);
 });

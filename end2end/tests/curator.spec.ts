@@ -167,10 +167,10 @@ test('a curator features a product of the region on the centre page and the home
   await expectAccessible(page);
 
   // A product of another region is refused next to the field; the dates stay.
-  await page.getByLabel('Продукт', { exact: true }).fill('/p/no-such-product');
+  await page.getByRole('textbox', { name: 'Продукт', exact: true }).fill('/p/no-such-product');
   await page.getByRole('button', { name: 'Избери продукта' }).click();
   await expect(page.locator('#err-product')).toHaveText('Продуктът не е публикуван от предприятие от вашия регион.');
-  await expect(page.getByLabel('Продукт', { exact: true })).toHaveValue('/p/no-such-product');
+  await expect(page.getByRole('textbox', { name: 'Продукт', exact: true })).toHaveValue('/p/no-such-product');
 
   // Found in the region's list, chosen for two weeks, also for the home page.
   await page.getByRole('searchbox', { name: 'Намери продукт от региона' }).fill('');
@@ -178,7 +178,7 @@ test('a curator features a product of the region on the centre page and the home
   const candidate = page.locator('ul.featured-candidates li').first();
   const title = (await candidate.locator('a').first().textContent())!.trim();
   await candidate.getByRole('link', { name: 'Избери', exact: true }).click();
-  await expect(page.getByLabel('Продукт', { exact: true })).not.toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Продукт', exact: true })).not.toHaveValue('');
   await page.getByLabel('Покажи го и на началната страница').check();
   await page.getByRole('button', { name: 'Избери продукта' }).click();
   await expect(page.getByRole('status')).toContainText('Продуктът е избран.');

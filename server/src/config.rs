@@ -88,6 +88,9 @@ impl MailConfig {
 pub struct MeiliConfig {
     pub url: String,
     pub key: String,
+    /// `MEILI_INDEX` (default `products`): several installs or test runs
+    /// can share one Meilisearch, each with its own index.
+    pub index: String,
 }
 
 /// A configuration that cannot work; its message says what to fix.
@@ -101,6 +104,10 @@ pub enum ConfigError {
     MeiliKeyMissing,
     #[error("MEILI_URL {0:?} is not an http(s) URL")]
     MeiliUrl(String),
+    #[error(
+        "MEILI_INDEX {0:?} is not an index name: use 1 to 400 Latin letters, digits, '-' and '_'"
+    )]
+    MeiliIndex(String),
     #[error("DATABASE_URL must start with sqlite:// or postgres:// (got {0:?})")]
     DatabaseUrl(String),
     #[error("SMTP_URL must look like smtp://[user:password@]host[:port] (got {0:?})")]
@@ -174,7 +181,18 @@ impl Config {
             {
                 return Err(ConfigError::MeiliUrl(url));
             }
-            (Some(url), Some(key)) => Some(MeiliConfig { url, key }),
+            (Some(url), Some(key)) => {
+                let index = var("MEILI_INDEX")
+                    .unwrap_or_else(|| app::server::search::meili::DEFAULT_INDEX.into());
+                let valid = (1..=400).contains(&index.len())
+                    && index
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if !valid {
+                    return Err(ConfigError::MeiliIndex(index));
+                }
+                Some(MeiliConfig { url, key, index })
+            }
         };
         let mail_from =
             var("MAIL_FROM").unwrap_or_else(|| "Социален пазар <no-reply@socialenpazar.bg>".into());
@@ -323,5 +341,22 @@ mod tests {
             with(&[("MEILI_URL", "http://m:7700")]),
             Err(ConfigError::MeiliKeyMissing)
         ));
+        let meili = |index: &str| {
+            with(&[
+                ("MEILI_URL", "http://m:7700"),
+                ("MEILI_MASTER_KEY", "k"),
+                ("MEILI_INDEX", index),
+            ])
+        };
+        assert!(matches!(
+            meili("our products"),
+            Err(ConfigError::MeiliIndex(_))
+        ));
+        assert_eq!(
+            meili("staging_2").unwrap().meili.unwrap().index,
+            "staging_2"
+        );
+        let default = with(&[("MEILI_URL", "http://m:7700"), ("MEILI_MASTER_KEY", "k")]);
+        assert_eq!(default.unwrap().meili.unwrap().index, "products");
     }
 }

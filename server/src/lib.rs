@@ -54,7 +54,7 @@ pub struct Engines {
 pub async fn open_search(config: &Config) -> Result<Engines, String> {
     match &config.meili {
         Some(m) => {
-            let engine = MeiliEngine::connect(&m.url, &m.key)
+            let engine = MeiliEngine::connect_index(&m.url, &m.key, &m.index)
                 .await
                 .map_err(|e| format!("cannot use Meilisearch at MEILI_URL {} ({e}); check the URL and MEILI_MASTER_KEY", m.url))?;
             Ok(Engines {

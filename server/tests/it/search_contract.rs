@@ -15,10 +15,15 @@ use app::server::search::{EngineQuery, SearchEngine, Sort};
 use app::text::analyze;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
-async fn engines() -> Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> {
+/// What an engine leaves behind, cleared when the contract ends.
+enum Leftover {
+    Folder(#[allow(dead_code)] tempfile::TempDir),
+    Index(Arc<MeiliEngine>),
+}
+
+async fn engines() -> Vec<(Arc<dyn SearchEngine>, Leftover)> {
     let (tantivy, dir) = common::tantivy();
-    let mut all: Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> =
-        vec![(tantivy, Some(dir))];
+    let mut all: Vec<(Arc<dyn SearchEngine>, Leftover)> = vec![(tantivy, Leftover::Folder(dir))];
     if let (Ok(url), Ok(key)) = (
         std::env::var("MEILI_URL"),
         std::env::var("MEILI_MASTER_KEY"),
@@ -28,10 +33,12 @@ async fn engines() -> Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> {
             std::process::id(),
             chrono::Utc::now().timestamp_micros()
         );
-        let meili = MeiliEngine::connect_index(&url, &key, &uid)
-            .await
-            .expect("Meilisearch from MEILI_URL");
-        all.push((Arc::new(meili), None));
+        let meili = Arc::new(
+            MeiliEngine::connect_index(&url, &key, &uid)
+                .await
+                .expect("Meilisearch from MEILI_URL"),
+        );
+        all.push((meili.clone(), Leftover::Index(meili)));
     } else {
         eprintln!("MEILI_URL not set: contract runs on the embedded engine only");
     }
@@ -100,21 +107,41 @@ async fn finds_among(f: &Fixture, engine: &dyn SearchEngine, query: &str, needle
 /// except the last but one, which changes a document, and so comes late.
 #[tokio::test]
 async fn contract() {
-    let f = fixture().await;
-    let docs = index::all_documents(&f.db).await.unwrap();
+    let f = Arc::new(fixture().await);
+    let docs = Arc::new(index::all_documents(&f.db).await.unwrap());
     assert!(docs.len() >= 600);
-    for (engine, _dir) in engines().await {
-        let engine = engine.as_ref();
-        engine.rebuild(docs.clone()).await.expect("rebuild");
+    for (engine, leftover) in engines().await {
+        // The clauses run as their own task, so that a failing one still
+        // lets the shared Meilisearch lose the index made for this run.
+        let run = tokio::spawn(clauses(f.clone(), engine, docs.clone())).await;
+        if let Leftover::Index(meili) = leftover {
+            meili
+                .delete_index()
+                .await
+                .expect("delete the contract's index");
+        }
+        if let Err(e) = run {
+            std::panic::resume_unwind(e.into_panic());
+        }
+    }
+}
+
+async fn clauses(f: Arc<Fixture>, engine: Arc<dyn SearchEngine>, docs: Arc<Vec<SearchDoc>>) {
+    let (f, engine, docs) = (f.as_ref(), engine.as_ref(), docs.as_slice());
+    {
+        engine.rebuild(docs.to_vec()).await.expect("rebuild");
         assert_eq!(engine.count().await.unwrap(), docs.len() as u64);
 
-        words_are_found_in_either_alphabet_with_typos_and_in_any_form(&f, engine).await;
+        words_are_found_in_either_alphabet_with_typos_and_in_any_form(f, engine).await;
+        the_word_being_typed_is_a_prefix_of_what_was_typed(f, engine).await;
+        the_title_outranks_the_category_and_the_badge(f, engine).await;
         a_place_in_either_alphabet_is_one_place(engine).await;
-        facets_narrow_and_their_counts_are_right(engine, &docs).await;
+        a_place_named_ranks_its_own_listings_first(engine, docs).await;
+        facets_narrow_and_their_counts_are_right(engine, docs).await;
         unknown_facet_values_match_nothing_without_an_error(engine).await;
-        sorts_order_by_price_and_by_date(engine, &docs).await;
+        sorts_order_by_price_and_by_date(engine, docs).await;
         pages_do_not_overlap_and_add_up(engine).await;
-        updates_and_deletions_show_at_once(engine, &docs).await;
+        updates_and_deletions_show_at_once(engine, docs).await;
         nothing_a_buyer_types_breaks_it(engine).await;
     }
 }
@@ -138,6 +165,73 @@ async fn words_are_found_in_either_alphabet_with_typos_and_in_any_form(
     finds(f, engine, "чорапите", "чорап").await;
     finds(f, engine, "меда", "мед").await;
     finds(f, engine, "ЧОРАПИ", "чорап").await;
+}
+
+/// The last word is matched as a prefix of what was typed (and of its
+/// transliteration), not of its stem: the stem of „китен“ (`kitn`) is no
+/// prefix of „китеница“ (`kitenitsa`).
+async fn the_word_being_typed_is_a_prefix_of_what_was_typed(
+    f: &Fixture,
+    engine: &dyn SearchEngine,
+) {
+    for typed in [
+        "китен",
+        "kiten",
+        "китени",
+        "Родопска китен",
+        "rodopska kiteni",
+    ] {
+        finds(f, engine, typed, "китениц").await;
+    }
+}
+
+/// Listings whose title holds the word (or its typo, its other script, its
+/// plural and definite forms) fill the first places; a category name or the
+/// verified badge does not lift others above them.
+async fn the_title_outranks_the_category_and_the_badge(f: &Fixture, engine: &dyn SearchEngine) {
+    for (query, needle) in [
+        ("сапин", "сапун"),
+        ("vosak", "восък"),
+        ("saksia", "саксия"),
+        ("саксии", "саксия"),
+        ("саксията", "саксия"),
+        ("lavandula", "лавандула"),
+        ("розово масло", "розово масло"),
+    ] {
+        let having = f.titles.values().filter(|t| t.contains(needle)).count();
+        let top = top_titles(f, engine, q(query)).await;
+        let first = &top[..having.min(5).min(top.len())];
+        assert!(
+            having > 0 && first.len() == having.min(5) && first.iter().all(|t| t.contains(needle)),
+            "{}: {query:?} should fill its first places with {needle:?}, got {top:?}",
+            engine.name()
+        );
+    }
+}
+
+/// A regional centre's name is also every one of its districts' region: a
+/// listing in the district named comes before those that only share the
+/// region.
+async fn a_place_named_ranks_its_own_listings_first(engine: &dyn SearchEngine, docs: &[SearchDoc]) {
+    for (place, district) in [
+        ("Габрово", "gabrovo"),
+        ("Ловеч", "lovech"),
+        ("Gabrovo", "gabrovo"),
+    ] {
+        let own = docs.iter().filter(|d| d.district == district).count();
+        let r = engine.search(&q(place)).await.unwrap();
+        let districts: Vec<&str> = r
+            .ids
+            .iter()
+            .take(own.min(10))
+            .map(|id| docs.iter().find(|d| d.id == *id).unwrap().district.as_str())
+            .collect();
+        assert!(
+            own > 0 && districts.iter().all(|d| *d == district),
+            "{}: {place:?} should list {district} first, got {districts:?}",
+            engine.name()
+        );
+    }
 }
 
 async fn a_place_in_either_alphabet_is_one_place(engine: &dyn SearchEngine) {

@@ -147,16 +147,19 @@ async fn build(
                 parent = pc.parent_id;
             }
             let meta = format!(
-                "{category_names} {} {} {} {} {}",
+                "{category_names} {} {} {} {}",
                 tags.get(&p.id).map(|t| t.join(" ")).unwrap_or_default(),
                 e.name,
                 e.settlement,
                 d.name_bg,
-                c.city_bg,
             );
+            // The centre's city names a whole region of districts: it goes
+            // with the description, so that a listing in the district or
+            // settlement named ranks above those that only share the region.
+            let body = format!("{} {}", p.description, c.city_bg);
             let (title_plain, title_stem) = text_fields(&p.title);
             let (meta_plain, meta_stem) = text_fields(&meta);
-            let (body_plain, body_stem) = text_fields(&p.description);
+            let (body_plain, body_stem) = text_fields(&body);
             Some(SearchDoc {
                 id: p.id,
                 title_plain,

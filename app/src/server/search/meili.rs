@@ -17,7 +17,8 @@ use serde::Deserialize;
 
 use super::{EngineQuery, EngineResults, FACETS, SearchDoc, SearchEngine, SearchError, Sort};
 
-const INDEX: &str = "products";
+/// The index name unless `MEILI_INDEX` names another.
+pub const DEFAULT_INDEX: &str = "products";
 const TASK_TIMEOUT: Duration = Duration::from_secs(600);
 
 pub struct MeiliEngine {
@@ -102,10 +103,20 @@ impl MeiliEngine {
     /// # Errors
     /// Meilisearch does not answer or refuses the key.
     pub async fn connect(url: &str, key: &str) -> Result<MeiliEngine, SearchError> {
-        Self::connect_index(url, key, INDEX).await
+        Self::connect_index(url, key, DEFAULT_INDEX).await
     }
 
-    /// Like [`MeiliEngine::connect`] with another index name (tests use their own).
+    /// Deletes this engine's index (a test's own, once it is done with it).
+    ///
+    /// # Errors
+    /// Meilisearch does not answer or refuses.
+    pub async fn delete_index(&self) -> Result<(), SearchError> {
+        let task = self.index().delete().await.map_err(unavailable)?;
+        self.wait(task).await
+    }
+
+    /// Like [`MeiliEngine::connect`] with another index name (`MEILI_INDEX`,
+    /// so that installs or test runs can share one Meilisearch).
     ///
     /// # Errors
     /// Meilisearch does not answer or refuses the key.
@@ -223,12 +234,7 @@ impl SearchEngine for MeiliEngine {
 
     async fn search(&self, q: &EngineQuery) -> Result<EngineResults, SearchError> {
         let index = self.index();
-        let text = q
-            .terms
-            .iter()
-            .map(|t| t.stem.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = query_text(q);
         let filter = Self::filter(q);
         let sort: &[&str] = match q.sort {
             Sort::Relevance if q.terms.is_empty() => &["created_at:desc"],
@@ -328,5 +334,51 @@ impl SearchEngine for MeiliEngine {
     async fn count(&self) -> Result<u64, SearchError> {
         let stats = self.index().get_stats().await.map_err(unavailable)?;
         Ok(stats.number_of_documents as u64)
+    }
+}
+
+/// The words Meilisearch is sent: each word's stem, so that plural and
+/// definite forms meet; but Meilisearch matches the last word as a prefix,
+/// and a stem that rewrote the word's end is no prefix of it (`китен` stems
+/// to `kitn`, which does not begin `kitenitsa`), so the last word goes as
+/// typed (transliterated) unless its stem is a plain prefix of it.
+fn query_text(q: &EngineQuery) -> String {
+    let last = q.terms.len().saturating_sub(1);
+    q.terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i == last && q.prefix_last && !t.plain.starts_with(&t.stem) {
+                t.plain.as_str()
+            } else {
+                t.stem.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn sent(text: &str, prefix_last: bool) -> String {
+        query_text(&EngineQuery {
+            terms: analyze(text),
+            prefix_last,
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn the_word_being_typed_goes_as_typed_when_its_stem_is_no_prefix_of_it() {
+        assert_eq!(sent("Родопска китен", true), "rodopsk kiten");
+        assert_eq!(sent("kiten", true), "kiten");
+        // A stem that only cut the end is a prefix: it finds every form.
+        assert_eq!(sent("чорапите", true), "chorap");
+        assert_eq!(sent("меда", true), "med");
+        // A submitted search with nothing being typed: stems throughout.
+        assert_eq!(sent("китен", false), "kitn");
     }
 }

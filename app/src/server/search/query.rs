@@ -390,6 +390,29 @@ async fn facet_groups(
     Ok(groups)
 }
 
+/// What the fallback looks for of one word: as typed, in the other script
+/// („med“ finds „мед“, „мед“ finds „med“), and each capitalised, since
+/// SQLite's LIKE ignores the case of Latin letters only.
+fn spellings(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let other = if lower.chars().any(|c| ('а'..='я').contains(&c)) {
+        crate::text::transliterate(&lower)
+    } else {
+        crate::text::to_cyrillic(&lower)
+    };
+    let capital = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut forms = vec![capital(&lower), capital(&other), lower, other];
+    forms.retain(|f| !f.is_empty());
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
 /// The fallback: words matched with LIKE in title and description, the
 /// category, centre and district filters applied, no facet counts.
 async fn database_search(
@@ -399,12 +422,14 @@ async fn database_search(
 ) -> AppResult<(u64, Vec<i32>)> {
     let mut cond = public_product();
     for word in params.q.split_whitespace().take(10) {
-        let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
-        cond = cond.add(
-            Condition::any()
+        let mut any = Condition::any();
+        for form in spellings(&word.replace(['%', '_', '\\'], "")) {
+            let pattern = format!("%{form}%");
+            any = any
                 .add(product::Column::Title.like(pattern.clone()))
-                .add(product::Column::Description.like(pattern)),
-        );
+                .add(product::Column::Description.like(pattern));
+        }
+        cond = cond.add(any);
     }
     if let Some(slug) = params.category.as_deref() {
         let cats = category::Entity::find().all(db).await?;
@@ -481,6 +506,17 @@ async fn database_search(
         .all(db)
         .await?;
     Ok((total, ids))
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::spellings;
+
+    #[test]
+    fn the_fallback_looks_for_a_word_in_both_scripts() {
+        assert_eq!(spellings("med"), ["Med", "med", "Мед", "мед"]);
+        assert_eq!(spellings("Мед"), ["Med", "med", "Мед", "мед"]);
+    }
 }
 
 #[cfg(test)]

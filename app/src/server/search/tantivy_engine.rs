@@ -329,14 +329,15 @@ impl TantivyEngine {
                 }
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(word))));
             }
-            // Verified enterprises are not hidden behind unverified ones.
+            // The verified badge only breaks ties: a bonus far below any
+            // difference in relevance (Meilisearch's last ranking rule).
             let verified = TermQuery::new(
                 Term::from_field_text(f.verified, "yes"),
                 IndexRecordOption::Basic,
             );
             clauses.push((
                 Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(verified), 0.5)),
+                Box::new(ConstScoreQuery::new(Box::new(verified), 0.001)),
             ));
         }
         for (facet, value) in &q.filters {
