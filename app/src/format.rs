@@ -115,6 +115,20 @@ pub fn from_sofia(local: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc>
     }
 }
 
+/// The date in Bulgaria at `now`: the platform's day (a certificate valid
+/// until 31 December lapses at midnight in Sofia, not at 02:00).
+pub fn sofia_date(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    to_sofia(now).date()
+}
+
+/// The first instant of the next day in Sofia after `now`.
+pub fn next_sofia_midnight(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    let tomorrow = sofia_date(now)
+        .succ_opt()
+        .expect("a date before the end of time");
+    from_sofia(tomorrow.and_hms_opt(0, 0, 0).expect("midnight exists"))
+}
+
 /// A UTC time as Bulgarian wall-clock time, for a `datetime-local` field.
 pub fn to_sofia(dt: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     dt.with_timezone(&sofia_offset(dt)).naive_local()
@@ -153,6 +167,29 @@ mod tests {
         assert_eq!(bgn_cents(100), 196); // 1.95583 → 1.96
         assert_eq!(bgn_cents(1250), 2445); // 24.447875 → 24.45
         assert_eq!(leva(2445, Locale::Bg), "24,45\u{a0}лв.");
+    }
+
+    #[test]
+    fn the_platform_s_day_is_sofia_s() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        // 22:30 UTC on New Year's Eve is already 1 January in Sofia.
+        assert_eq!(
+            sofia_date(at("2026-12-31T22:30:00Z")).to_string(),
+            "2027-01-01"
+        );
+        assert_eq!(
+            sofia_date(at("2026-12-31T21:59:00Z")).to_string(),
+            "2026-12-31"
+        );
+        assert_eq!(
+            next_sofia_midnight(at("2026-12-31T12:00:00Z")).to_rfc3339(),
+            "2026-12-31T22:00:00+00:00"
+        );
+        // Summer time: midnight is 21:00 UTC.
+        assert_eq!(
+            next_sofia_midnight(at("2027-06-30T21:30:00Z")).to_rfc3339(),
+            "2027-07-01T21:00:00+00:00"
+        );
     }
 
     #[test]

@@ -84,21 +84,35 @@ fn fail(what: impl std::fmt::Display) -> ! {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"))
-                // A malformed session cookie is a visitor's (or a probe's)
-                // doing, not ours: tower-sessions warns on each one, and a
-                // load run wrote 18,905 such lines. The visitor is simply
-                // anonymous.
-                .add_directive(
-                    "tower_sessions::service=error"
-                        .parse()
-                        .expect("a valid directive"),
-                ),
-        )
-        .init();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"))
+        // A malformed session cookie is a visitor's (or a probe's) doing,
+        // not ours: tower-sessions warns on each one, and a load run wrote
+        // 18,905 such lines. The visitor is simply anonymous.
+        .add_directive(
+            "tower_sessions::service=error"
+                .parse()
+                .expect("a valid directive"),
+        );
+    // Lines inside a request carry its span: the request id with method
+    // and path (see `web::router`).
+    match std::env::var("LOG_FORMAT").as_deref() {
+        Ok("json") => tracing_subscriber::fmt()
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_env_filter(filter)
+            .init(),
+        Ok("text") | Err(std::env::VarError::NotPresent) => {
+            tracing_subscriber::fmt().with_env_filter(filter).init()
+        }
+        Ok(other) => fail(format_args!(
+            "LOG_FORMAT {other:?} is not a log format: use text (the default) or json"
+        )),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            fail("LOG_FORMAT is not text: use text (the default) or json")
+        }
+    }
     let cli = Cli::parse();
     let config = Config::from_env().unwrap_or_else(|e| fail(e));
     let db = app::server::kernel::db::connect(&config.database_url)

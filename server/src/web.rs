@@ -21,8 +21,10 @@ use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::csrf::CsrfLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -166,7 +168,25 @@ pub fn router(state: AppState) -> Router {
             crate::hardening::security_headers,
         ))
         .layer(middleware::from_fn(without_trailing_slash))
+        // Every request has an id (a new one, or the one the proxy in front
+        // gave it): each log line of the request carries it, with the
+        // method and path, and the answer's X-Request-Id says it.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// The span of one request. The path only: a query may hold a token. At
+/// the error level, so that it is kept whatever `RUST_LOG` lets through: a
+/// warning inside a request logged at `RUST_LOG=warn` still names it.
+fn request_span(req: &Request<Body>) -> tracing::Span {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    tracing::error_span!("request", id, method = %req.method(), path = req.uri().path())
 }
 
 /// `/search?category=<a former address>` (a category renamed or retired

@@ -66,7 +66,8 @@ pub async fn run(
     }
 }
 
-/// Every hour (and at start): warns of certificates expiring within 30 days
+/// Every hour, at start and just after midnight in Sofia: warns of
+/// certificates expiring within 30 days
 /// and takes the badge from lapsed ones. Idempotent, so several app servers
 /// may run it.
 pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
@@ -84,7 +85,13 @@ pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sweeping certificates"),
         }
-        tokio::time::sleep(Duration::from_secs(3600)).await;
+        // Every hour, and at midnight in Sofia, when certificates lapse.
+        let now = chrono::Utc::now();
+        let midnight = (app::format::next_sofia_midnight(now) - now)
+            .to_std()
+            .unwrap_or_default()
+            + Duration::from_secs(1);
+        tokio::time::sleep(midnight.min(Duration::from_secs(3600))).await;
     }
 }
 

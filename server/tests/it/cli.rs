@@ -141,3 +141,68 @@ fn admin_create_reads_the_password_from_standard_input() {
     assert_eq!(code, 0);
     assert!(out.contains("is an admin already"), "{out}");
 }
+
+#[test]
+fn log_format_of_another_kind() {
+    let (code, err) = run(&[("LOG_FORMAT", "xml")], &["migrate"]);
+    assert_eq!(code, 2);
+    assert!(one_line(&err).contains("LOG_FORMAT \"xml\""), "{err}");
+}
+
+/// With `LOG_FORMAT=json` each line is a JSON object, and the lines of a
+/// request carry its id: the one the proxy sent, which the answer repeats.
+#[test]
+fn json_log_lines_of_a_request_carry_its_id() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("serve")
+        .env_remove("DATABASE_URL")
+        .env_remove("MEILI_URL")
+        .env_remove("MEILI_MASTER_KEY")
+        .env("DATA_DIR", dir.path())
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "warn,tower_http=debug")
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", "target/site")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let reader = std::thread::spawn(move || {
+        lines
+            .map_while(Result::ok)
+            .find(|l| l.contains("finished processing request"))
+    });
+    // A plain HTTP/1.1 request, as a proxy in front would send it.
+    let answer = (0..100).find_map(|_| {
+        use std::io::{Read, Write};
+        let Ok(mut tcp) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            return None;
+        };
+        tcp.write_all(
+            b"GET /healthz/live HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-42\r\nConnection: close\r\n\r\n",
+        )
+        .ok()?;
+        let mut out = String::new();
+        tcp.read_to_string(&mut out).ok()?;
+        Some(out)
+    });
+    let line = answer.is_some().then(|| reader.join().unwrap()).flatten();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let headers = answer.expect("the server answers").to_lowercase();
+    assert!(headers.contains("x-request-id: probe-42"), "{headers}");
+    let line = line.expect("a log line of the request");
+    let json: serde_json::Value = serde_json::from_str(&line).expect("a JSON line");
+    assert_eq!(json["span"]["id"], "probe-42", "{line}");
+    assert_eq!(json["span"]["path"], "/healthz/live", "{line}");
+}

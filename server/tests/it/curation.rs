@@ -90,7 +90,7 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 }
 
 fn in_a_year() -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(365)).to_string()
+    (app::format::sofia_date(chrono::Utc::now()) + chrono::Duration::days(365)).to_string()
 }
 
 /// A seeded server around the Varna region and a caller of every kind:
@@ -835,7 +835,8 @@ async fn a_refused_answer_to_a_verification_says_why_and_changes_nothing() {
         assert_eq!(r.status(), 422);
         let body: serde_json::Value = r.json().await.unwrap();
         assert!(body.to_string().contains("Попълнете това поле."), "{body}");
-        let yesterday = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+        let yesterday =
+            (app::format::sofia_date(chrono::Utc::now()) - chrono::Duration::days(1)).to_string();
         for (certified, until, field, code) in [
             ("2025-01-10", yesterday.as_str(), "valid_until", "date_past"),
             ("2026-01-10", "2025-12-31", "valid_until", "date_past"),
@@ -1900,7 +1901,7 @@ async fn certificates_warn_once_then_lapse() {
     let t = common::sqlite().await;
     server::seed::seed_demo(&t.db).await.unwrap();
     let a = enterprise_by_slug(&t.db, A_SLUG).await;
-    let today = chrono::Utc::now().date_naive();
+    let today = app::format::sofia_date(chrono::Utc::now());
     let mut row: enterprise::ActiveModel = a.clone().into();
     row.verification_status = Set(VerificationStatus::Verified);
     row.certificate_valid_until = Set(Some(today + chrono::Duration::days(10)));

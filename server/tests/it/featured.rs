@@ -94,7 +94,7 @@ async fn curators_choose_what_their_region_features_for_the_days_they_set() {
         );
         let picks = unchosen_in(&t.db, "varna", 2).await;
         let (now_shown, later) = (&picks[0], &picks[1]);
-        let today = Utc::now().date_naive();
+        let today = app::format::sofia_date(Utc::now());
         let (d0, d6, d1) = (
             today.to_string(),
             (today + Duration::days(6)).to_string(),
@@ -238,7 +238,7 @@ async fn malformed_choices_are_refused_field_by_field_and_change_nothing() {
         let varna = signed_in(&base, VARNA).await;
         let ours = unchosen_in(&t.db, "varna", 1).await.remove(0);
         let theirs = unchosen_in(&t.db, "plovdiv", 1).await.remove(0);
-        let today = Utc::now().date_naive();
+        let today = app::format::sofia_date(Utc::now());
         let day = |n: i64| (today + Duration::days(n)).to_string();
         // An existing choice for the overlap refusal.
         let r = varna

@@ -375,3 +375,33 @@ async fn crawlers_find_the_public_pages_and_only_those() {
     }
     t.drop_db().await;
 }
+
+/// Every answer names its request: a new id, or the one the proxy sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_carries_a_request_id() {
+    let t = common::sqlite().await;
+    let base = common::spawn_server(t.db.clone()).await;
+    let fresh = common::client()
+        .get(format!("{base}/healthz/live"))
+        .send()
+        .await
+        .unwrap();
+    let id = fresh.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    let again = common::client()
+        .get(format!("{base}/"))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(again.headers()["x-request-id"].to_str().unwrap(), id);
+    let given = common::client()
+        .get(format!("{base}/healthz/live"))
+        .header("x-request-id", "from-the-proxy-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1");
+}

@@ -74,6 +74,8 @@ pub async fn visible_products_by_ids(
         .collect())
 }
 
+/// The platform's day: the date in Sofia (certificates lapse, events pass
+/// and featured products change at midnight there).
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::format::sofia_date(chrono::Utc::now())
 }

@@ -13,8 +13,7 @@ pub struct Model {
     pub centre_id: i32,
     /// Shown on the home page too.
     pub on_home: bool,
-    /// The first and the last day it is shown (the platform's day, see
-    /// `catalogue::visibility::today`).
+    /// The first and the last day it is shown (days in Sofia).
     pub starts_on: Date,
     pub ends_on: Date,
     pub created_by: Option<i32>,
