@@ -97,7 +97,9 @@ pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
 
 /// Every hour (and at start): deletes expired sessions (each visitor who
 /// fills a basket without signing in leaves one behind; nothing else ever
-/// removes them) and sign-in failures that no longer slow anyone.
+/// removes them), sign-in failures that no longer slow anyone, old notices
+/// and sent mail (see `kernel::housekeeping`), and lets SQLite refresh its
+/// statistics.
 /// Idempotent, so several app servers may run it.
 pub async fn housekeeping(db: DatabaseConnection) {
     use tower_sessions::ExpiredDeletion;
@@ -108,6 +110,21 @@ pub async fn housekeeping(db: DatabaseConnection) {
         }
         if let Err(e) = app::server::accounts::throttle::purge(&db).await {
             tracing::warn!(error = %e, "purging old sign-in failures");
+        }
+        use app::server::kernel::housekeeping;
+        match housekeeping::purge(&db, chrono::Utc::now()).await {
+            Ok(p) if p != housekeeping::Purged::default() => {
+                tracing::info!(
+                    notices = p.notices,
+                    mails = p.mails,
+                    "old notices and sent mail purged"
+                );
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "purging old notices and sent mail"),
+        }
+        if let Err(e) = housekeeping::optimize(&db).await {
+            tracing::warn!(error = %e, "optimising the database");
         }
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }

@@ -13,6 +13,7 @@ mod cli;
 mod curation;
 mod database;
 mod featured;
+mod housekeeping;
 mod http;
 mod mail;
 mod orders;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod db;
+pub mod housekeeping;
 pub mod images;
 pub mod mail;
 pub mod media;
