@@ -35,6 +35,9 @@ pub struct Config {
     /// `DATA_CACHE_SECONDS`: public page data kept in memory (0: off).
     /// Default 5.
     pub data_cache_seconds: u64,
+    /// `METRICS_TOKEN`: `/metrics` answers requests bearing it (at least 16
+    /// characters); without it, only requests from this host.
+    pub metrics_token: Option<String>,
     /// `MAX_CONNECTIONS`: connections served at once. Default 1024.
     pub max_connections: usize,
     /// `MAIL_REQUESTS_PER_HOUR`: sign-ups and password-reset requests from
@@ -108,6 +111,8 @@ pub enum ConfigError {
         "MEILI_INDEX {0:?} is not an index name: use 1 to 400 Latin letters, digits, '-' and '_'"
     )]
     MeiliIndex(String),
+    #[error("METRICS_TOKEN is too easy to guess: use at least 16 characters without spaces")]
+    MetricsToken,
     #[error("DATABASE_URL must start with sqlite:// or postgres:// (got {0:?})")]
     DatabaseUrl(String),
     #[error("SMTP_URL must look like smtp://[user:password@]host[:port] (got {0:?})")]
@@ -240,6 +245,12 @@ impl Config {
                 .unwrap_or(1024),
             mail_requests_per_hour: u32::try_from(number("MAIL_REQUESTS_PER_HOUR", 10)?.max(1))
                 .unwrap_or(u32::MAX),
+            metrics_token: match var("METRICS_TOKEN") {
+                Some(t) if t.chars().count() < 16 || t.chars().any(char::is_whitespace) => {
+                    return Err(ConfigError::MetricsToken);
+                }
+                token => token,
+            },
         })
     }
 

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod config;
 pub mod hardening;
 pub mod mailer;
+pub mod metrics;
 pub mod pictures;
 pub mod seed;
 pub mod serve;
@@ -95,10 +96,11 @@ pub async fn state(
     let mut settings = app::server::settings::Settings::new(&public_url);
     settings.trusted_proxies = config.trusted_proxies.clone();
     settings.page_cache_seconds = config.page_cache_seconds;
+    settings.metrics_token = config.metrics_token.clone();
     Ok(AppState {
         leptos_options,
         db,
-        search,
+        search: Arc::new(crate::metrics::CountingEngine(search)),
         mail_requests: Arc::new(app::server::auth::AddressLimits::per_hour(
             config.mail_requests_per_hour,
         )),

@@ -36,6 +36,8 @@ const LANG_COOKIE: &str = "lang";
 
 /// Builds the whole router for a state.
 pub fn router(state: AppState) -> Router {
+    // Metrics recorded before the recorder exists are lost.
+    crate::metrics::handle();
     let routes = route_list();
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
@@ -139,7 +141,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/search", get(crate::api::search_products))
         .route("/fn/{*name}", get(server_fns.clone()).post(server_fns))
         .nest("/pkg", pkg)
+        .route("/metrics", get(crate::metrics::serve))
         .merge(pages)
+        .route_layer(middleware::from_fn(crate::metrics::template))
         .fallback_service(public)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -171,6 +175,7 @@ pub fn router(state: AppState) -> Router {
         // Every request has an id (a new one, or the one the proxy in front
         // gave it): each log line of the request carries it, with the
         // method and path, and the answer's X-Request-Id says it.
+        .layer(middleware::from_fn(crate::metrics::track))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -52,6 +52,7 @@ pub async fn run(
                 backoff = IDLE;
             }
             Err(e) => {
+                metrics::counter!("search_engine_errors_total", "op" => "deliver").increment(1);
                 tracing::warn!(error = %e, retry_in = ?backoff, "search index update failed; will retry");
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(MAX_BACKOFF);

@@ -14,6 +14,9 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How long an anonymous reader's page is kept (`PAGE_CACHE_SECONDS`).
     pub page_cache_seconds: u64,
+    /// `METRICS_TOKEN`: `/metrics` answers a request bearing it; without
+    /// it, only a request straight from this host (no proxy in between).
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -23,6 +26,7 @@ impl Settings {
             public_url: public_url.trim_end_matches('/').to_string(),
             trusted_proxies: Vec::new(),
             page_cache_seconds: 2,
+            metrics_token: None,
         }
     }
 

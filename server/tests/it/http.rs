@@ -405,3 +405,45 @@ async fn every_answer_carries_a_request_id() {
         .unwrap();
     assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1");
 }
+
+/// `/metrics` answers this host in Prometheus' text format: requests by
+/// route template and status, their latency, the outbox, the kept reads and
+/// the database pool. Through a proxy, or from elsewhere, it is not there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_requests_by_route_for_this_host_only() {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.unwrap();
+    let base = common::spawn_server(t.db.clone()).await;
+    for path in [
+        "/p/no-such-product",
+        "/p/another-missing-one",
+        "/healthz/live",
+    ] {
+        common::client()
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    let page = common::get_text(&format!("{base}/metrics")).await;
+    for line in [
+        "http_requests_total{route=\"/p/{slug}\",method=\"GET\",status=\"404\"}",
+        "http_requests_total{route=\"/healthz/live\",method=\"GET\",status=\"200\"}",
+        "http_request_duration_seconds_bucket{route=\"/healthz/live\",method=\"GET\",le=\"0.005\"}",
+        "outbox_pending ",
+        "outbox_oldest_pending_seconds ",
+        "read_cache_hits_total ",
+        "db_pool_connections ",
+    ] {
+        assert!(page.contains(line), "{line} in:\n{page}");
+    }
+    // Two addresses, one route: the series is the template's.
+    assert!(!page.contains("no-such-product"), "{page}");
+    let proxied = common::client()
+        .get(format!("{base}/metrics"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(proxied.status(), 404);
+}

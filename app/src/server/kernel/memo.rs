@@ -52,6 +52,9 @@ type Fragment = Arc<(Box<dyn Any + Send + Sync>, Arc<str>)>;
 /// See the module documentation.
 pub struct ReadCache {
     generation: AtomicU64,
+    /// Reads answered from what was kept, and reads that loaded (metrics).
+    hits: AtomicU64,
+    misses: AtomicU64,
     entries: Option<Cache<String, Entry>>,
     fragments: Option<Cache<String, Fragment>>,
 }
@@ -69,6 +72,8 @@ impl ReadCache {
         }
         ReadCache {
             generation: AtomicU64::new(0),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
             entries: bounded(seconds),
             fragments: bounded(seconds),
         }
@@ -77,6 +82,15 @@ impl ReadCache {
     /// The current generation (the page cache stamps its pages with it too).
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
+    }
+
+    /// Reads served from what was kept and reads that had to load, since
+    /// the start.
+    pub fn hits_and_misses(&self) -> (u64, u64) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
     }
 
     /// Something public may have changed: nothing kept so far is served again.
@@ -124,8 +138,10 @@ impl ReadCache {
             && stamp == generation
             && let Ok(value) = value.downcast::<V>()
         {
+            self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(value);
         }
+        self.misses.fetch_add(1, Ordering::Relaxed);
         let value = Arc::new(load().await?);
         if keep(&value) {
             entries.insert(key, (generation, value.clone()));
