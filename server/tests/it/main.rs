@@ -21,5 +21,6 @@ mod outbox;
 mod privacy;
 mod search_contract;
 mod security;
+mod servers;
 mod trust;
 mod workspace;
