@@ -19,7 +19,8 @@ use crate::models::{FeatureInput, FeatureState, FeaturedChoice, FeaturedPage, Pr
 use crate::server::auth::Caller;
 use crate::server::catalogue::cards::product_cards;
 use crate::server::catalogue::visibility::{public_product, today};
-use crate::server::entities::{district, enterprise, featured_product, product, regional_centre};
+use crate::server::curation::region::{curated_centre, district_ids};
+use crate::server::entities::{enterprise, featured_product, product};
 use crate::server::kernel::audit::audit;
 use crate::server::kernel::db::begin_write;
 
@@ -84,8 +85,7 @@ pub async fn page(
     centre_slug: &str,
     query: &str,
 ) -> AppResult<FeaturedPage> {
-    let centre = centre_of(db, centre_slug).await?;
-    caller.require_curator(centre.id)?;
+    let centre = curated_centre(db, caller, centre_slug).await?;
     let day = today();
     let rows = featured_product::Entity::find()
         .filter(featured_product::Column::CentreId.eq(centre.id))
@@ -172,8 +172,7 @@ pub async fn add(
     centre_slug: &str,
     input: &FeatureInput,
 ) -> AppResult<i32> {
-    let centre = centre_of(db, centre_slug).await?;
-    caller.require_curator(centre.id)?;
+    let centre = curated_centre(db, caller, centre_slug).await?;
     let mut r = Refusals::default();
     let day = today();
     let date = |r: &mut Refusals, field: &str, raw: &str| match raw.trim() {
@@ -273,8 +272,7 @@ pub async fn remove(
     centre_slug: &str,
     id: i32,
 ) -> AppResult<()> {
-    let centre = centre_of(db, centre_slug).await?;
-    caller.require_curator(centre.id)?;
+    let centre = curated_centre(db, caller, centre_slug).await?;
     let txn = begin_write(db).await?;
     let f = featured_product::Entity::find_by_id(id)
         .filter(featured_product::Column::CentreId.eq(centre.id))
@@ -298,22 +296,8 @@ pub async fn remove(
     Ok(())
 }
 
-async fn centre_of(db: &impl ConnectionTrait, slug: &str) -> AppResult<regional_centre::Model> {
-    regional_centre::Entity::find()
-        .filter(regional_centre::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 async fn region_enterprises(db: &impl ConnectionTrait, centre: i32) -> AppResult<Vec<i32>> {
-    let districts: Vec<i32> = district::Entity::find()
-        .filter(district::Column::CentreId.eq(centre))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
+    let districts = district_ids(db, centre).await?;
     Ok(enterprise::Entity::find()
         .select_only()
         .column(enterprise::Column::Id)
