@@ -10,6 +10,9 @@
 //!   of thirty days from now, shown on the home page; nothing reads the
 //!   column any more.
 //! - The audit log learns the new actions, so its CHECK is replaced.
+//! - Every product is queued for the search index: this version analyses
+//!   words differently (-ия nouns) and weighs the centre's city with the
+//!   description, so documents indexed before it are rebuilt by the worker.
 
 use chrono::{Duration, Utc};
 use sea_orm_migration::prelude::*;
@@ -189,6 +192,20 @@ impl MigrationTrait for Migration {
             m.create_index(index.to_owned()).await?;
         }
         copy_featured_at(m.get_connection()).await?;
+        let every_product = Query::select()
+            .expr(Expr::val("product"))
+            .column(n("id"))
+            .expr(Expr::val(0))
+            .expr(Expr::val(Utc::now()))
+            .from(n("products"))
+            .to_owned();
+        let queue = Query::insert()
+            .into_table(n("outbox"))
+            .columns(["entity_type", "entity_id", "attempts", "created_at"].map(n))
+            .select_from(every_product)
+            .map_err(|e| DbErr::Migration(e.to_string()))?
+            .to_owned();
+        m.get_connection().execute(&queue).await?;
         crate::replace_checks(m.get_connection(), CHANGED).await
     }
 }

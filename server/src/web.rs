@@ -179,7 +179,25 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(middleware::from_fn(plain_request_id))
         .with_state(state)
+}
+
+/// An `X-Request-Id` that came with the request is kept only when it looks
+/// like one (up to 64 letters, digits, `-`, `_`, `.`): a client cannot
+/// write what it likes into every log line; otherwise a new one is made.
+async fn plain_request_id(mut req: Request<Body>, next: Next) -> Response {
+    let plain = req.headers().get("x-request-id").map(|v| {
+        let b = v.as_bytes();
+        !b.is_empty()
+            && b.len() <= 64
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
+    });
+    if plain == Some(false) {
+        req.headers_mut().remove("x-request-id");
+    }
+    next.run(req).await
 }
 
 /// The span of one request. The path only: a query may hold a token. At

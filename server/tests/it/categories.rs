@@ -334,3 +334,134 @@ async fn malformed_tree_changes_are_refused_field_by_field_and_change_nothing() 
         t.drop_db().await;
     }
 }
+
+/// The slugs of a parent's children (or of the top), in their order, with
+/// their positions counted from 0 without gaps.
+async fn children(t: &common::TestDb, parent: Option<i32>) -> Vec<String> {
+    use sea_orm::QueryOrder;
+    let rows = category::Entity::find()
+        .filter(match parent {
+            Some(p) => category::Column::ParentId.eq(p),
+            None => category::Column::ParentId.is_null(),
+        })
+        .order_by_asc(category::Column::Position)
+        .all(&t.db)
+        .await
+        .unwrap();
+    let positions: Vec<i32> = rows.iter().map(|c| c.position).collect();
+    assert_eq!(
+        positions,
+        (0..rows.len() as i32).collect::<Vec<_>>(),
+        "{}",
+        t.label
+    );
+    rows.into_iter().map(|c| c.slug).collect()
+}
+
+/// Moving keeps every list in order without gaps; an address renamed back
+/// is live again (and the in-between one leads to it); a new category may
+/// take over a former address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moves_keep_the_order_and_addresses_can_come_back() {
+    for t in all_databases().await {
+        server::seed::seed_demo(&t.db).await.unwrap();
+        let base = spawn_server(t.db.clone()).await;
+        let admin = signed_in(&base, ADMIN).await;
+        let crafts = category(&t, "zanayati").await;
+        let food = category(&t, "hrani").await;
+        let honey = category(&t, "med").await;
+        let ceramics = category(&t, "keramika").await.id.to_string();
+        let post = |path: &'static str, form: Vec<(&'static str, String)>| {
+            let admin = &admin;
+            async move {
+                let mut form: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                form.push(("locale", "bg"));
+                let r = admin.post(path, &form).await;
+                assert_eq!(r.status(), 200, "{path} {form:?}");
+            }
+        };
+        // Ceramics to third place among the crafts.
+        post(
+            "/fn/move_category",
+            vec![
+                ("category_id", ceramics.clone()),
+                ("parent", crafts.id.to_string()),
+                ("position", "3".into()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            children(&t, Some(crafts.id)).await[2],
+            "keramika",
+            "{}",
+            t.label
+        );
+        // Honey to the top, first; the food keeps its other children in order.
+        let food_before = children(&t, Some(food.id)).await;
+        post(
+            "/fn/move_category",
+            vec![
+                ("category_id", honey.id.to_string()),
+                ("parent", String::new()),
+                ("position", "1".into()),
+            ],
+        )
+        .await;
+        assert_eq!(children(&t, None).await[0], "med", "{}", t.label);
+        let food_after = children(&t, Some(food.id)).await;
+        let expected: Vec<String> = food_before.into_iter().filter(|s| s != "med").collect();
+        assert_eq!(food_after, expected, "{}", t.label);
+
+        // Renamed away and back.
+        let rename = |slug: &'static str| {
+            vec![
+                ("category_id", honey.id.to_string()),
+                ("input[name_bg]", "Мед".to_string()),
+                ("input[name_en]", "Honey".to_string()),
+                ("input[slug]", slug.to_string()),
+            ]
+        };
+        post("/fn/rename_category", rename("pchelen-med")).await;
+        post("/fn/rename_category", rename("med")).await;
+        let anon = Browser::new(&base);
+        assert_eq!(
+            anon.get("/search?category=med").await.status(),
+            200,
+            "{}",
+            t.label
+        );
+        let r = anon.get("/search?category=pchelen-med").await;
+        assert_eq!(
+            (r.status().as_u16(), location(&r)),
+            (301, "/search?category=med".into())
+        );
+        // A new category takes the in-between address over.
+        post(
+            "/fn/add_category",
+            vec![
+                ("input[name_bg]", "Пчелен мед".into()),
+                ("input[name_en]", "Bee honey".into()),
+                ("input[slug]", "pchelen-med".into()),
+                ("input[parent]", food.id.to_string()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            anon.get("/search?category=pchelen-med").await.status(),
+            200,
+            "{}",
+            t.label
+        );
+        assert_eq!(
+            category_redirect::Entity::find()
+                .count(&t.db)
+                .await
+                .unwrap(),
+            0,
+            "{}: no former address is left",
+            t.label
+        );
+        t.drop_db().await;
+    }
+}

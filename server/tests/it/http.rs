@@ -404,6 +404,14 @@ async fn every_answer_carries_a_request_id() {
         .await
         .unwrap();
     assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1");
+    // Whatever else a client sends is replaced by an id of our own.
+    let odd = common::client()
+        .get(format!("{base}/healthz/live"))
+        .header("x-request-id", "evil line \"injected\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(odd.headers()["x-request-id"].len(), 36);
 }
 
 /// `/metrics` answers this host in Prometheus' text format: requests by

@@ -110,19 +110,27 @@ async fn contract() {
     let f = Arc::new(fixture().await);
     let docs = Arc::new(index::all_documents(&f.db).await.unwrap());
     assert!(docs.len() >= 600);
-    for (engine, leftover) in engines().await {
-        // The clauses run as their own task, so that a failing one still
-        // lets the shared Meilisearch lose the index made for this run.
-        let run = tokio::spawn(clauses(f.clone(), engine, docs.clone())).await;
+    // The clauses run as their own task per engine, so that a failing one
+    // (on either engine) still lets the shared Meilisearch lose the index
+    // made for this run before the failure is reported.
+    let all = engines().await;
+    let mut failed = None;
+    for (engine, _) in &all {
+        let run = tokio::spawn(clauses(f.clone(), engine.clone(), docs.clone())).await;
+        if let Err(e) = run {
+            failed.get_or_insert(e);
+        }
+    }
+    for (_, leftover) in all {
         if let Leftover::Index(meili) = leftover {
             meili
                 .delete_index()
                 .await
                 .expect("delete the contract's index");
         }
-        if let Err(e) = run {
-            std::panic::resume_unwind(e.into_panic());
-        }
+    }
+    if let Some(e) = failed {
+        std::panic::resume_unwind(e.into_panic());
     }
 }
 

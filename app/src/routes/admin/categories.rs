@@ -34,11 +34,12 @@ fn CategoriesView(locale: Locale, all: Vec<CategoryAdmin>) -> impl IntoView {
     let saved = use_query_map()
         .read_untracked()
         .get("saved")
-        .map(|s| match s.as_str() {
-            "added" => t.admin_category_added(),
-            "renamed" => t.admin_category_renamed(),
-            "moved" => t.admin_category_moved(),
-            _ => t.admin_category_retired(),
+        .and_then(|s| match s.as_str() {
+            "added" => Some(t.admin_category_added()),
+            "renamed" => Some(t.admin_category_renamed()),
+            "moved" => Some(t.admin_category_moved()),
+            "retired" => Some(t.admin_category_retired()),
+            _ => None,
         });
     let posted = PostedError::from_query();
     let name = |c: &CategoryAdmin| locale.stored(&c.name_bg, &c.name_en).to_string();
@@ -106,6 +107,18 @@ fn NewCategory(locale: Locale, posted: PostedError, tops: Vec<(String, String)>)
     let mine = posted.for_action(action).is_some();
     let e = posted.fields(action);
     let error = posted.for_action(action).cloned();
+    // What was typed comes back to this form only when this form was sent.
+    let typed = |name: &str| {
+        mine.then(|| posted.typed(name))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let values = (
+        typed("input[name_bg]"),
+        typed("input[name_en]"),
+        typed("input[slug]"),
+        typed("input[parent]"),
+    );
     view! {
         <section class="panel" aria-labelledby="h-new-category">
             <details class="edit" open=mine>
@@ -115,13 +128,13 @@ fn NewCategory(locale: Locale, posted: PostedError, tops: Vec<(String, String)>)
                         <LocaleField locale/>
                         <FormMessage locale error/>
                         <TextField label=t.admin_category_name_bg().into() name="input[name_bg]".into() key="name_bg"
-                            required=true maxlength=80 errors=e.clone() prefix="new-"/>
+                            required=true maxlength=80 value=values.0 fixed=true errors=e.clone() prefix="new-"/>
                         <TextField label=t.admin_category_name_en().into() name="input[name_en]".into() key="name_en"
-                            required=true maxlength=80 errors=e.clone() prefix="new-"/>
+                            required=true maxlength=80 value=values.1 fixed=true errors=e.clone() prefix="new-"/>
                         <TextField label=t.admin_category_slug().into() name="input[slug]".into() key="slug"
-                            hint=t.admin_category_slug_hint_new().to_string() maxlength=60 errors=e.clone() prefix="new-"/>
+                            hint=t.admin_category_slug_hint_new().to_string() maxlength=60 value=values.2 fixed=true errors=e.clone() prefix="new-"/>
                         <SelectField label=t.admin_category_parent().into() name="input[parent]".into() key="parent"
-                            options=tops empty=t.admin_category_top().to_string() errors=e prefix="new-"/>
+                            options=tops empty=t.admin_category_top().to_string() value=values.3 fixed=true errors=e prefix="new-"/>
                         <button type="submit" class="primary">{t.admin_category_add()}</button>
                     </form>
                 </EnhancedForm>

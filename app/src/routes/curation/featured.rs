@@ -41,9 +41,10 @@ fn FeaturedView(locale: Locale, page: FeaturedPage) -> impl IntoView {
     let desk = locale.href(&format!("/curator/{}", page.centre_slug));
     let title = t.featured_title(page.centre_name.as_str());
     let query = use_query_map().read_untracked();
-    let saved = query.get("saved").map(|s| match s.as_str() {
-        "added" => t.featured_added(),
-        _ => t.featured_removed(),
+    let saved = query.get("saved").and_then(|s| match s.as_str() {
+        "added" => Some(t.featured_added()),
+        "removed" => Some(t.featured_removed()),
+        _ => None,
     });
     let chosen = query.get("product").unwrap_or_default();
     let posted = PostedError::from_query();

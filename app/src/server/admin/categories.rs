@@ -5,7 +5,7 @@
 //!
 //! A changed or retired address keeps leading somewhere: the old slug is
 //! kept in `category_redirects` and `/search?category=<old>` is sent on
-//! (see [`resolve`]). Every change that alters what the search index holds
+//! (see `search::query::Reference::moved_category`). Every change that alters what the search index holds
 //! for a product (a category's names or address, its place in the tree, a
 //! retired category's products) queues those products for the index in the
 //! same transaction.
@@ -78,32 +78,6 @@ pub async fn list(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<Cat
         }
     }
     Ok(out)
-}
-
-/// The live category at `slug`, or the one a former address leads to:
-/// `Some((slug, moved))`, `moved` when the address is a former one.
-///
-/// # Errors
-/// The database's.
-pub async fn resolve(db: &impl ConnectionTrait, slug: &str) -> AppResult<Option<(String, bool)>> {
-    if category::Entity::find()
-        .filter(category::Column::Slug.eq(slug))
-        .count(db)
-        .await?
-        > 0
-    {
-        return Ok(Some((slug.to_string(), false)));
-    }
-    let Some(r) = category_redirect::Entity::find_by_id(slug.to_string())
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(category::Entity::find_by_id(r.category_id)
-        .one(db)
-        .await?
-        .map(|c| (c.slug, true)))
 }
 
 /// Adds a category at the end of its parent's (or the top) list.

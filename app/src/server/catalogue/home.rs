@@ -37,12 +37,14 @@ pub async fn category_tree(
         .await
         .ok()
         .and_then(|r| r.facets.get("category").cloned());
+    // The engine counts a product under its category and that category's
+    // parent, so a top category's count is already its whole branch (a
+    // product may sit in a top category itself); the database counts each
+    // product once, under its own category, and the branch is added up.
+    let whole_branches = from_engine.is_some();
     let counts: HashMap<i32, i64> = match from_engine {
-        // The engine counts a product under its leaf and its ancestors; the
-        // tree below adds leaves up, so only leaves are taken from it.
         Some(by_slug) => cats
             .iter()
-            .filter(|c| c.parent_id.is_some())
             .map(|c| (c.id, by_slug.get(&c.slug).copied().unwrap_or(0) as i64))
             .collect(),
         None => product::Entity::find()
@@ -74,7 +76,9 @@ pub async fn category_tree(
             .filter(|c| c.parent_id == Some(*id))
             .map(card)
             .collect();
-        root.product_count += root.children.iter().map(|c| c.product_count).sum::<u64>();
+        if !whole_branches {
+            root.product_count += root.children.iter().map(|c| c.product_count).sum::<u64>();
+        }
     }
     Ok(roots.into_iter().map(|(_, c)| c).collect())
 }

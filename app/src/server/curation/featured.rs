@@ -136,13 +136,16 @@ pub async fn page(
         .filter(public_product())
         .filter(product::Column::Id.is_not_in(current))
         .filter(product::Column::EnterpriseId.is_in(region_enterprises(db, centre.id).await?));
+    // Each word in either script and either case (SQLite's LIKE ignores
+    // the case of Latin letters only), in the title or the Latin slug.
     for word in query.split_whitespace().take(5) {
-        let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
-        candidates = candidates.filter(
-            Condition::any()
-                .add(product::Column::Title.like(pattern.clone()))
-                .add(product::Column::Slug.like(pattern)),
-        );
+        let word = word.replace(['%', '_', '\\'], "");
+        let mut any = Condition::any()
+            .add(product::Column::Slug.like(format!("%{}%", crate::text::slugify(&word, 100))));
+        for form in crate::server::search::query::spellings(&word) {
+            any = any.add(product::Column::Title.like(format!("%{form}%")));
+        }
+        candidates = candidates.filter(any);
     }
     let candidates = candidates
         .order_by_desc(product::Column::CreatedAt)

@@ -275,6 +275,8 @@ async fn moved_categories(
         .all(db)
         .await?
         .into_iter()
+        // A live category's own address is never sent elsewhere.
+        .filter(|r| !live.values().any(|slug| *slug == r.old_slug))
         .filter_map(|r| Some((r.old_slug, live.get(&r.category_id)?.clone())))
         .collect())
 }
@@ -393,7 +395,7 @@ async fn facet_groups(
 /// What the fallback looks for of one word: as typed, in the other script
 /// („med“ finds „мед“, „мед“ finds „med“), and each capitalised, since
 /// SQLite's LIKE ignores the case of Latin letters only.
-fn spellings(word: &str) -> Vec<String> {
+pub(crate) fn spellings(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let other = if lower.chars().any(|c| ('а'..='я').contains(&c)) {
         crate::text::transliterate(&lower)
