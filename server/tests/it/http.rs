@@ -455,3 +455,30 @@ async fn metrics_count_requests_by_route_for_this_host_only() {
         .unwrap();
     assert_eq!(proxied.status(), 404);
 }
+
+/// With `METRICS_TOKEN`, `/metrics` also answers through a proxy to a
+/// request bearing the token, and to no other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_answer_the_token_through_a_proxy() {
+    let t = common::sqlite().await;
+    let token = "a-long-metrics-token-2026";
+    let base = common::spawn_server_env(t.db.clone(), &[("METRICS_TOKEN", token)]).await;
+    let through_proxy = |bearer: &'static str| {
+        common::client()
+            .get(format!("{base}/metrics"))
+            .header("x-forwarded-for", "203.0.113.9")
+            .header("authorization", format!("Bearer {bearer}"))
+            .send()
+    };
+    let ok = through_proxy(token).await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok.text().await.unwrap().contains("db_pool_connections"));
+    assert_eq!(
+        through_proxy("a-long-metrics-token-2027")
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(through_proxy("").await.unwrap().status(), 404);
+}

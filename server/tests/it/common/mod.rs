@@ -139,6 +139,22 @@ pub async fn spawn_server_with(
     engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
     embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
 ) -> String {
+    spawn_configured(db, engine, embedded, &[]).await
+}
+
+/// Like [`spawn_server`], with these variables in its configuration too.
+pub async fn spawn_server_env(db: DatabaseConnection, vars: &[(&str, &str)]) -> String {
+    let (engine, dir) = tantivy();
+    std::mem::forget(dir);
+    spawn_configured(db, engine.clone(), Some(engine), vars).await
+}
+
+async fn spawn_configured(
+    db: DatabaseConnection,
+    engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
+    embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
+    vars: &[(&str, &str)],
+) -> String {
     // Server logs go to the test's captured output: shown when it fails.
     let _ = tracing_subscriber::fmt()
         .with_env_filter("warn,server=info,app=info")
@@ -159,7 +175,10 @@ pub async fn spawn_server_with(
         "DATA_DIR" => Some(data_dir.clone()),
         // Links in mail and on printable pages point at this very server.
         "PUBLIC_URL" => Some(base.clone()),
-        _ => None,
+        other => vars
+            .iter()
+            .find(|(k, _)| *k == other)
+            .map(|(_, v)| v.to_string()),
     })
     .expect("config");
     let state = server::state(options, db.clone(), engine.clone(), &config)
