@@ -174,6 +174,17 @@ fn ends(s: &[char], len: usize, suffix: &str) -> bool {
     len >= suf.len() && s[len - suf.len()..len] == suf[..]
 }
 
+/// `word` with its first letter in capitals. SQLite's `lower()` and `LIKE`
+/// fold the case of ASCII letters only, so a word typed in lower-case
+/// Cyrillic („мария“) is also looked for as names and titles are written
+/// („Мария“).
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// The light Bulgarian stemmer of Jacques Savoy ("BulStem light"): strips the
 /// definite article and plural endings so that "чорапите", "чорапи" and
 /// "чорап" meet, and "меда" finds "мед". Takes a lowercase Cyrillic word.
@@ -304,6 +315,13 @@ mod search_tests {
         assert_eq!(stems("шушулки"), stems("shushulki"));
         assert_eq!(to_cyrillic("shtastie"), "щастие");
         assert_eq!(to_cyrillic("sofia"), "софия");
+    }
+
+    #[test]
+    fn a_typed_word_is_also_looked_for_capitalised() {
+        assert_eq!(capitalised("мария"), "Мария");
+        assert_eq!(capitalised("ivan"), "Ivan");
+        assert_eq!(capitalised(""), "");
     }
 
     #[test]

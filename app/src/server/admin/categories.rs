@@ -106,10 +106,7 @@ pub async fn add(
         return Err(AppError::Invalid(r.0));
     }
     let position = category::Entity::find()
-        .filter(match parent {
-            Some(p) => category::Column::ParentId.eq(p),
-            None => category::Column::ParentId.is_null(),
-        })
+        .filter(under(parent))
         .count(&txn)
         .await? as i32;
     // A live category wins over a former address that was the same.
@@ -230,48 +227,21 @@ pub async fn move_to(
         .await?
         .ok_or(AppError::NotFound)?;
     let parent = parent_of(&txn, &mut r, parent, Some(id)).await?;
-    if parent.is_some()
-        && category::Entity::find()
-            .filter(category::Column::ParentId.eq(id))
-            .count(&txn)
-            .await?
-            > 0
-    {
+    if parent.is_some() && has_subcategories(&txn, id).await? {
         r.add("parent", Problem::CategoryHasChildren);
     }
     if !r.is_empty() {
         return Err(AppError::Invalid(r.0));
     }
     let old_parent = c.parent_id;
-    let siblings = |p: Option<i32>| {
-        category::Entity::find()
-            .filter(match p {
-                Some(p) => category::Column::ParentId.eq(p),
-                None => category::Column::ParentId.is_null(),
-            })
-            .filter(category::Column::Id.ne(id))
-            .order_by_asc(category::Column::Position)
-            .order_by_asc(category::Column::Id)
-    };
-    let mut new_list = siblings(parent).all(&txn).await?;
+    let mut new_list = siblings(&txn, parent, id).await?;
     let at = (place as usize - 1).min(new_list.len());
-    new_list.insert(at, c.clone());
-    for (i, s) in new_list.iter().enumerate() {
-        if s.position != i as i32 || s.id == id {
-            let mut a: category::ActiveModel = s.clone().into();
-            a.position = Set(i as i32);
-            a.parent_id = Set(if s.id == id { parent } else { s.parent_id });
-            a.update(&txn).await?;
-        }
-    }
+    let mut moved = c.clone();
+    moved.parent_id = parent;
+    new_list.insert(at, moved);
+    renumber(&txn, new_list, Some(id)).await?;
     if old_parent != parent {
-        for (i, s) in siblings(old_parent).all(&txn).await?.iter().enumerate() {
-            if s.position != i as i32 {
-                let mut a: category::ActiveModel = s.clone().into();
-                a.position = Set(i as i32);
-                a.update(&txn).await?;
-            }
-        }
+        renumber(&txn, siblings(&txn, old_parent, id).await?, None).await?;
         // A product's document names its category's ancestors.
         reindex_under(&txn, id).await?;
     }
@@ -309,12 +279,7 @@ pub async fn retire(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if category::Entity::find()
-        .filter(category::Column::ParentId.eq(id))
-        .count(&txn)
-        .await?
-        > 0
-    {
+    if has_subcategories(&txn, id).await? {
         r.add("target", Problem::CategoryHasChildren);
     }
     let target = match target.trim().parse::<i32>() {
@@ -360,24 +325,7 @@ pub async fn retire(
     })
     .exec(&txn)
     .await?;
-    for (i, s) in category::Entity::find()
-        .filter(match c.parent_id {
-            Some(p) => category::Column::ParentId.eq(p),
-            None => category::Column::ParentId.is_null(),
-        })
-        .order_by_asc(category::Column::Position)
-        .order_by_asc(category::Column::Id)
-        .all(&txn)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
-        if s.position != i as i32 {
-            let mut a: category::ActiveModel = s.into();
-            a.position = Set(i as i32);
-            a.update(&txn).await?;
-        }
-    }
+    renumber(&txn, siblings(&txn, c.parent_id, id).await?, None).await?;
     audit(
         &txn,
         caller.user_id,
@@ -458,13 +406,63 @@ async fn parent_of(
     Ok(None)
 }
 
+/// The categories under `parent` (the top ones for none).
+fn under(parent: Option<i32>) -> sea_orm::sea_query::SimpleExpr {
+    match parent {
+        Some(p) => category::Column::ParentId.eq(p),
+        None => category::Column::ParentId.is_null(),
+    }
+}
+
+async fn has_subcategories(db: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
+    Ok(category::Entity::find()
+        .filter(under(Some(id)))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// The categories under `parent` in their order, `except` one.
+async fn siblings(
+    db: &impl ConnectionTrait,
+    parent: Option<i32>,
+    except: i32,
+) -> AppResult<Vec<category::Model>> {
+    Ok(category::Entity::find()
+        .filter(under(parent))
+        .filter(category::Column::Id.ne(except))
+        .order_by_asc(category::Column::Position)
+        .order_by_asc(category::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Gives a list its places 0, 1, … in its order, writing only the rows
+/// whose place (or, for `changed`, whose parent) is new.
+async fn renumber(
+    db: &impl ConnectionTrait,
+    list: Vec<category::Model>,
+    changed: Option<i32>,
+) -> AppResult<()> {
+    for (i, c) in list.into_iter().enumerate() {
+        if c.position != i as i32 || Some(c.id) == changed {
+            let parent = c.parent_id;
+            let mut a: category::ActiveModel = c.into();
+            a.position = Set(i as i32);
+            a.parent_id = Set(parent);
+            a.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Queues for the index every product of the category and of its
 /// subcategories (their documents hold the category's names and slugs).
 async fn reindex_under(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
     let mut ids = vec![id];
     ids.extend(
         category::Entity::find()
-            .filter(category::Column::ParentId.eq(id))
+            .filter(under(Some(id)))
             .all(db)
             .await?
             .into_iter()

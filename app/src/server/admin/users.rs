@@ -22,16 +22,6 @@ use crate::server::kernel::audit::audit;
 /// Accounts on one page of the list.
 pub const PAGE: u64 = 50;
 
-/// `word` with its first letter in capitals: SQLite's `lower()` knows only
-/// ASCII, so a name typed in lower-case Cyrillic („мария“) is also looked
-/// for as names are written („Мария“).
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect::<String>()
-    })
-}
-
 /// The accounts whose address or name holds `query` (all, newest first,
 /// when it is empty), with their roles and memberships.
 ///
@@ -56,7 +46,7 @@ pub async fn users_page(
                     .like(format!("%{lower}%")),
             );
         for word in lower.split_whitespace() {
-            names = names.add(user::Column::DisplayName.contains(capitalised(word)));
+            names = names.add(user::Column::DisplayName.contains(crate::text::capitalised(word)));
         }
         find = find.filter(names);
     }
@@ -244,16 +234,4 @@ pub async fn sign_out_everywhere(
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::capitalised;
-
-    #[test]
-    fn a_typed_word_is_also_looked_for_capitalised() {
-        assert_eq!(capitalised("мария"), "Мария");
-        assert_eq!(capitalised("ivan"), "Ivan");
-        assert_eq!(capitalised(""), "");
-    }
 }

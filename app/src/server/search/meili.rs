@@ -97,15 +97,6 @@ struct Hit {
 }
 
 impl MeiliEngine {
-    /// Connects and applies the index settings, waiting for Meilisearch to
-    /// finish them.
-    ///
-    /// # Errors
-    /// Meilisearch does not answer or refuses the key.
-    pub async fn connect(url: &str, key: &str) -> Result<MeiliEngine, SearchError> {
-        Self::connect_index(url, key, DEFAULT_INDEX).await
-    }
-
     /// Deletes this engine's index (a test's own, once it is done with it).
     ///
     /// # Errors
@@ -115,8 +106,9 @@ impl MeiliEngine {
         self.wait(task).await
     }
 
-    /// Like [`MeiliEngine::connect`] with another index name (`MEILI_INDEX`,
-    /// so that installs or test runs can share one Meilisearch).
+    /// Connects to the index `index` (`MEILI_INDEX`, so that installs or
+    /// test runs can share one Meilisearch) and applies its settings,
+    /// waiting for Meilisearch to finish them.
     ///
     /// # Errors
     /// Meilisearch does not answer or refuses the key.

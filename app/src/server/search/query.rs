@@ -245,14 +245,18 @@ impl Reference {
     /// # Errors
     /// The database's.
     pub async fn load(db: &impl ConnectionTrait) -> Result<Reference, sea_orm::DbErr> {
+        let categories = category::Entity::find()
+            .order_by_asc(category::Column::Position)
+            .all(db)
+            .await?;
+        let redirects = crate::server::entities::category_redirect::Entity::find()
+            .all(db)
+            .await?;
         Ok(Reference {
-            categories: category::Entity::find()
-                .order_by_asc(category::Column::Position)
-                .all(db)
-                .await?,
+            moved: moved_categories(&categories, redirects),
+            categories,
             centres: regional_centre::Entity::find().all(db).await?,
             districts: district::Entity::find().all(db).await?,
-            moved: moved_categories(db).await?,
         })
     }
 
@@ -262,23 +266,20 @@ impl Reference {
     }
 }
 
-async fn moved_categories(
-    db: &impl ConnectionTrait,
-) -> Result<HashMap<String, String>, sea_orm::DbErr> {
-    let live: HashMap<i32, String> = category::Entity::find()
-        .all(db)
-        .await?
+/// Each former address and the live address it leads to; a live
+/// category's own address is never sent elsewhere.
+fn moved_categories(
+    live: &[category::Model],
+    redirects: Vec<crate::server::entities::category_redirect::Model>,
+) -> HashMap<String, String> {
+    redirects
         .into_iter()
-        .map(|c| (c.id, c.slug))
-        .collect();
-    Ok(crate::server::entities::category_redirect::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        // A live category's own address is never sent elsewhere.
-        .filter(|r| !live.values().any(|slug| *slug == r.old_slug))
-        .filter_map(|r| Some((r.old_slug, live.get(&r.category_id)?.clone())))
-        .collect())
+        .filter(|r| !live.iter().any(|c| c.slug == r.old_slug))
+        .filter_map(|r| {
+            let to = live.iter().find(|c| c.id == r.category_id)?;
+            Some((r.old_slug, to.slug.clone()))
+        })
+        .collect()
 }
 
 async fn facet_groups(
@@ -402,12 +403,7 @@ pub(crate) fn spellings(word: &str) -> Vec<String> {
     } else {
         crate::text::to_cyrillic(&lower)
     };
-    let capital = |w: &str| {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
+    let capital = crate::text::capitalised;
     let mut forms = vec![capital(&lower), capital(&other), lower, other];
     forms.retain(|f| !f.is_empty());
     forms.sort();
