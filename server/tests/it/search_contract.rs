@@ -148,6 +148,7 @@ async fn clauses(f: Arc<Fixture>, engine: Arc<dyn SearchEngine>, docs: Arc<Vec<S
         facets_narrow_and_their_counts_are_right(engine, docs).await;
         unknown_facet_values_match_nothing_without_an_error(engine).await;
         sorts_order_by_price_and_by_date(engine, docs).await;
+        whole_words_come_before_prefixes_in_every_sort(engine, docs).await;
         pages_do_not_overlap_and_add_up(engine).await;
         updates_and_deletions_show_at_once(engine, docs).await;
         nothing_a_buyer_types_breaks_it(engine).await;
@@ -340,6 +341,80 @@ async fn sorts_order_by_price_and_by_date(engine: &dyn SearchEngine, docs: &[Sea
         .map(|id| docs.iter().find(|d| d.id == *id).unwrap().created_at)
         .collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]));
+}
+
+/// A submitted „мед“ lists every listing that has the word (or its forms)
+/// before those that only have a longer word beginning with it
+/// („медицински“, „медальон“), in every sort, across pages; the order asked
+/// for holds within each tier.
+async fn whole_words_come_before_prefixes_in_every_sort(
+    engine: &dyn SearchEngine,
+    docs: &[SearchDoc],
+) {
+    let whole = |d: &SearchDoc| {
+        [
+            &d.title_plain,
+            &d.title_stem,
+            &d.meta_plain,
+            &d.meta_stem,
+            &d.body_plain,
+            &d.body_stem,
+        ]
+        .iter()
+        .any(|f| f.split(' ').any(|w| w == "med"))
+    };
+    let doc = |id: &i32| docs.iter().find(|d| d.id == *id).unwrap();
+    for sort in [
+        Sort::Relevance,
+        Sort::PriceAsc,
+        Sort::PriceDesc,
+        Sort::Newest,
+    ] {
+        let mut ids = Vec::new();
+        let mut total = 0;
+        for offset in (0..).step_by(7) {
+            let page = engine
+                .search(&EngineQuery {
+                    sort,
+                    offset,
+                    limit: 7,
+                    ..q("мед")
+                })
+                .await
+                .unwrap();
+            total = page.total;
+            if page.ids.is_empty() {
+                break;
+            }
+            ids.extend(page.ids);
+        }
+        assert_eq!(
+            ids.len() as u64,
+            total,
+            "{} {sort:?}: pages add up",
+            engine.name()
+        );
+        let tiers: Vec<bool> = ids.iter().map(|id| whole(doc(id))).collect();
+        let first_prefix = tiers.iter().position(|w| !w).unwrap_or(tiers.len());
+        assert!(
+            first_prefix >= 5 && first_prefix < tiers.len(),
+            "{} {sort:?}: the demo has both kinds: {tiers:?}",
+            engine.name()
+        );
+        assert!(
+            tiers[first_prefix..].iter().all(|w| !w),
+            "{} {sort:?}: a whole word after a prefix: {tiers:?}",
+            engine.name()
+        );
+        let prices: Vec<i64> = ids.iter().map(|id| doc(id).price_cents).collect();
+        for tier in [&prices[..first_prefix], &prices[first_prefix..]] {
+            match sort {
+                Sort::PriceAsc => assert!(tier.windows(2).all(|w| w[0] <= w[1]), "{tier:?}"),
+                Sort::PriceDesc => assert!(tier.windows(2).all(|w| w[0] >= w[1]), "{tier:?}"),
+                _ => {}
+            }
+        }
+    }
 }
 
 async fn pages_do_not_overlap_and_add_up(engine: &dyn SearchEngine) {

@@ -53,13 +53,16 @@ fn settings() -> Settings {
             "price_cents",
         ])
         .with_sortable_attributes(["price_cents", "created_at"])
+        // Whole words before typos and prefixes in every sort (exactness
+        // before sort), as the embedded engine's two tiers; the asked order
+        // next, and relevance within it; the verified badge breaks ties.
         .with_ranking_rules([
             "words",
             "typo",
+            "exactness",
+            "sort",
             "proximity",
             "attribute",
-            "sort",
-            "exactness",
             "verified_rank:desc",
         ])
         .with_typo_tolerance(TypoToleranceSettings {

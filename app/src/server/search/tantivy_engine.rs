@@ -275,7 +275,9 @@ impl TantivyEngine {
         Ok(Some(started))
     }
 
-    fn query(&self, q: &EngineQuery) -> Box<dyn Query> {
+    /// The query for `q`; with `whole_words_only`, without the typo and
+    /// prefix variants of its words (the first tier, see [`Self::run`]).
+    fn query(&self, q: &EngineQuery, whole_words_only: bool) -> Box<dyn Query> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if q.terms.is_empty() {
@@ -296,7 +298,7 @@ impl TantivyEngine {
                 add(f.body_plain, &t.plain, 1.0);
                 add(f.body_stem, &t.stem, 1.0);
                 let letters = t.plain.chars().count();
-                if letters >= 5 {
+                if letters >= 5 && !whole_words_only {
                     for (field, boost) in [
                         (f.title_plain, 0.6),
                         (f.meta_plain, 0.3),
@@ -310,7 +312,7 @@ impl TantivyEngine {
                         ));
                     }
                 }
-                if i == last && q.prefix_last && letters >= 2 {
+                if i == last && q.prefix_last && letters >= 2 && !whole_words_only {
                     for (field, boost) in [
                         (f.title_plain, 0.8),
                         (f.meta_plain, 0.4),
@@ -357,38 +359,92 @@ impl TantivyEngine {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn run(&self, searcher: &Searcher, q: &EngineQuery) -> Result<EngineResults, SearchError> {
-        let query = self.query(q);
-        let mut fc = FacetCollector::for_field("facets");
-        for facet in FACETS {
-            fc.add_facet(Facet::from_path([facet]));
+    /// Whether some word of `q` also matches with a typo or as a prefix, so
+    /// that the whole-word matches form a tier of their own.
+    fn has_loose_words(q: &EngineQuery) -> bool {
+        let last = q.terms.len().saturating_sub(1);
+        q.terms.iter().enumerate().any(|(i, t)| {
+            let letters = t.plain.chars().count();
+            letters >= 5 || (i == last && q.prefix_last && letters >= 2)
+        })
+    }
+
+    /// One page of `query`'s matches in `sort` order.
+    fn page(
+        searcher: &Searcher,
+        query: &dyn Query,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<DocAddress>, SearchError> {
+        if limit == 0 {
+            return Ok(Vec::new());
         }
-        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
-        let sort = match q.sort {
-            Sort::Relevance if q.terms.is_empty() => Sort::Newest,
-            s => s,
-        };
-        let (addresses, total, facet_counts): (Vec<DocAddress>, usize, _) = match sort {
-            Sort::Relevance => {
-                let (docs, n, fcounts) = searcher
-                    .search(&query, &(top.order_by_score(), Count, fc))
-                    .map_err(err)?;
-                (docs.into_iter().map(|(_, a)| a).collect(), n, fcounts)
-            }
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        Ok(match sort {
+            Sort::Relevance => searcher
+                .search(query, &top.order_by_score())
+                .map_err(err)?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect(),
             Sort::PriceAsc | Sort::PriceDesc | Sort::Newest => {
                 let (field, order) = match sort {
                     Sort::PriceAsc => ("price_cents", Order::Asc),
                     Sort::PriceDesc => ("price_cents", Order::Desc),
                     _ => ("created_at", Order::Desc),
                 };
-                let (docs, n, fcounts) = searcher
-                    .search(
-                        &query,
-                        &(top.order_by_fast_field::<i64>(field, order), Count, fc),
-                    )
-                    .map_err(err)?;
-                (docs.into_iter().map(|(_, a)| a).collect(), n, fcounts)
+                searcher
+                    .search(query, &top.order_by_fast_field::<i64>(field, order))
+                    .map_err(err)?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .collect()
             }
+        })
+    }
+
+    /// Matches come in two tiers, each in the asked order: those where every
+    /// word matched whole (or by its stem) first, then those where a word
+    /// matched only with a typo or as the beginning of a longer word. So a
+    /// search for „мед“ sorted by price lists honey before the cheaper
+    /// „медицински“ service; the prefix serves the word being typed, never
+    /// ahead of whole words. Totals and facet counts cover both tiers.
+    fn run(&self, searcher: &Searcher, q: &EngineQuery) -> Result<EngineResults, SearchError> {
+        let query = self.query(q, false);
+        let mut fc = FacetCollector::for_field("facets");
+        for facet in FACETS {
+            fc.add_facet(Facet::from_path([facet]));
+        }
+        let sort = match q.sort {
+            Sort::Relevance if q.terms.is_empty() => Sort::Newest,
+            s => s,
+        };
+        let limit = q.limit.max(1);
+        let (total, facet_counts) = searcher.search(&query, &(Count, fc)).map_err(err)?;
+        let addresses = if Self::has_loose_words(q) {
+            let whole = self.query(q, true);
+            let whole_total = whole.count(searcher).map_err(err)?;
+            let mut page = if q.offset < whole_total {
+                Self::page(searcher, whole.as_ref(), sort, q.offset, limit)?
+            } else {
+                Vec::new()
+            };
+            let rest = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::MustNot, whole),
+            ]);
+            let rest_offset = q.offset.saturating_sub(whole_total);
+            page.extend(Self::page(
+                searcher,
+                &rest,
+                sort,
+                rest_offset,
+                limit - page.len(),
+            )?);
+            page
+        } else {
+            Self::page(searcher, query.as_ref(), sort, q.offset, limit)?
         };
         let mut ids = Vec::with_capacity(addresses.len());
         for addr in addresses {
