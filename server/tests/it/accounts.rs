@@ -726,11 +726,8 @@ async fn a_new_address_is_taken_only_once_its_link_is_followed() {
         assert_eq!(confirmed.status(), 200, "{}", t.label);
         assert_eq!(location(&confirmed), "/account?saved=address_changed");
         assert_eq!(a.whoami().await.as_deref(), Some("nova@example.bg"));
-        let told = common::mails_to(&base, "stara@example.bg");
-        assert!(
-            told.iter().any(|m| m.contains("nova@example.bg")),
-            "the old address is told"
-        );
+        // The old address is told (the mail goes out after the answer).
+        common::mail_holding(&base, "stara@example.bg", "nova@example.bg").await;
         let again = a
             .post(
                 "/fn/confirm_new_address",

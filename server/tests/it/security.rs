@@ -532,15 +532,26 @@ async fn oversized_bodies_and_fields_are_refused() {
     let (t, base) = seeded().await;
     let owner = Browser::new(&base);
     owner.sign_in(OWNER.0, OWNER.1).await;
-    // An urlencoded body over the limit: 413, not 500.
-    let big = "x".repeat(server::hardening::FORM_MAX + 1);
-    let r = owner
-        .post(
-            "/fn/update_profile",
-            &[("locale", "bg"), ("display_name", &big)],
+    // A declared length over the limit: 413 at once, before any body is
+    // sent (the answer does not wait for it).
+    let form_max = server::hardening::FORM_MAX;
+    let head = |kind: &str, length: usize| {
+        format!(
+            "POST /fn/update_profile HTTP/1.1\r\nContent-Type: {kind}\r\nContent-Length: {length}"
         )
-        .await;
-    assert_eq!(r.status(), 413);
+    };
+    let urlencoded = "application/x-www-form-urlencoded";
+    assert_eq!(
+        common::raw_status(&base, &head(urlencoded, form_max + 1), b"").await,
+        413
+    );
+    // A body that declares no length is cut off once it passes the limit.
+    let mut chunk = format!("{:x}\r\n", form_max + 1).into_bytes();
+    chunk.extend(std::iter::repeat_n(b'x', form_max + 1));
+    let chunked = format!(
+        "POST /fn/update_profile HTTP/1.1\r\nContent-Type: {urlencoded}\r\nTransfer-Encoding: chunked"
+    );
+    assert_eq!(common::raw_status(&base, &chunked, &chunk).await, 413);
     // A multipart text field over its limit: refused, nothing read whole.
     let form = reqwest::multipart::Form::new()
         .text("locale", "x".repeat(64 * 1024))
@@ -552,25 +563,24 @@ async fn oversized_bodies_and_fields_are_refused() {
     let r = owner.post_multipart("/fn/upload_image", form).await;
     assert_eq!(r.status(), 422);
     // A multipart body over the whole limit.
-    let form = reqwest::multipart::Form::new().text("locale", "bg").part(
-        "file",
-        reqwest::multipart::Part::bytes(vec![0u8; server::hardening::MULTIPART_MAX + 1])
-            .file_name("a.png"),
-    );
-    let r = owner.post_multipart("/fn/upload_image", form).await;
-    assert_eq!(r.status(), 413);
-    // Nobody signed in: refused before anything is read.
-    let anon = Browser::new(&base);
-    let form = reqwest::multipart::Form::new()
-        .text("locale", "x".repeat(64 * 1024))
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(vec![1]).file_name("a.png"),
-        );
+    let multipart = "multipart/form-data; boundary=b";
+    let upload = |length: usize| {
+        format!(
+            "POST /fn/upload_image HTTP/1.1\r\nContent-Type: {multipart}\r\nContent-Length: {length}"
+        )
+    };
     assert_eq!(
-        anon.post_multipart("/fn/upload_image", form).await.status(),
+        common::raw_status(&base, &upload(server::hardening::MULTIPART_MAX + 1), b"").await,
+        413
+    );
+    // Nobody signed in: refused before anything is read (no body is sent).
+    assert_eq!(
+        common::raw_status(&base, &upload(64 * 1024), b"").await,
         401
     );
+    // Nothing was saved.
+    let r = owner.get("/account").await;
+    assert!(!r.text().await.unwrap().contains("xxxxxxxx"));
     t.drop_db().await;
 }
 
