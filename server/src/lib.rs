@@ -4,11 +4,13 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod backup;
 pub mod cache;
 pub mod config;
 pub mod hardening;
 pub mod mailer;
 pub mod metrics;
+pub mod peers;
 pub mod pictures;
 pub mod seed;
 pub mod serve;

@@ -8,6 +8,10 @@ use tracing_subscriber::EnvFilter;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// How long a stopping server waits for the search worker's batch (the
+/// engine's own timeouts are shorter; a batch left unfinished stays pending).
+const OUTBOX_DRAIN: std::time::Duration = std::time::Duration::from_secs(60);
+
 #[derive(Parser)]
 #[command(
     name = "server",
@@ -35,6 +39,13 @@ enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Back up the SQLite database (online: the site may keep serving),
+    /// the media and a manifest into DIR (new or empty). On PostgreSQL the
+    /// media and the manifest; the database with pg_dump.
+    Backup { dir: std::path::PathBuf },
+    /// Restore a backup made by `backup` into an empty DATA_DIR, check it
+    /// against its manifest and rebuild the search index.
+    Restore { dir: std::path::PathBuf },
     /// Platform administration from the command line.
     Admin {
         #[command(subcommand)]
@@ -76,6 +87,35 @@ fn read_password() -> String {
     }
 }
 
+/// Rebuilds the search index from the database; the number of products.
+async fn reindex(db: &sea_orm::DatabaseConnection, config: &Config) -> usize {
+    use app::server::search::SearchError;
+    use app::server::search::index;
+    use app::server::search::tantivy_engine::TantivyEngine;
+    let rebuilt = match &config.meili {
+        Some(_) => {
+            let engines = server::open_search(config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            index::reindex(db, engines.engine.as_ref()).await
+        }
+        // A running server holds the live index; build beside it and
+        // let the server switch over.
+        None => {
+            let base = config.data_dir.join("search");
+            index::reindex_with(db, |docs, started| async move {
+                tokio::task::spawn_blocking(move || {
+                    TantivyEngine::build_detached(&base, &docs, started)
+                })
+                .await
+                .map_err(|e| SearchError::Engine(e.to_string()))?
+            })
+            .await
+        }
+    };
+    rebuilt.unwrap_or_else(|e| fail(e))
+}
+
 /// Prints one line saying what to fix and exits, instead of a panic trace.
 fn fail(what: impl std::fmt::Display) -> ! {
     eprintln!("error: {what}");
@@ -115,6 +155,13 @@ async fn main() {
     }
     let cli = Cli::parse();
     let config = Config::from_env().unwrap_or_else(|e| fail(e));
+    // A restore fills an empty DATA_DIR before anything opens a database there.
+    let restored = match &cli.command {
+        Some(Command::Restore { dir }) => {
+            Some(server::backup::restore_files(&config, dir).unwrap_or_else(|e| fail(e)))
+        }
+        _ => None,
+    };
     let db = app::server::kernel::db::connect(&config.database_url)
         .await
         .unwrap_or_else(|e| fail(format_args!("cannot open the database at DATABASE_URL ({e}); check that it is reachable and the URL is right")));
@@ -122,6 +169,21 @@ async fn main() {
         .await
         .unwrap_or_else(|e| fail(format_args!("applying migrations failed: {e}")));
 
+    if let Some(manifest) = restored {
+        server::backup::check(&db, &manifest)
+            .await
+            .unwrap_or_else(|e| fail(e));
+        let n = reindex(&db, &config).await;
+        let c = manifest.counts;
+        println!(
+            "restored: {} products, {} images, {} requests, {} media files; search index rebuilt: {n} products",
+            c.products,
+            c.images,
+            c.requests,
+            manifest.media.len()
+        );
+        return;
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => println!("migrations applied"),
         Command::Admin {
@@ -175,33 +237,30 @@ async fn main() {
             }
         }
         Command::Reindex => {
-            use app::server::search::SearchError;
-            use app::server::search::index;
-            use app::server::search::tantivy_engine::TantivyEngine;
-            let rebuilt = match &config.meili {
-                Some(_) => {
-                    let engines = server::open_search(&config)
-                        .await
-                        .unwrap_or_else(|e| fail(e));
-                    index::reindex(&db, engines.engine.as_ref()).await
-                }
-                // A running server holds the live index; build beside it and
-                // let the server switch over.
-                None => {
-                    let base = config.data_dir.join("search");
-                    index::reindex_with(&db, |docs, started| async move {
-                        tokio::task::spawn_blocking(move || {
-                            TantivyEngine::build_detached(&base, &docs, started)
-                        })
-                        .await
-                        .map_err(|e| SearchError::Engine(e.to_string()))?
-                    })
-                    .await
-                }
-            };
-            let n = rebuilt.unwrap_or_else(|e| fail(e));
+            let n = reindex(&db, &config).await;
             println!("search index rebuilt: {n} products");
         }
+        Command::Backup { dir } => {
+            let m = server::backup::backup(&db, &config, &dir)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            let c = m.counts;
+            println!(
+                "backed up into {}: {} products, {} images, {} requests, {} media files{}",
+                dir.display(),
+                c.products,
+                c.images,
+                c.requests,
+                m.media.len(),
+                if m.database == "postgres" {
+                    " (the PostgreSQL database itself: use pg_dump, see the README)"
+                } else {
+                    ""
+                }
+            );
+        }
+        // Handled before the database is opened.
+        Command::Restore { .. } => unreachable!("restored above"),
         Command::Serve => {
             let options = server::leptos_options().unwrap_or_else(|e| fail(e));
             let addr = options.site_addr;
@@ -225,15 +284,18 @@ async fn main() {
                 state.settings.public_url.clone(),
             ));
             tokio::spawn(server::worker::housekeeping(db.clone()));
+            tokio::spawn(server::peers::run(db.clone(), state.reads.clone()));
             tokio::spawn(server::worker::certificates(
                 db.clone(),
                 state.reads.clone(),
             ));
-            tokio::spawn(server::worker::run(
+            let (stop_outbox, outbox_stopping) = tokio::sync::watch::channel(false);
+            let outbox = tokio::spawn(server::worker::run(
                 db,
                 engines.engine,
                 engines.embedded,
                 state.reads.clone(),
+                outbox_stopping,
             ));
             let app = web::router(state);
             let listener = tokio::net::TcpListener::bind(addr)
@@ -251,6 +313,13 @@ async fn main() {
             server::serve::serve(listener, app, limits, server::serve::shutdown_signal())
                 .await
                 .unwrap_or_else(|e| fail(e));
+            // Requests have drained; the search worker finishes its batch.
+            let _ = stop_outbox.send(true);
+            if tokio::time::timeout(OUTBOX_DRAIN, outbox).await.is_err() {
+                tracing::warn!(
+                    "the search index batch did not finish in {OUTBOX_DRAIN:?}; its rows stay pending"
+                );
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::server::kernel::db;
 use app::server::kernel::memo::ReadCache;
 use app::server::search::SearchEngine;
 use app::server::search::index;
@@ -15,18 +16,22 @@ const BATCH: u64 = 1000;
 const IDLE: Duration = Duration::from_millis(300);
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
-/// Runs until the process ends: delivers pending updates, backs off while
+/// Runs until `stop` turns true: delivers pending updates, backs off while
 /// the engine is down (the rows wait; nothing is lost), follows index
-/// rebuilds made by `server reindex`, and purges old delivered rows.
+/// rebuilds made by `server reindex`, and purges old delivered rows. On a
+/// shared PostgreSQL one app server delivers at a time (see
+/// [`db::in_turn`]). Asked to stop, it finishes the batch it is delivering
+/// first, so a restart neither loses nor repeats it.
 pub async fn run(
     db: DatabaseConnection,
     engine: Arc<dyn SearchEngine>,
     embedded: Option<Arc<TantivyEngine>>,
     reads: Arc<ReadCache>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let mut backoff = IDLE;
     let mut last_purge = std::time::Instant::now();
-    loop {
+    while !*stop.borrow() {
         if let Some(tantivy) = &embedded {
             match tantivy.follow_rebuild() {
                 Ok(Some(started)) => {
@@ -40,21 +45,33 @@ pub async fn run(
                 Err(e) => tracing::error!(error = %e, "opening a rebuilt search index"),
             }
         }
-        match index::deliver_pending(&db, engine.as_ref(), BATCH).await {
-            Ok(0) => {
+        let delivered = db::in_turn(
+            &db,
+            db::OneAtATime::Outbox,
+            index::deliver_pending(&db, engine.as_ref(), BATCH),
+        )
+        .await;
+        match delivered {
+            // Nothing pending, or another server is delivering.
+            Ok(Some(Ok(0)) | None) => {
                 backoff = IDLE;
-                tokio::time::sleep(IDLE).await;
+                pause(&mut stop, IDLE).await;
             }
-            Ok(n) => {
+            Ok(Some(Ok(n))) => {
                 tracing::debug!(delivered = n, "search index updated");
                 // Kept search pages now differ from what the engine answers.
                 reads.invalidate();
                 backoff = IDLE;
             }
-            Err(e) => {
+            Ok(Some(Err(e))) => {
                 metrics::counter!("search_engine_errors_total", "op" => "deliver").increment(1);
                 tracing::warn!(error = %e, retry_in = ?backoff, "search index update failed; will retry");
-                tokio::time::sleep(backoff).await;
+                pause(&mut stop, backoff).await;
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?backoff, "taking the outbox turn failed; will retry");
+                pause(&mut stop, backoff).await;
                 backoff = (backoff * 2).min(MAX_BACKOFF);
             }
         }
@@ -65,16 +82,43 @@ pub async fn run(
             }
         }
     }
+    tracing::info!("search index worker stopped");
+}
+
+/// Sleeps for `d`, or less when asked to stop.
+async fn pause(stop: &mut tokio::sync::watch::Receiver<bool>, d: Duration) {
+    let stopped = async {
+        // A dropped sender never asks to stop.
+        if stop.wait_for(|s| *s).await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        () = tokio::time::sleep(d) => {}
+        () = stopped => {}
+    }
 }
 
 /// Every hour, at start and just after midnight in Sofia: warns of
 /// certificates expiring within 30 days
-/// and takes the badge from lapsed ones. Idempotent, so several app servers
-/// may run it.
+/// and takes the badge from lapsed ones; on a shared PostgreSQL one app
+/// server at a time.
 pub async fn certificates(db: DatabaseConnection, reads: Arc<ReadCache>) {
     loop {
         let today = app::server::catalogue::visibility::today();
-        match app::server::curation::verification::sweep_certificates(&db, today).await {
+        let sweep = db::in_turn(
+            &db,
+            db::OneAtATime::Certificates,
+            app::server::curation::verification::sweep_certificates(&db, today),
+        )
+        .await;
+        // Another server sweeping: it does the same, once.
+        let sweep = match sweep {
+            Ok(Some(s)) => s,
+            Ok(None) => Ok(Default::default()),
+            Err(e) => Err(e.into()),
+        };
+        match sweep {
             Ok(s) if s.warned + s.lapsed > 0 => {
                 tracing::info!(warned = s.warned, lapsed = s.lapsed, "certificates swept");
                 // A lapsed badge is on kept pages; the outbox only reaches

@@ -37,6 +37,28 @@ async fn migrations_are_idempotent_and_load_the_six_centres() {
     }
 }
 
+/// Two app servers starting together on an empty PostgreSQL: one applies
+/// the migrations while the other waits, and both start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_migrating_at_once_both_succeed() {
+    let Some(t) = common::postgres_unmigrated().await else {
+        eprintln!("no PostgreSQL: skipped");
+        return;
+    };
+    let other = app::server::kernel::db::connect(&t.url).await.unwrap();
+    let (a, b) = tokio::join!(
+        app::server::kernel::db::migrate(&t.db),
+        app::server::kernel::db::migrate(&other)
+    );
+    a.expect("first server");
+    b.expect("second server");
+    assert_eq!(
+        regional_centre::Entity::find().count(&t.db).await.unwrap(),
+        6
+    );
+    t.drop_db().await;
+}
+
 #[tokio::test]
 async fn demo_data_is_complete_valid_and_loaded_once() {
     for t in common::all_databases().await {

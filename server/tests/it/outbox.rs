@@ -254,3 +254,163 @@ async fn a_rebuild_by_another_process_is_followed_and_replays_updates() {
     assert!(r.total > 0);
     assert_eq!(live.follow_rebuild().unwrap(), None);
 }
+
+/// A real embedded engine whose deliveries take a while, and which counts
+/// how many run at once (across every engine sharing `busy`).
+struct Slow {
+    inner: Arc<TantivyEngine>,
+    busy: Arc<std::sync::atomic::AtomicUsize>,
+    most_at_once: Arc<std::sync::atomic::AtomicUsize>,
+    applied: std::sync::atomic::AtomicUsize,
+    started: tokio::sync::Notify,
+}
+
+impl Slow {
+    fn new(
+        busy: Arc<std::sync::atomic::AtomicUsize>,
+        most_at_once: Arc<std::sync::atomic::AtomicUsize>,
+    ) -> (Arc<Slow>, tempfile::TempDir) {
+        let (inner, dir) = common::tantivy();
+        let slow = Slow {
+            inner,
+            busy,
+            most_at_once,
+            applied: Default::default(),
+            started: tokio::sync::Notify::new(),
+        };
+        (Arc::new(slow), dir)
+    }
+}
+
+#[async_trait::async_trait]
+impl SearchEngine for Slow {
+    fn name(&self) -> &'static str {
+        "slow"
+    }
+    async fn health(&self) -> Result<(), SearchError> {
+        Ok(())
+    }
+    async fn apply(&self, upserts: Vec<SearchDoc>, deletes: Vec<i32>) -> Result<(), SearchError> {
+        let now = self.busy.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most_at_once.fetch_max(now, Ordering::SeqCst);
+        self.started.notify_one();
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        self.applied
+            .fetch_add(upserts.len() + deletes.len(), Ordering::SeqCst);
+        let done = self.inner.apply(upserts, deletes).await;
+        self.busy.fetch_sub(1, Ordering::SeqCst);
+        done
+    }
+    async fn search(&self, q: &EngineQuery) -> Result<EngineResults, SearchError> {
+        self.inner.search(q).await
+    }
+    async fn rebuild(&self, docs: Vec<SearchDoc>) -> Result<(), SearchError> {
+        self.inner.rebuild(docs).await
+    }
+    async fn count(&self) -> Result<u64, SearchError> {
+        self.inner.count().await
+    }
+}
+
+/// Queues `n` products afresh, forgetting rows already delivered.
+async fn queue_products(db: &sea_orm::DatabaseConnection, n: u64) -> Vec<i32> {
+    use sea_orm::QuerySelect;
+    outbox::Entity::delete_many()
+        .filter(outbox::Column::DeliveredAt.is_not_null())
+        .exec(db)
+        .await
+        .unwrap();
+    let ids: Vec<i32> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .limit(n)
+        .into_tuple()
+        .all(db)
+        .await
+        .unwrap();
+    for id in &ids {
+        app::server::kernel::outbox::enqueue(db, "product", *id)
+            .await
+            .unwrap();
+    }
+    ids
+}
+
+/// Asked to stop (SIGTERM) in the middle of a delivery, the worker finishes
+/// it, marks its rows delivered, and only then ends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopping_worker_finishes_the_batch_it_is_delivering() {
+    let t = common::sqlite().await;
+    server::seed::seed_demo(&t.db).await.unwrap();
+    outbox::Entity::delete_many().exec(&t.db).await.unwrap();
+    let queued = queue_products(&t.db, 30).await;
+    let (engine, _dir) = Slow::new(Default::default(), Default::default());
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let reads = Arc::new(app::server::kernel::memo::ReadCache::new(5));
+    let worker = tokio::spawn(server::worker::run(
+        t.db.clone(),
+        engine.clone(),
+        None,
+        reads,
+        stopping,
+    ));
+    engine.started.notified().await;
+    stop.send(true).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), worker)
+        .await
+        .expect("the worker ends once its batch is done")
+        .unwrap();
+    assert_eq!(pending(&t.db).await, 0, "the batch was finished");
+    assert_eq!(engine.applied.load(Ordering::SeqCst), queued.len());
+    assert_eq!(engine.count().await.unwrap(), queued.len() as u64);
+    t.drop_db().await;
+}
+
+/// Two app servers on one PostgreSQL both run the worker; one delivers at a
+/// time, and every row goes to the shared engine once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_deliver_each_row_once_and_never_at_once() {
+    let Some(t) = common::postgres().await else {
+        eprintln!("no PostgreSQL: skipped");
+        return;
+    };
+    server::seed::seed_demo(&t.db).await.unwrap();
+    outbox::Entity::delete_many().exec(&t.db).await.unwrap();
+    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let most = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (a, _da) = Slow::new(busy.clone(), most.clone());
+    let (b, _db) = Slow::new(busy.clone(), most.clone());
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let mut workers = Vec::new();
+    // Each round queues work while both workers are running.
+    let mut queued = 0;
+    for engine in [&a, &b] {
+        let reads = Arc::new(app::server::kernel::memo::ReadCache::new(5));
+        let engine: Arc<dyn SearchEngine> = (*engine).clone();
+        workers.push(tokio::spawn(server::worker::run(
+            t.db.clone(),
+            engine,
+            None,
+            reads,
+            stopping.clone(),
+        )));
+    }
+    for _ in 0..3 {
+        queued += queue_products(&t.db, 40).await.len();
+        for _ in 0..100 {
+            if pending(&t.db).await == 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(pending(&t.db).await, 0);
+    }
+    stop.send(true).unwrap();
+    for w in workers {
+        w.await.unwrap();
+    }
+    let applied = a.applied.load(Ordering::SeqCst) + b.applied.load(Ordering::SeqCst);
+    assert_eq!(applied, queued, "each row once");
+    assert_eq!(most.load(Ordering::SeqCst), 1, "one delivery at a time");
+    t.drop_db().await;
+}

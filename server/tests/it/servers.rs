@@ -36,3 +36,101 @@ async fn a_session_made_on_one_server_works_on_the_other() {
         t.drop_db().await;
     }
 }
+
+/// A curator hides a product on A: B stops showing it at once, although B
+/// keeps what it read for ten minutes (the servers tell each other through
+/// PostgreSQL; on SQLite there is one server).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_product_hidden_on_one_server_leaves_the_other_at_once() {
+    use app::server::entities::{enterprise, product};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let Some(t) = crate::common::postgres().await else {
+        eprintln!("no PostgreSQL: skipped");
+        return;
+    };
+    server::seed::seed_demo(&t.db).await.unwrap();
+    // One search engine for both, as one Meilisearch serves every app
+    // server (an embedded index belongs to one server).
+    let (engine, _dir) = crate::common::tantivy();
+    let keep = [("DATA_CACHE_SECONDS", "600")];
+    let a = crate::common::spawn_configured(t.db.clone(), engine.clone(), None, &keep).await;
+    let b = crate::common::spawn_configured(t.db.clone(), engine.clone(), None, &keep).await;
+    let owner = enterprise::Entity::find()
+        .filter(enterprise::Column::Slug.eq("sinya-nishka-varna"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let p = product::Entity::find()
+        .filter(product::Column::EnterpriseId.eq(owner.id))
+        .filter(product::Column::Status.eq("published"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let page = format!("/p/{}", p.slug);
+    let search = format!(
+        "/search?q={}",
+        percent_encoding::utf8_percent_encode(&p.title, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let reader = Browser::new(&b);
+    assert_eq!(reader.get(&page).await.status(), 200);
+    // Once the demo data is indexed, B's search lists it (and keeps that).
+    let mut listed = false;
+    for _ in 0..100 {
+        if reader
+            .get(&search)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains(&page)
+        {
+            listed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(listed, "B's search lists the product");
+
+    let curator = Browser::new(&a);
+    curator
+        .sign_in("kurator.varna@demo.socialenpazar.bg", "demo-kurator-2026")
+        .await;
+    let r = curator
+        .post(
+            "/fn/hide_product",
+            &[
+                ("locale", "bg"),
+                ("product_id", &p.id.to_string()),
+                ("reason", "Снимката не е на продукта."),
+                ("next", "/curator/varna"),
+            ],
+        )
+        .await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    // The notification arrives within moments, not ten minutes.
+    let mut gone = false;
+    for _ in 0..30 {
+        if reader.get(&page).await.status() == 404 {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(gone, "B still shows the hidden product");
+    assert!(
+        !reader
+            .get(&search)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains(&page)
+    );
+    t.drop_db().await;
+}

@@ -55,7 +55,18 @@ async fn migrate_up(db: &DatabaseConnection, steps: Option<u32>) -> Result<(), D
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         migrate_sqlite(db, steps).await?;
     } else {
+        // Two app servers starting together: the second waits for the
+        // first's migrations and then finds nothing left to apply.
+        use sea_orm::TransactionTrait;
+        let lock = db.begin().await?;
+        lock.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [(OneAtATime::Migrations as i64).into()],
+        ))
+        .await?;
         Migrator::up(db, steps).await?;
+        lock.commit().await?;
     }
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         // Keep the planner's statistics fresh (bounded work per table).
@@ -246,4 +257,54 @@ mod tests {
             assert_eq!(got, want, "{message}");
         }
     }
+}
+
+/// Work that one app server at a time does on a shared PostgreSQL: each
+/// kind is a transaction-level advisory lock (released at commit, or when
+/// the connection drops with a server that died).
+#[derive(Debug, Clone, Copy)]
+pub enum OneAtATime {
+    /// Delivering outbox rows to a shared search engine: one deliverer keeps
+    /// updates of one product in the order they were made, which row locks
+    /// with SKIP LOCKED would not (two servers could each take a change to
+    /// the same product and apply them the wrong way round).
+    Outbox = 0x5050_0001,
+    /// The certificate sweep: its notices go out once.
+    Certificates = 0x5050_0002,
+    /// Applying migrations (waited for, not skipped: see [`migrate`]).
+    Migrations = 0x5050_0003,
+}
+
+/// Runs `work` unless another app server on the same PostgreSQL is doing
+/// it (then `None`: skip this round). The lock is held by a transaction of
+/// its own while `work` runs on other connections, and released at its
+/// end, or by PostgreSQL when the server holding it dies. On SQLite there
+/// is one server, and `work` simply runs.
+///
+/// # Errors
+/// The database's, when taking or releasing the lock.
+pub async fn in_turn<F: std::future::Future>(
+    db: &DatabaseConnection,
+    kind: OneAtATime,
+    work: F,
+) -> Result<Option<F::Output>, DbErr> {
+    use sea_orm::TransactionTrait;
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return Ok(Some(work.await));
+    }
+    let lock = db.begin().await?;
+    let row = lock
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_try_advisory_xact_lock($1) AS got",
+            [(kind as i64).into()],
+        ))
+        .await?;
+    let got = row.map(|r| r.try_get::<bool>("", "got")).transpose()?;
+    if got != Some(true) {
+        return Ok(None);
+    }
+    let out = work.await;
+    lock.commit().await?;
+    Ok(Some(out))
 }

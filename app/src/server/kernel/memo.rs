@@ -24,10 +24,12 @@
 //! served only for data equal to its own, so it can never be older than the
 //! data the page was given.
 //!
-//! Writes by another process (a second app server on PostgreSQL, the
-//! `server` command line) are not seen at once; `DATA_CACHE_SECONDS`
-//! (default 5) bounds how long, and also how long a value derived from the
-//! clock (a certificate's validity, an upcoming event) may lag.
+//! App servers sharing a PostgreSQL tell each other of every change (LISTEN
+//! and NOTIFY, see the server's `peers`), so a write on one is seen on all.
+//! Writes by another process that is no app server (the `server` command
+//! line) are not seen at once; `DATA_CACHE_SECONDS` (default 5) bounds how
+//! long, and also how long a value derived from the clock (a certificate's
+//! validity, an upcoming event) may lag.
 
 use std::any::Any;
 use std::future::Future;
@@ -57,6 +59,9 @@ pub struct ReadCache {
     misses: AtomicU64,
     entries: Option<Cache<String, Entry>>,
     fragments: Option<Cache<String, Fragment>>,
+    /// Told of every change made here, to pass on to other app servers on
+    /// the same PostgreSQL (see the server's `peers`).
+    peers: std::sync::OnceLock<Arc<tokio::sync::Notify>>,
 }
 
 impl ReadCache {
@@ -76,6 +81,7 @@ impl ReadCache {
             misses: AtomicU64::new(0),
             entries: bounded(seconds),
             fragments: bounded(seconds),
+            peers: std::sync::OnceLock::new(),
         }
     }
 
@@ -93,9 +99,25 @@ impl ReadCache {
         )
     }
 
-    /// Something public may have changed: nothing kept so far is served again.
+    /// Something public may have changed: nothing kept so far is served
+    /// again, here or (once told) on the other app servers.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
+        if let Some(peers) = self.peers.get() {
+            // One permit at most: changes close together make one message.
+            peers.notify_one();
+        }
+    }
+
+    /// Another app server changed something: as [`Self::invalidate`],
+    /// without telling anyone back.
+    pub fn invalidate_from_peer(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// What [`Self::invalidate`] wakes from now on (set once, at start).
+    pub fn tell_peers(&self) -> Arc<tokio::sync::Notify> {
+        self.peers.get_or_init(Default::default).clone()
     }
 
     /// The value kept under `key` for the current generation, or `load`'s,

@@ -13,6 +13,8 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 pub struct TestDb {
     pub label: &'static str,
     pub db: DatabaseConnection,
+    /// Where `db` connects (a second pool, as a second server has).
+    pub url: String,
     admin: Option<(DatabaseConnection, String)>,
     _dir: Option<tempfile::TempDir>,
 }
@@ -55,6 +57,7 @@ pub async fn sqlite_unmigrated() -> TestDb {
     TestDb {
         label: "sqlite",
         db,
+        url,
         admin: None,
         _dir: Some(dir),
     }
@@ -100,6 +103,7 @@ pub async fn postgres_unmigrated() -> Option<TestDb> {
     Some(TestDb {
         label: "postgres",
         db,
+        url,
         admin: Some((admin, name)),
         _dir: None,
     })
@@ -149,7 +153,7 @@ pub async fn spawn_server_env(db: DatabaseConnection, vars: &[(&str, &str)]) -> 
     spawn_configured(db, engine.clone(), Some(engine), vars).await
 }
 
-async fn spawn_configured(
+pub async fn spawn_configured(
     db: DatabaseConnection,
     engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
     embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
@@ -190,11 +194,14 @@ async fn spawn_configured(
         mailer,
         state.mail_queued.clone(),
     ));
+    tokio::spawn(server::peers::run(db.clone(), state.reads.clone()));
+    let (_, never_stop) = tokio::sync::watch::channel(false);
     tokio::spawn(server::worker::run(
         db,
         engine,
         embedded,
         state.reads.clone(),
+        never_stop,
     ));
     let app = server::web::router(state);
     tokio::spawn(async move {
@@ -243,6 +250,47 @@ pub fn mails_to(base: &str, to: &str) -> Vec<String> {
                 .any(|l| l.starts_with("To: ") && l.to_lowercase().contains(&to.to_lowercase()))
         })
         .collect()
+}
+
+/// Waits (the mail goes out after the answer) for a mail to `to` whose text
+/// holds `needle`, and returns it.
+pub async fn mail_holding(base: &str, to: &str, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Some(mail) = mails_to(base, to).into_iter().find(|m| m.contains(needle)) {
+            return mail;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} holding {needle}");
+}
+
+/// Sends `head` (a request line and headers, without the blank line) over a
+/// bare connection, then `body`, and returns the answer's status. Used where
+/// the server answers before reading a body: a client like reqwest may still
+/// be writing it and fail with a broken pipe instead of seeing the answer.
+pub async fn raw_status(base: &str, head: &str, body: &[u8]) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = base.trim_start_matches("http://");
+    let mut c = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    c.write_all(format!("{head}\r\nHost: {addr}\r\n\r\n").as_bytes())
+        .await
+        .expect("head");
+    c.write_all(body).await.expect("body");
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !answer.windows(2).any(|w| w == b"\r\n") {
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), c.read(&mut buf))
+            .await
+            .expect("answered without waiting for more body")
+            .expect("read");
+        assert!(n > 0, "closed without an answer");
+        answer.extend_from_slice(&buf[..n]);
+    }
+    let line = String::from_utf8_lossy(&answer);
+    line.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a status line: {line}"))
 }
 
 /// Waits for a mail to `to` whose text holds `needle` and returns the

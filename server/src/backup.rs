@@ -1,0 +1,230 @@
+//! `server backup DIR` and `server restore DIR`: the SQLite database (an
+//! online copy, taken while the server runs), the media folder, and a
+//! manifest of what they hold, so that a restore can be checked.
+//!
+//! On PostgreSQL the database is backed up with its own tools (`pg_dump`,
+//! `pg_restore`; see the README); `server backup` then copies the media
+//! and writes the manifest, and `server restore` restores the media.
+
+use std::path::{Path, PathBuf};
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+
+/// The name of the database file inside a backup.
+const DATABASE_FILE: &str = "socialen-pazar.db";
+const MANIFEST: &str = "manifest.json";
+
+/// What a backup holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Changes when the layout of a backup does.
+    pub format: u32,
+    /// The version of the server that wrote it.
+    pub version: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// `sqlite` (the database is in the backup) or `postgres` (it is not).
+    pub database: String,
+    pub counts: Counts,
+    /// Every media file, by its path under the media folder, with its size.
+    pub media: Vec<(String, u64)>,
+}
+
+/// Rows counted when the backup was made, checked after a restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub users: u64,
+    pub enterprises: u64,
+    pub products: u64,
+    pub images: u64,
+    pub requests: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0} already holds files: back up into a new or empty folder")]
+    NotEmpty(String),
+    #[error("{0} holds no backup ({MANIFEST} is missing or unreadable: {1})")]
+    NoBackup(String, String),
+    #[error("DATA_DIR {0} already holds a database or media: restore into an empty DATA_DIR")]
+    DataDirInUse(String),
+    #[error(
+        "this backup holds a SQLite database; restore it with DATABASE_URL unset (into DATA_DIR)"
+    )]
+    NotSqlite,
+    #[error("after the restore the database holds {found:?}, the backup said {expected:?}")]
+    Mismatch { expected: Counts, found: Counts },
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("the database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
+    move |e| BackupError::Io(path.display().to_string(), e)
+}
+
+/// Counts what a restore must bring back.
+///
+/// # Errors
+/// The database's.
+pub async fn counts(db: &DatabaseConnection) -> Result<Counts, sea_orm::DbErr> {
+    use app::server::entities::*;
+    Ok(Counts {
+        users: user::Entity::find().count(db).await?,
+        enterprises: enterprise::Entity::find().count(db).await?,
+        products: product::Entity::find().count(db).await?,
+        images: product_image::Entity::find().count(db).await?,
+        requests: order_request::Entity::find().count(db).await?,
+    })
+}
+
+/// The SQLite file a `sqlite:` URL names.
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
+}
+
+/// Every file under `dir`, as (path relative to `dir`, size), sorted.
+fn files(dir: &Path) -> Result<Vec<(String, u64)>, BackupError> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, u64)>) -> Result<(), BackupError> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(io(dir)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io(dir))?;
+            let path = entry.path();
+            let meta = entry.metadata().map_err(io(&path))?;
+            if meta.is_dir() {
+                walk(base, &path, out)?;
+            } else if meta.is_file() {
+                let name = entry.file_name();
+                // Half-written uploads are not part of the store.
+                if name.to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                let rel = path.strip_prefix(base).unwrap_or(&path);
+                out.push((rel.to_string_lossy().into_owned(), meta.len()));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Copies the listed files from one media folder to another.
+fn copy_media(from: &Path, to: &Path, list: &[(String, u64)]) -> Result<(), BackupError> {
+    for (rel, _) in list {
+        let target = to.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::copy(from.join(rel), &target).map_err(io(&target))?;
+    }
+    Ok(())
+}
+
+/// Writes a backup into `dir` (created; it must be new or empty) while the
+/// site may go on serving.
+///
+/// # Errors
+/// A folder that holds files, a file that cannot be written, the database's.
+pub async fn backup(
+    db: &DatabaseConnection,
+    config: &Config,
+    dir: &Path,
+) -> Result<Manifest, BackupError> {
+    if std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(BackupError::NotEmpty(dir.display().to_string()));
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let sqlite = db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite;
+    // Counted first: media written after this (an upload meanwhile) is
+    // then in the copy too, never missing from it.
+    let counts = counts(db).await?;
+    if sqlite {
+        // One consistent snapshot, made by SQLite itself while others write.
+        let target = dir.join(DATABASE_FILE);
+        let quoted = target.display().to_string().replace('\'', "''");
+        db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+            .await?;
+    }
+    let media_dir = config.data_dir.join("media");
+    let media = files(&media_dir)?;
+    copy_media(&media_dir, &dir.join("media"), &media)?;
+    let manifest = Manifest {
+        format: 1,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        created_at: chrono::Utc::now(),
+        database: if sqlite { "sqlite" } else { "postgres" }.to_string(),
+        counts,
+        media,
+    };
+    let path = dir.join(MANIFEST);
+    let text = serde_json::to_string_pretty(&manifest).expect("a manifest serialises");
+    std::fs::write(&path, text).map_err(io(&path))?;
+    Ok(manifest)
+}
+
+/// Reads a backup's manifest.
+///
+/// # Errors
+/// No manifest, or one that cannot be read.
+pub fn manifest(dir: &Path) -> Result<Manifest, BackupError> {
+    let shown = dir.display().to_string();
+    let text = std::fs::read_to_string(dir.join(MANIFEST))
+        .map_err(|e| BackupError::NoBackup(shown.clone(), e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| BackupError::NoBackup(shown, e.to_string()))
+}
+
+/// Puts a backup's database file and media into an empty `DATA_DIR`,
+/// before anything opens the database there. The caller then opens it,
+/// applies migrations, checks it with [`check`] and rebuilds the index.
+///
+/// # Errors
+/// No backup in `dir`, a `DATA_DIR` already in use, a SQLite backup with
+/// `DATABASE_URL` set elsewhere, a file that cannot be copied.
+pub fn restore_files(config: &Config, dir: &Path) -> Result<Manifest, BackupError> {
+    let manifest = manifest(dir)?;
+    let media_dir = config.data_dir.join("media");
+    let in_use = |p: &Path| p.exists();
+    let database = sqlite_path(&config.database_url);
+    if database.as_deref().is_some_and(in_use) || !files(&media_dir)?.is_empty() {
+        return Err(BackupError::DataDirInUse(
+            config.data_dir.display().to_string(),
+        ));
+    }
+    if manifest.database == "sqlite" {
+        let Some(database) = database else {
+            return Err(BackupError::NotSqlite);
+        };
+        let from = dir.join(DATABASE_FILE);
+        std::fs::copy(&from, &database).map_err(io(&from))?;
+    }
+    copy_media(&dir.join("media"), &media_dir, &manifest.media)?;
+    Ok(manifest)
+}
+
+/// Whether the restored database holds what the backup said.
+///
+/// # Errors
+/// A mismatch, or the database's.
+pub async fn check(db: &DatabaseConnection, manifest: &Manifest) -> Result<(), BackupError> {
+    let found = counts(db).await?;
+    if found != manifest.counts {
+        return Err(BackupError::Mismatch {
+            expected: manifest.counts,
+            found,
+        });
+    }
+    Ok(())
+}
