@@ -269,6 +269,11 @@ pub struct ProductInput {
     /// Comma-separated.
     #[serde(default)]
     pub tags: String,
+    /// Optional English versions, shown on English pages.
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub description_en: String,
 }
 
 /// A product that passed every rule that needs no database. Whether the
@@ -284,6 +289,8 @@ pub struct ValidProduct {
     pub stock: Option<i32>,
     pub min_order: i32,
     pub tags: Vec<String>,
+    pub title_en: Option<String>,
+    pub description_en: Option<String>,
 }
 
 impl ProductInput {
@@ -320,6 +327,11 @@ impl ProductInput {
         };
         let min_order = r.number("min_order", &self.min_order, 1, 100_000, Some(1)) as i32;
         let tags = parse_tags(&mut r, &self.tags);
+        // The English versions are optional; given, they follow the same rules.
+        let given = |s: &str| !s.trim().is_empty();
+        let title_en = given(&self.title_en).then(|| r.line("title_en", &self.title_en, 3, 200));
+        let description_en = given(&self.description_en)
+            .then(|| r.text("description_en", &self.description_en, 5000));
         r.into_result(ValidProduct {
             title,
             description,
@@ -330,6 +342,8 @@ impl ProductInput {
             stock,
             min_order,
             tags,
+            title_en,
+            description_en,
         })
     }
 }
@@ -792,6 +806,7 @@ mod tests {
             stock: "7".into(),
             min_order: String::new(),
             tags: "Вълна, ръчна изработка, вълна".into(),
+            ..ProductInput::default()
         }
     }
 

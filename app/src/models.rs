@@ -295,6 +295,20 @@ pub struct SearchHit {
     pub title_marks: Vec<(String, bool)>,
 }
 
+/// An enterprise found by its name, with its words already in the
+/// reader's language (the results island has no translation tables).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseHit {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    /// Settlement and district.
+    pub place: String,
+    /// "12 products".
+    pub products: String,
+    pub verified: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FacetValue {
     pub value: String,
@@ -319,6 +333,9 @@ pub struct SearchPage {
     pub count_text: String,
     pub pages: u32,
     pub hits: Vec<SearchHit>,
+    /// Enterprises whose name holds the words (first page only).
+    #[serde(default)]
+    pub enterprises: Vec<EnterpriseHit>,
     pub facets: Vec<FacetGroup>,
     /// The engine did not answer; these results come from simpler database matching.
     pub degraded: bool,

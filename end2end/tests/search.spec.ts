@@ -60,6 +60,29 @@ test('facets narrow, sorts order, pages page, and Back returns', async ({ page }
   await expect(firstTitle(page)).toHaveText(firstOnPageOne ?? '');
 });
 
+test('an enterprise is found by its name, above the products, in either script', async ({ page }, info) => {
+  await page.goto('/search?q=' + encodeURIComponent('синя нишка'));
+  const found = page.getByRole('region', { name: 'Предприятия с това име' });
+  await expect(found.getByRole('link', { name: 'Синя нишка' })).toBeVisible();
+  await expectAccessible(page);
+  // Typed in Latin letters, as the buyer types (with JavaScript the
+  // results follow the typing; without, the form is sent).
+  const box = page.getByRole('searchbox', { name: 'Търсене на продукти и услуги' }).last();
+  await box.fill('sinya nishka');
+  if (info.project.name === 'nojs') await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Резултати за „sinya nishka“');
+  await found.getByRole('link', { name: 'Синя нишка' }).click();
+  await expect(page).toHaveURL(/\/e\/sinya-nishka-varna$/);
+});
+
+test('English pages show English titles, and English words find them', async ({ page }) => {
+  await page.goto('/en/search?q=linen+dresses');
+  await expect(firstTitle(page)).toHaveText('Linen dress “Morska”');
+  await hits(page).first().getByRole('link', { name: 'Linen dress “Morska”' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linen dress “Morska”');
+  await expect(page.getByText(/A summer dress of pure linen/)).toBeVisible();
+});
+
 test('an empty result says what to change', async ({ page }) => {
   await page.goto('/search?q=xyzzyqwerty');
   await expect(page.getByText('Няма намерени продукти.')).toBeVisible();

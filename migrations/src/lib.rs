@@ -22,6 +22,7 @@ pub mod m20261205_000015_account_admin;
 pub mod m20261206_000016_site_pages;
 mod m20261207_000017_centre_contacts;
 pub mod m20261208_000018_category_admin_and_features;
+mod m20261209_000019_english_content;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_site_pages::Migration),
             Box::new(m20261207_000017_centre_contacts::Migration),
             Box::new(m20261208_000018_category_admin_and_features::Migration),
+            Box::new(m20261209_000019_english_content::Migration),
         ]
     }
 }

@@ -85,6 +85,19 @@ pub async fn search_products(
             })
         })
         .collect();
+    let enterprises: Vec<Value> = page
+        .enterprises
+        .iter()
+        .map(|e| {
+            json!({
+                "slug": e.slug,
+                "name": e.name,
+                "url": e.url,
+                "place": e.place,
+                "verified": e.verified,
+            })
+        })
+        .collect();
     let facets: serde_json::Map<String, Value> = page
         .facets
         .iter()
@@ -104,6 +117,7 @@ pub async fn search_products(
         "pages": page.pages,
         "degraded": page.degraded,
         "hits": hits,
+        "enterprises": enterprises,
         "facets": facets,
     }))
     .into_response()

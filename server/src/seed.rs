@@ -73,6 +73,11 @@ struct ProductIn {
     stock: Option<i32>,
     min_order: i32,
     tags: Vec<String>,
+    /// Some demo products have English versions (English pages, searches).
+    #[serde(default)]
+    title_en: Option<String>,
+    #[serde(default)]
+    description_en: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -563,6 +568,8 @@ async fn insert_product(
         category_id: Set(category_id),
         title: Set(p.title.clone()),
         description: Set(p.description.clone()),
+        title_en: Set(p.title_en.clone()),
+        description_en: Set(p.description_en.clone()),
         price_cents: Set(p.price_cents),
         currency: Set("EUR".into()),
         unit: Set(p.unit),

@@ -70,6 +70,7 @@ impact-violence-victims = жертви на насилие или трафик
 impact-other = други уязвими групи
 search-results-for = Резултати за
 search-all-products = Всички продукти и услуги
+search-enterprises = Предприятия с това име
 search-filters = Филтри
 search-clear-filters = Изчисти филтрите
 search-sort = Подреждане

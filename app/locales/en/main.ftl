@@ -70,6 +70,7 @@ impact-violence-victims = victims of violence or trafficking
 impact-other = other vulnerable groups
 search-results-for = Results for
 search-all-products = All products and services
+search-enterprises = Enterprises by this name
 search-filters = Filters
 search-clear-filters = Clear filters
 search-sort = Sort

@@ -123,6 +123,15 @@ impl Locale {
         }
     }
 
+    /// What an enterprise wrote in this language where it wrote it (an
+    /// English version is optional), else the Bulgarian.
+    pub fn own<'a>(self, bg: &'a str, en: Option<&'a str>) -> &'a str {
+        match (self, en.map(str::trim)) {
+            (Locale::En, Some(en)) if !en.is_empty() => en,
+            _ => bg,
+        }
+    }
+
     /// The words of this language.
     pub fn tr(self) -> Tr {
         Tr(self)

@@ -14,7 +14,7 @@ use crate::domain::{Availability, Unit};
 use crate::format;
 use crate::functions::catalogue::search_products;
 use crate::i18n::{Locale, Tr};
-use crate::models::{FacetGroup, SearchHit, SearchPage, SearchParams};
+use crate::models::{EnterpriseHit, FacetGroup, SearchHit, SearchPage, SearchParams};
 
 /// The words of the results island, translated on the server and handed
 /// to the island as a prop: the wasm carries no translation tables, and
@@ -24,6 +24,7 @@ pub struct SearchWords {
     label: String,
     button: String,
     all_products: String,
+    enterprises: String,
     results_for: String,
     /// The language's quotation marks around the query.
     quotes: (String, String),
@@ -65,6 +66,7 @@ impl SearchWords {
             label: t.search_label().into(),
             button: t.search_button().into(),
             all_products: t.search_all_products().into(),
+            enterprises: t.search_enterprises().into(),
             results_for: t.search_results_for().into(),
             quotes: (t.quote_open().into(), t.quote_close().into()),
             degraded: t.search_degraded().into(),
@@ -298,7 +300,7 @@ mod live {
     }
 }
 
-/// The results, following `data` in the browser./// The results, following `data` in the browser. A reactive closure runs
+/// The results, following `data` in the browser. A reactive closure runs
 /// twice in a server render (once to find what it waits for, once to
 /// write it), and this one is most of the page; the server writes the same
 /// markup from one run.
@@ -383,6 +385,7 @@ fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>
                         <li><a class="chip chip-clear" href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></li>
                     </ul>
                 })}
+                {(!page.enterprises.is_empty()).then(|| view! { <EnterpriseHits hits=page.enterprises.clone() words/> })}
                 <SortLinks locale params=page.params.clone() words/>
                 {if page.hits.is_empty() {
                     view! {
@@ -502,6 +505,31 @@ fn Pagination(
             </nav>
         }
     })
+}
+
+/// Enterprises named by the words, as one compact list above the products.
+#[component]
+fn EnterpriseHits(hits: Vec<EnterpriseHit>, words: StoredValue<SearchWords>) -> impl IntoView {
+    let w = words.get_value();
+    view! {
+        <section class="enterprise-hits" aria-labelledby="h-enterprise-hits">
+            <h2 id="h-enterprise-hits">{w.enterprises.clone()}</h2>
+            <ul>
+                {hits.into_iter().map(|e| view! {
+                    <li>
+                        <a href=e.url>{e.name}</a>
+                        {e.verified.then(|| view! {
+                            " "<span class="badge badge-verified" title=w.verified.clone()>
+                                <span aria-hidden="true">"✓ "</span>
+                                {w.verified.clone()}
+                            </span>
+                        })}
+                        <span class="card-meta">{e.place}" · "{e.products}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
 }
 
 #[component]

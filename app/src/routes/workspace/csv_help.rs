@@ -10,7 +10,7 @@ use crate::models::Choice;
 #[component]
 pub fn CsvHelp(locale: Locale, categories: Vec<Choice>) -> impl IntoView {
     let t = locale.tr();
-    let columns: [(&str, &str); 11] = [
+    let columns: [(&str, &str); 13] = [
         ("slug", t.csv_col_slug()),
         ("title", t.csv_col_title()),
         ("description", t.csv_col_description()),
@@ -22,6 +22,8 @@ pub fn CsvHelp(locale: Locale, categories: Vec<Choice>) -> impl IntoView {
         ("min_order", t.csv_col_min_order()),
         ("tags", t.csv_col_tags()),
         ("status", t.csv_col_status()),
+        ("title_en", t.csv_col_title_en()),
+        ("description_en", t.csv_col_description_en()),
     ];
     view! {
         <section aria-labelledby="h-csv-help">

@@ -89,6 +89,12 @@ fn ProductFormView(locale: Locale, form: ProductForm) -> impl IntoView {
                 <TextField label=locale.tr().ws_minimum_order().into() name="input[min_order]".into() key="min_order" kind="number" value=i.min_order.clone() errors=e.clone()/>
                 <TextField label=locale.tr().ws_tags().into() name="input[tags]".into() key="tags" value=i.tags.clone()
                     hint=locale.tr().ws_separated_by_commas_up().to_string() errors=e.clone()/>
+                <fieldset class="in-english">
+                    <legend>{locale.tr().ws_in_english()}</legend>
+                    <p class="hint">{locale.tr().ws_in_english_hint()}</p>
+                    <TextField label=locale.tr().ws_title_en().into() name="input[title_en]".into() key="title_en" value=i.title_en.clone() maxlength=200 errors=e.clone()/>
+                    <TextArea label=locale.tr().ws_description_en().into() name="input[description_en]".into() key="description_en" value=i.description_en.clone() maxlength=5000 errors=e.clone()/>
+                </fieldset>
                 <div class="buttons">
                     <button type="submit" name="publish" value="0">{locale.tr().account_save()}</button>
                     {(form.status == ProductStatus::Draft).then(|| view! {

@@ -105,8 +105,8 @@ pub fn product_card(
 ) -> ProductCard {
     ProductCard {
         id: p.id,
+        title: locale.own(&p.title, p.title_en.as_deref()).to_string(),
         slug: p.slug,
-        title: p.title,
         price_cents: p.price_cents,
         unit: p.unit,
         availability: p.availability,

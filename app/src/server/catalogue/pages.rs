@@ -115,7 +115,9 @@ pub async fn product(
     let enterprise = enterprise_cards(db, locale, std::slice::from_ref(&e))
         .await?
         .remove(0);
-    let description = p.description.clone();
+    let description = locale
+        .own(&p.description, p.description_en.as_deref())
+        .to_string();
     let (stock, min_order) = (p.stock, p.min_order);
     // The page's own card, from the rows already loaded.
     let roots = with_roots(db, vec![category.id]).await?;

@@ -15,6 +15,9 @@ pub struct Model {
     pub category_id: i32,
     pub title: String,
     pub description: String,
+    /// Optional English versions (migration 19), shown on English pages.
+    pub title_en: Option<String>,
+    pub description_en: Option<String>,
     pub price_cents: i64,
     pub currency: String,
     pub unit: Unit,

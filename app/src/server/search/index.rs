@@ -17,6 +17,7 @@ use crate::server::catalogue::visibility::{
 };
 use crate::server::entities::*;
 use crate::server::search::document::text_fields;
+use crate::server::search::english::text_fields_en;
 use crate::server::search::{SearchDoc, SearchEngine, SearchError, price_bucket};
 
 /// Search documents for these products. Products that are not (or no
@@ -137,6 +138,7 @@ async fn build(
             let leaf = categories.get(&p.category_id)?;
             let mut category = vec![leaf.slug.clone()];
             let mut category_names = format!("{} {}", leaf.name_bg, leaf.name_en);
+            let mut english_names = leaf.name_en.clone();
             let mut parent = leaf.parent_id;
             while let Some(pid) = parent {
                 let Some(pc) = categories.get(&pid) else {
@@ -144,6 +146,7 @@ async fn build(
                 };
                 category.push(pc.slug.clone());
                 category_names.push_str(&format!(" {} {}", pc.name_bg, pc.name_en));
+                english_names.push_str(&format!(" {}", pc.name_en));
                 parent = pc.parent_id;
             }
             let meta = format!(
@@ -157,9 +160,15 @@ async fn build(
             // with the description, so that a listing in the district or
             // settlement named ranks above those that only share the region.
             let body = format!("{} {}", p.description, c.city_bg);
-            let (title_plain, title_stem) = text_fields(&p.title);
-            let (meta_plain, meta_stem) = text_fields(&meta);
-            let (body_plain, body_stem) = text_fields(&body);
+            // English words (the product's own, the categories' names)
+            // also with English stems: see `english`.
+            let (title_plain, title_stem) =
+                with_english(text_fields(&p.title), p.title_en.as_deref().unwrap_or(""));
+            let (meta_plain, meta_stem) = with_english(text_fields(&meta), &english_names);
+            let (body_plain, body_stem) = with_english(
+                text_fields(&body),
+                p.description_en.as_deref().unwrap_or(""),
+            );
             Some(SearchDoc {
                 id: p.id,
                 title_plain,
@@ -181,6 +190,23 @@ async fn build(
             })
         })
         .collect())
+}
+
+/// Bulgarian (plain, stem) fields with English text's forms added.
+fn with_english((mut plain, mut stem): (String, String), english: &str) -> (String, String) {
+    if english.trim().is_empty() {
+        return (plain, stem);
+    }
+    let (en_plain, en_stem) = text_fields_en(english);
+    for (field, more) in [(&mut plain, en_plain), (&mut stem, en_stem)] {
+        if !more.is_empty() {
+            if !field.is_empty() {
+                field.push(' ');
+            }
+            field.push_str(&more);
+        }
+    }
+    (plain, stem)
 }
 
 /// Why a delivery round stopped.

@@ -6,6 +6,8 @@
 //! (`server/tests/search_contract.rs`) runs against both.
 
 pub mod document;
+pub mod english;
+pub mod enterprises;
 pub mod index;
 pub mod meili;
 pub mod query;

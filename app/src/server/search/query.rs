@@ -19,6 +19,8 @@ use crate::models::{FacetGroup, FacetValue, SearchHit, SearchPage, SearchParams}
 use crate::server::catalogue::cards::product_cards;
 use crate::server::catalogue::visibility::{public_product, visible_products_by_ids};
 use crate::server::entities::*;
+use crate::server::search::english;
+use crate::server::search::enterprises::EnterpriseNames;
 use crate::server::search::{EngineQuery, FACETS, SearchEngine, Sort};
 use crate::text::{Term, analyze};
 
@@ -79,9 +81,12 @@ pub fn lenient(mut p: SearchParams) -> SearchParams {
     validate(p).unwrap_or_default()
 }
 
-fn query_terms(q: &str) -> Vec<Term> {
+fn query_terms(q: &str, locale: Locale) -> Vec<Term> {
     // Ten words are plenty for a product search and keep the query cheap.
-    analyze(q).into_iter().take(10).collect()
+    english::query_terms(q, locale)
+        .into_iter()
+        .take(10)
+        .collect()
 }
 
 fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
@@ -177,7 +182,7 @@ pub async fn search(
     {
         params.category = Some(live.to_string());
     }
-    let terms = query_terms(&params.q);
+    let terms = query_terms(&params.q, locale);
     let offset = ((params.page - 1) * params.per_page) as usize;
     let eq = EngineQuery {
         terms: terms.clone(),
@@ -215,6 +220,16 @@ pub async fn search(
         })
         .collect();
     let facets = facet_groups(db, reference, locale, &params, counts).await?;
+    // Enterprises named by the words, above the first page of products.
+    let enterprises = if params.page == 1 {
+        let districts = reference.place_districts(&params);
+        reference
+            .enterprises
+            .hits(db, locale, &terms, districts.as_deref())
+            .await?
+    } else {
+        Vec::new()
+    };
     let pages = total
         .div_ceil(u64::from(params.per_page))
         .min(u64::from(SearchParams::MAX_PAGE)) as u32;
@@ -224,6 +239,7 @@ pub async fn search(
         count_text: locale.tr().count_results(total),
         pages,
         hits,
+        enterprises,
         facets,
         degraded,
     })
@@ -239,6 +255,8 @@ pub struct Reference {
     districts: Vec<district::Model>,
     /// Former category addresses and the live address each leads to.
     moved: HashMap<String, String>,
+    /// The public enterprises' names, to find them by name.
+    enterprises: EnterpriseNames,
 }
 
 impl Reference {
@@ -257,7 +275,31 @@ impl Reference {
             categories,
             centres: regional_centre::Entity::find().all(db).await?,
             districts: district::Entity::find().all(db).await?,
+            enterprises: EnterpriseNames::load(db).await?,
         })
+    }
+
+    /// The districts a place filter keeps (a district, or a centre's
+    /// districts), or `None` when the search has no place filter.
+    fn place_districts(&self, params: &SearchParams) -> Option<Vec<i32>> {
+        if let Some(slug) = params.district.as_deref().filter(|s| !s.is_empty()) {
+            return Some(
+                self.districts
+                    .iter()
+                    .filter(|d| d.slug == slug)
+                    .map(|d| d.id)
+                    .collect(),
+            );
+        }
+        let centre = params.centre.as_deref().filter(|s| !s.is_empty())?;
+        let centre = self.centres.iter().find(|c| c.slug == centre).map(|c| c.id);
+        Some(
+            self.districts
+                .iter()
+                .filter(|d| Some(d.centre_id) == centre)
+                .map(|d| d.id)
+                .collect(),
+        )
     }
 
     /// The live address of a category formerly at `slug`, if it moved.
@@ -425,7 +467,9 @@ async fn database_search(
             let pattern = format!("%{form}%");
             any = any
                 .add(product::Column::Title.like(pattern.clone()))
-                .add(product::Column::Description.like(pattern));
+                .add(product::Column::Description.like(pattern.clone()))
+                .add(product::Column::TitleEn.like(pattern.clone()))
+                .add(product::Column::DescriptionEn.like(pattern));
         }
         cond = cond.add(any);
     }

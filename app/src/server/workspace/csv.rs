@@ -17,7 +17,9 @@
 //! - **Header**: the first line, required (blank lines before it are
 //!   skipped). Exactly these columns, in any order; names are trimmed and
 //!   case-insensitive:
-//!   `slug,title,description,category,price,unit,availability,stock,min_order,tags,status`
+//!   `slug,title,description,category,price,unit,availability,stock,min_order,tags,status`,
+//!   and optionally `title_en,description_en` (files written before these
+//!   existed still import; an export always has them).
 //! - **One product per line**, the same rules as the product form:
 //!
 //! | column | content |
@@ -33,6 +35,8 @@
 //! | `min_order` | a whole number; empty means 1 |
 //! | `tags` | separated by `\|`, e.g. `вълна\|ръчна изработка`; a tag may not contain `,` or `;` |
 //! | `status` | `draft` or `published`; empty means `draft` |
+//! | `title_en` | optional: the name in English, for English pages and searches |
+//! | `description_en` | optional: the description in English |
 //!
 //! - **Blank lines** are skipped: empty ones, and ones holding nothing but
 //!   spaces and delimiters (a spreadsheet writes `;;;;;;;;;;` for an empty row).
@@ -75,7 +79,7 @@ use std::collections::HashSet;
 use crate::error::Problem;
 use crate::forms::{ProductInput, ValidProduct, price_plain};
 
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "slug",
     "title",
     "description",
@@ -87,7 +91,12 @@ pub const COLUMNS: [&str; 11] = [
     "min_order",
     "tags",
     "status",
+    "title_en",
+    "description_en",
 ];
+
+/// The first this many of [`COLUMNS`] must be in a file; the rest may be left out.
+const REQUIRED_COLUMNS: usize = 11;
 
 /// Data lines one file may hold; bounds the work and the error list of one upload.
 pub const MAX_LINES: usize = 10_000;
@@ -165,7 +174,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
             errors.push(LineError::new(*line, "line", Problem::FieldCount));
             continue;
         }
-        let cells = columns.map(|i| unescape_formula(record.get(i).unwrap_or_default()));
+        let cells =
+            columns.map(|i| i.map_or("", |i| unescape_formula(record.get(i).unwrap_or_default())));
         match read_line(*line, cells, &mut slugs) {
             Ok(product) => products.push(product),
             Err(mut line_errors) => errors.append(&mut line_errors),
@@ -193,7 +203,7 @@ pub fn write(rows: &[ExportRow]) -> Vec<u8> {
     writer.write_record(COLUMNS).expect(INFALLIBLE);
     for row in rows {
         let p = &row.product;
-        let cells: [Cow<str>; 11] = [
+        let cells: [Cow<str>; 13] = [
             row.slug.as_str().into(),
             p.title.as_str().into(),
             p.description.as_str().into(),
@@ -205,6 +215,8 @@ pub fn write(rows: &[ExportRow]) -> Vec<u8> {
             p.min_order.to_string().into(),
             p.tags.join(TAG_SEPARATOR).into(),
             if row.published { "published" } else { "draft" }.into(),
+            p.title_en.as_deref().unwrap_or_default().into(),
+            p.description_en.as_deref().unwrap_or_default().into(),
         ];
         writer
             .write_record(cells.iter().map(|c| escape_formula(c).into_owned()))
@@ -310,9 +322,13 @@ impl Iterator for Records<'_> {
     }
 }
 
-/// For each of [`COLUMNS`], where it is in the file's lines.
-fn read_header(line: usize, header: &csv::StringRecord) -> Result<[usize; 11], Vec<LineError>> {
-    let mut found: [Option<usize>; 11] = [None; 11];
+/// For each of [`COLUMNS`], where it is in the file's lines (`None` for an
+/// optional column left out).
+fn read_header(
+    line: usize,
+    header: &csv::StringRecord,
+) -> Result<[Option<usize>; 13], Vec<LineError>> {
+    let mut found: [Option<usize>; 13] = [None; 13];
     let mut errors = Vec::new();
     for (i, raw) in header.iter().enumerate() {
         let name = raw.trim().to_lowercase();
@@ -324,15 +340,13 @@ fn read_header(line: usize, header: &csv::StringRecord) -> Result<[usize; 11], V
             Some(c) => found[c] = Some(i),
         }
     }
-    let mut columns = [0; 11];
-    for (c, name) in COLUMNS.iter().enumerate() {
-        match found[c] {
-            Some(i) => columns[c] = i,
-            None => errors.push(LineError::new(line, name, Problem::MissingColumn)),
+    for (c, name) in COLUMNS.iter().enumerate().take(REQUIRED_COLUMNS) {
+        if found[c].is_none() {
+            errors.push(LineError::new(line, name, Problem::MissingColumn));
         }
     }
     if errors.is_empty() {
-        Ok(columns)
+        Ok(found)
     } else {
         Err(errors)
     }
@@ -342,7 +356,7 @@ fn read_header(line: usize, header: &csv::StringRecord) -> Result<[usize; 11], V
 /// even when its line is bad, so the later of two lines is the one refused.
 fn read_line(
     line: usize,
-    cells: [&str; 11],
+    cells: [&str; 13],
     slugs: &mut HashSet<String>,
 ) -> Result<CsvProduct, Vec<LineError>> {
     let [
@@ -357,6 +371,8 @@ fn read_line(
         min_order,
         tags,
         status,
+        title_en,
+        description_en,
     ] = cells;
     let mut errors: Vec<(String, Problem)> = Vec::new();
 
@@ -378,6 +394,8 @@ fn read_line(
         stock: stock.into(),
         min_order: min_order.into(),
         tags: good.join(","),
+        title_en: title_en.into(),
+        description_en: description_en.into(),
     };
     let product = input.validate().map_err(|field_errors| {
         errors.extend(field_errors.into_iter().map(|e| (e.field, e.code)));
@@ -457,6 +475,7 @@ mod tests {
             stock: "7".into(),
             min_order: String::new(),
             tags: "вълна, ръчна изработка".into(),
+            ..ProductInput::default()
         }
     }
 
@@ -508,6 +527,8 @@ mod tests {
                     stock: String::new(),
                     min_order: "3".into(),
                     tags: String::new(),
+                    title_en: "Linden honey \"Balkan\", 500 g; jar".into(),
+                    description_en: "Raw;\nfrom our own hives.".into(),
                 }),
                 published: false,
             },
@@ -545,7 +566,12 @@ mod tests {
         }
         // Physical lines: the first description spans four.
         let lines: Vec<usize> = back.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [2, 6, 7, 9]);
+        assert_eq!(lines, [2, 6, 8, 10]);
+        assert_eq!(
+            back[1].product.title_en.as_deref(),
+            Some("Linden honey \"Balkan\", 500 g; jar")
+        );
+        assert_eq!(back[0].product.title_en, None);
         assert_eq!(back[0].product.tags, ["зима", "вълна", "подарък"]);
         assert!(
             back[0]
@@ -567,11 +593,15 @@ mod tests {
             published: false,
         };
         let out = String::from_utf8(write(&[row])).unwrap();
+        // An export always has the optional English columns, last.
         let expected = format!(
-            "\u{feff}{HEADER}\r\ns,'=1+1,\"ред 1\nред 2\",textiles,12.50,piece,in_stock,7,1,вълна|ръчна изработка,draft\r\n"
+            "\u{feff}{HEADER},title_en,description_en\r\ns,'=1+1,\"ред 1\nред 2\",textiles,12.50,piece,in_stock,7,1,вълна|ръчна изработка,draft,,\r\n"
         );
         assert_eq!(out, expected);
-        assert_eq!(write(&[]), format!("\u{feff}{HEADER}\r\n").into_bytes());
+        assert_eq!(
+            write(&[]),
+            format!("\u{feff}{HEADER},title_en,description_en\r\n").into_bytes()
+        );
     }
 
     #[test]
@@ -593,6 +623,22 @@ mod tests {
         assert!(got[1].published);
         assert_eq!(got[1].product.stock, None);
         assert_eq!((got[0].line, got[1].line), (2, 3));
+    }
+
+    /// Files written before the English columns existed still import, and
+    /// given English columns follow the form's rules.
+    #[test]
+    fn english_columns_are_optional_and_checked() {
+        let old = parse(file(&[HEADER, GOOD]).as_slice()).unwrap();
+        assert_eq!(old[0].product.title_en, None);
+        let with = format!("{HEADER},title_en,description_en");
+        let got = parse(file(&[&with, &format!("{GOOD},Wool socks,Warm.")]).as_slice()).unwrap();
+        assert_eq!(got[0].product.title_en.as_deref(), Some("Wool socks"));
+        assert_eq!(got[0].product.description_en.as_deref(), Some("Warm."));
+        assert_eq!(
+            errors(&file(&[&with, &format!("{GOOD},ab,")])),
+            [err(2, "title_en", "too_short")]
+        );
     }
 
     #[test]

@@ -185,6 +185,8 @@ fn input_of(p: &product::Model, category_slug: &str, tags: &[String]) -> Product
         stock: p.stock.map(|s| s.to_string()).unwrap_or_default(),
         min_order: p.min_order.to_string(),
         tags: tags.join(", "),
+        title_en: p.title_en.clone().unwrap_or_default(),
+        description_en: p.description_en.clone().unwrap_or_default(),
     }
 }
 
@@ -281,6 +283,8 @@ fn fill(row: &mut product::ActiveModel, v: &ValidProduct, category_id: i32) {
     row.availability = Set(v.availability);
     row.stock = Set(v.stock);
     row.min_order = Set(v.min_order);
+    row.title_en = Set(v.title_en.clone());
+    row.description_en = Set(v.description_en.clone());
     row.updated_at = Set(Utc::now());
 }
 

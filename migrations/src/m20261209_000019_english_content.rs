@@ -1,0 +1,47 @@
+//! An enterprise may give a product an English title and description
+//! (optional; the Bulgarian ones stay required): English pages show them
+//! where present, and English searches find them.
+//!
+//! Every product is queued for the search index: documents now carry the
+//! English words (a product's own and its categories' English names) with
+//! English stems, so those indexed before are rebuilt by the worker.
+
+use chrono::Utc;
+use sea_orm_migration::prelude::*;
+
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261209_000019_english_content"
+    }
+}
+
+fn n(s: &str) -> Alias {
+    Alias::new(s)
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for column in ["title_en", "description_en"] {
+            let mut col = ColumnDef::new(n(column));
+            crate::add_column(m, "products", col.text().null().to_owned()).await?;
+        }
+        let every_product = Query::select()
+            .expr(Expr::val("product"))
+            .column(n("id"))
+            .expr(Expr::val(0))
+            .expr(Expr::val(Utc::now()))
+            .from(n("products"))
+            .to_owned();
+        let queue = Query::insert()
+            .into_table(n("outbox"))
+            .columns(["entity_type", "entity_id", "attempts", "created_at"].map(n))
+            .select_from(every_product)
+            .map_err(|e| DbErr::Migration(e.to_string()))?
+            .to_owned();
+        m.get_connection().execute(&queue).await?;
+        Ok(())
+    }
+}
