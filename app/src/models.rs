@@ -301,9 +301,8 @@ pub struct SearchHit {
 pub struct EnterpriseHit {
     pub slug: String,
     pub name: String,
-    pub url: String,
-    /// Settlement and district.
-    pub place: String,
+    pub settlement: String,
+    pub district: String,
     /// "12 products".
     pub products: String,
     pub verified: bool,

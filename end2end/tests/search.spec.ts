@@ -41,7 +41,10 @@ test('facets narrow, sorts order, pages page, and Back returns', async ({ page }
   await expect(page.getByRole('region', { name: 'Регионален център' }).getByRole('link', { name: 'Варна' })).toHaveAttribute('aria-current', 'true');
   await expectAccessible(page);
 
-  // A sort: cheapest first.
+  // A sort: cheapest first (everything in Varna: with words, whole-word
+  // matches come before prefix matches, each tier in price order, which
+  // the search contract checks).
+  await page.goto('/search?centre=varna');
   await page.getByRole('navigation', { name: 'Подреждане' }).getByRole('link', { name: 'Цена: възходяща' }).click();
   await expect(page).toHaveURL(/sort=price_asc/);
   const prices = await page.locator('.hit-list .price strong').allTextContents();

@@ -81,7 +81,7 @@ test('an enterprise signs up, registers, lists a product with an image, finds it
   await page.getByRole('link', { name: 'Нов продукт' }).first().click();
   const title = `Плетени терлици ${stamp}`;
   await page.getByLabel('Заглавие').fill(title);
-  await page.getByLabel('Описание').fill('От овча вълна, ръчно плетени.');
+  await page.getByLabel('Описание', { exact: true }).fill('От овча вълна, ръчно плетени.');
   await page.getByLabel('Категория').selectOption('pletiva');
   await page.getByLabel('Цена в евро').fill('-5');
   await page.getByLabel('Количество на склад').fill('4');

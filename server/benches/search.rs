@@ -7,6 +7,12 @@
 //! 1. indexing time of every product into a fresh embedded index;
 //! 2. latency of a fixed mix of 1,000 queries straight against the engine;
 //! 3. the same mix through `GET /api/v1/search` (when `BENCH_URL` is set).
+//!
+//! With `MEILI_URL` and `MEILI_MASTER_KEY` set, the same for Meilisearch in
+//! the same table: indexing into the index `BENCH_MEILI_INDEX` (default
+//! `bench_products`), the engine alone, and the API of a server using it
+//! (`BENCH_MEILI_API`, which `scripts/bench.sh` starts), each as a ratio to
+//! the engine's own time.
 
 use std::time::{Duration, Instant};
 
@@ -130,6 +136,72 @@ async fn main() {
             assert!(status.is_success(), "API answered {status} for {q}");
         }
         println!("GET /api/v1/search latency: {}", percentiles(samples));
+    }
+
+    if let (Ok(url), Ok(key)) = (
+        std::env::var("MEILI_URL"),
+        std::env::var("MEILI_MASTER_KEY"),
+    ) {
+        meilisearch(&url, &key, docs, &mix).await;
+    }
+}
+
+/// The Meilisearch figures: indexing, the engine alone, and the API of a
+/// server using it, each API percentile also as a ratio to the engine's.
+async fn meilisearch(
+    url: &str,
+    key: &str,
+    docs: Vec<app::server::search::SearchDoc>,
+    mix: &[(String, Vec<(&'static str, &'static str)>)],
+) {
+    use app::server::search::meili::MeiliEngine;
+    let uid = std::env::var("BENCH_MEILI_INDEX").unwrap_or_else(|_| "bench_products".into());
+    let engine = MeiliEngine::connect_index(url, key, &uid)
+        .await
+        .expect("Meilisearch from MEILI_URL");
+    let t = Instant::now();
+    engine.rebuild(docs).await.expect("index into Meilisearch");
+    println!(
+        "indexing (Meilisearch, index {uid}): {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    for (q, f) in mix.iter().take(100) {
+        let _ = engine.search(&engine_query(q, f)).await;
+    }
+    let mut alone = Vec::with_capacity(mix.len());
+    for (q, f) in mix {
+        let query = engine_query(q, f);
+        let t = Instant::now();
+        std::hint::black_box(engine.search(&query).await.expect("search"));
+        alone.push(t.elapsed());
+    }
+    println!("Meilisearch engine latency: {}", percentiles(alone.clone()));
+    let Ok(base) = std::env::var("BENCH_MEILI_API") else {
+        return;
+    };
+    let client = reqwest::Client::new();
+    for (q, f) in mix.iter().take(50) {
+        let _ = api_call(&client, &base, q, f).await;
+    }
+    let mut api = Vec::with_capacity(mix.len());
+    for (q, f) in mix {
+        let t = Instant::now();
+        let status = api_call(&client, &base, q, f).await;
+        api.push(t.elapsed());
+        assert!(status.is_success(), "API answered {status} for {q}");
+    }
+    println!(
+        "GET /api/v1/search on Meilisearch: {}",
+        percentiles(api.clone())
+    );
+    alone.sort();
+    api.sort();
+    let at = |s: &[Duration], p: f64| s[((s.len() as f64 * p) as usize).min(s.len() - 1)];
+    for (name, p) in [("p50", 0.50), ("p95", 0.95), ("p99", 0.99)] {
+        println!(
+            "   API / engine {name}: {:.2}x",
+            at(&api, p).as_secs_f64() / at(&alone, p).as_secs_f64()
+        );
     }
 }
 

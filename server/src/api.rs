@@ -92,8 +92,9 @@ pub async fn search_products(
             json!({
                 "slug": e.slug,
                 "name": e.name,
-                "url": e.url,
-                "place": e.place,
+                "url": locale.href(&format!("/e/{}", e.slug)),
+                "settlement": e.settlement,
+                "district": e.district,
                 "verified": e.verified,
             })
         })

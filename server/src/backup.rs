@@ -54,6 +54,14 @@ pub enum BackupError {
         "this backup holds a SQLite database; restore it with DATABASE_URL unset (into DATA_DIR)"
     )]
     NotSqlite,
+    #[error(
+        "this backup's database is PostgreSQL: restore it with pg_restore, set DATABASE_URL to it, then run restore again"
+    )]
+    NotPostgres,
+    #[error("the backup names a media file outside its media folder: {0}")]
+    BadPath(String),
+    #[error("the backup folder must be a path in UTF-8: {0}")]
+    NotUtf8(String),
     #[error("after the restore the database holds {found:?}, the backup said {expected:?}")]
     Mismatch { expected: Counts, found: Counts },
     #[error("{0}: {1}")]
@@ -100,7 +108,8 @@ fn files(dir: &Path) -> Result<Vec<(String, u64)>, BackupError> {
         for entry in entries {
             let entry = entry.map_err(io(dir))?;
             let path = entry.path();
-            let meta = entry.metadata().map_err(io(&path))?;
+            // Links are not followed: only what the folder itself holds.
+            let meta = std::fs::symlink_metadata(&path).map_err(io(&path))?;
             if meta.is_dir() {
                 walk(base, &path, out)?;
             } else if meta.is_file() {
@@ -121,8 +130,25 @@ fn files(dir: &Path) -> Result<Vec<(String, u64)>, BackupError> {
     Ok(out)
 }
 
-/// Copies the listed files from one media folder to another.
+/// Refuses a list with a name that is not a plain path inside the folder.
+fn inside(list: &[(String, u64)]) -> Result<(), BackupError> {
+    use std::path::Component;
+    match list.iter().find(|(rel, _)| {
+        rel.is_empty()
+            || !Path::new(rel)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)))
+    }) {
+        Some((bad, _)) => Err(BackupError::BadPath(bad.clone())),
+        None => Ok(()),
+    }
+}
+
+/// Copies the listed files from one media folder to another. A name that
+/// could lead outside the folder (`..`, an absolute path) is refused before
+/// anything is copied: a manifest is a file someone handed the operator.
 fn copy_media(from: &Path, to: &Path, list: &[(String, u64)]) -> Result<(), BackupError> {
+    inside(list)?;
     for (rel, _) in list {
         let target = to.join(rel);
         if let Some(parent) = target.parent() {
@@ -148,16 +174,33 @@ pub async fn backup(
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let sqlite = db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite;
-    // Counted first: media written after this (an upload meanwhile) is
-    // then in the copy too, never missing from it.
-    let counts = counts(db).await?;
-    if sqlite {
-        // One consistent snapshot, made by SQLite itself while others write.
+    let counts = if sqlite {
+        // One consistent snapshot, made by SQLite itself while others
+        // write; the counts are the snapshot's own.
         let target = dir.join(DATABASE_FILE);
-        let quoted = target.display().to_string().replace('\'', "''");
-        db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
-            .await?;
-    }
+        let path = target
+            .to_str()
+            .ok_or_else(|| BackupError::NotUtf8(dir.display().to_string()))?;
+        db.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Sqlite,
+            "VACUUM INTO ?",
+            [path.into()],
+        ))
+        .await?;
+        // Read only, and without the server's pragmas (WAL would write).
+        let mut options = sea_orm::ConnectOptions::new(format!("sqlite://{path}?mode=ro"));
+        options.sqlx_logging(false);
+        let snapshot = sea_orm::Database::connect(options).await?;
+        let counts = counts(&snapshot).await?;
+        snapshot.close().await?;
+        counts
+    } else {
+        // pg_dump runs after this: rows written meanwhile make the restored
+        // counts differ, which `check` then reports without failing.
+        counts(db).await?
+    };
+    // Media is copied after the snapshot: an upload meanwhile is in the
+    // copy too, never missing from it.
     let media_dir = config.data_dir.join("media");
     let media = files(&media_dir)?;
     copy_media(&media_dir, &dir.join("media"), &media)?;
@@ -196,35 +239,56 @@ pub fn manifest(dir: &Path) -> Result<Manifest, BackupError> {
 pub fn restore_files(config: &Config, dir: &Path) -> Result<Manifest, BackupError> {
     let manifest = manifest(dir)?;
     let media_dir = config.data_dir.join("media");
-    let in_use = |p: &Path| p.exists();
     let database = sqlite_path(&config.database_url);
+    // The database, or what SQLite keeps beside it (a journal that would be
+    // applied to the restored file).
+    let in_use = |db: &Path| {
+        ["", "-wal", "-shm", "-journal"].iter().any(|end| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(end);
+            Path::new(&name).exists()
+        })
+    };
     if database.as_deref().is_some_and(in_use) || !files(&media_dir)?.is_empty() {
         return Err(BackupError::DataDirInUse(
             config.data_dir.display().to_string(),
         ));
     }
-    if manifest.database == "sqlite" {
-        let Some(database) = database else {
-            return Err(BackupError::NotSqlite);
-        };
+    // Nothing is copied into a DATA_DIR the backup does not fit.
+    inside(&manifest.media)?;
+    match (manifest.database.as_str(), &database) {
+        ("sqlite", None) => return Err(BackupError::NotSqlite),
+        ("postgres", Some(_)) => return Err(BackupError::NotPostgres),
+        _ => {}
+    }
+    if let ("sqlite", Some(database)) = (manifest.database.as_str(), &database) {
         let from = dir.join(DATABASE_FILE);
-        std::fs::copy(&from, &database).map_err(io(&from))?;
+        std::fs::copy(&from, database).map_err(io(&from))?;
     }
     copy_media(&dir.join("media"), &media_dir, &manifest.media)?;
     Ok(manifest)
 }
 
-/// Whether the restored database holds what the backup said.
+/// Whether the restored database holds what the backup said. A SQLite
+/// backup's counts are its snapshot's, so any difference is an error; a
+/// PostgreSQL backup was counted a moment before `pg_dump` ran, so a
+/// difference is only reported (`Ok(Some(found))`).
 ///
 /// # Errors
-/// A mismatch, or the database's.
-pub async fn check(db: &DatabaseConnection, manifest: &Manifest) -> Result<(), BackupError> {
+/// A SQLite mismatch, or the database's.
+pub async fn check(
+    db: &DatabaseConnection,
+    manifest: &Manifest,
+) -> Result<Option<Counts>, BackupError> {
     let found = counts(db).await?;
-    if found != manifest.counts {
-        return Err(BackupError::Mismatch {
-            expected: manifest.counts,
-            found,
-        });
+    if found == manifest.counts {
+        return Ok(None);
     }
-    Ok(())
+    if manifest.database == "postgres" {
+        return Ok(Some(found));
+    }
+    Err(BackupError::Mismatch {
+        expected: manifest.counts,
+        found,
+    })
 }

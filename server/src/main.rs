@@ -170,9 +170,15 @@ async fn main() {
         .unwrap_or_else(|e| fail(format_args!("applying migrations failed: {e}")));
 
     if let Some(manifest) = restored {
-        server::backup::check(&db, &manifest)
+        let differs = server::backup::check(&db, &manifest)
             .await
             .unwrap_or_else(|e| fail(e));
+        if let Some(found) = differs {
+            eprintln!(
+                "note: the database holds {found:?}; the manifest counted {:?} a moment before pg_dump ran",
+                manifest.counts
+            );
+        }
         let n = reindex(&db, &config).await;
         let c = manifest.counts;
         println!(

@@ -37,9 +37,14 @@ pub async fn run(db: DatabaseConnection, reads: Arc<ReadCache>) {
                 reads.invalidate_from_peer();
                 loop {
                     tokio::select! {
-                        note = listener.recv() => match note {
-                            Ok(n) if n.payload() != me => reads.invalidate_from_peer(),
-                            Ok(_) => {}
+                        // `try_recv` says when the connection was lost (and
+                        // made again): notifications sent meanwhile are gone,
+                        // so anything may have changed.
+                        note = listener.try_recv() => match note {
+                            Ok(Some(n)) if n.payload() != me => reads.invalidate_from_peer(),
+                            Ok(Some(_)) => {}
+                            Ok(None) => reads.invalidate_from_peer(),
+                            Err(sea_orm::sqlx::Error::PoolClosed) => return,
                             Err(e) => {
                                 tracing::warn!(error = %e, "listening for other servers' changes");
                                 break;
@@ -60,6 +65,8 @@ pub async fn run(db: DatabaseConnection, reads: Arc<ReadCache>) {
                     }
                 }
             }
+            // The process is ending.
+            Err(sea_orm::sqlx::Error::PoolClosed) => return,
             Err(e) => {
                 tracing::warn!(error = %e, retry_in = ?retry, "cannot listen for other servers' changes")
             }

@@ -16,8 +16,8 @@ use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
+    ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 use serde::Deserialize;
 
@@ -218,6 +218,20 @@ pub struct SeedReport {
 /// A database error; the whole load is one transaction, so a failure leaves
 /// the database as it was.
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
+    seed_demo_with(db, true).await
+}
+
+/// The demo data as a database from before English content held it (no
+/// English titles or descriptions: their columns came with migration 19),
+/// for tests that seed an older schema and then upgrade it.
+///
+/// # Errors
+/// As [`seed_demo`].
+pub async fn seed_demo_before_english(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
+    seed_demo_with(db, false).await
+}
+
+async fn seed_demo_with(db: &DatabaseConnection, english: bool) -> Result<SeedReport, DbErr> {
     if enterprise::Entity::find().count(db).await? > 0 {
         return Ok(SeedReport {
             enterprises: 0,
@@ -225,13 +239,23 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, DbErr> {
             skipped: true,
         });
     }
-    let files: Vec<DemoFile> = DEMO_FILES
+    let mut files: Vec<DemoFile> = DEMO_FILES
         .iter()
         .enumerate()
         .map(|(i, s)| {
             serde_json::from_str(s).map_err(|e| DbErr::Custom(format!("seed demo file {i}: {e}")))
         })
         .collect::<Result<_, _>>()?;
+    if !english {
+        for p in files
+            .iter_mut()
+            .flat_map(|f| f.enterprises.iter_mut())
+            .flat_map(|e| e.products.iter_mut())
+        {
+            p.title_en = None;
+            p.description_en = None;
+        }
+    }
     // Hash before the transaction: argon2 is deliberately slow.
     let hashes: Vec<String> = DEMO_ACCOUNTS
         .iter()
@@ -568,8 +592,10 @@ async fn insert_product(
         category_id: Set(category_id),
         title: Set(p.title.clone()),
         description: Set(p.description.clone()),
-        title_en: Set(p.title_en.clone()),
-        description_en: Set(p.description_en.clone()),
+        // Left out when absent, so the demo also loads into a schema from
+        // before these columns (see `seed_demo_before_english`).
+        title_en: p.title_en.clone().map_or(NotSet, |t| Set(Some(t))),
+        description_en: p.description_en.clone().map_or(NotSet, |t| Set(Some(t))),
         price_cents: Set(p.price_cents),
         currency: Set("EUR".into()),
         unit: Set(p.unit),
@@ -622,6 +648,12 @@ pub async fn seed_synthetic(db: &DatabaseConnection, count: u32) -> Result<u32, 
             f.enterprises
                 .iter()
                 .flat_map(|e| e.products.iter().cloned())
+        })
+        // The variants' titles differ from the English ones.
+        .map(|p| ProductIn {
+            title_en: None,
+            description_en: None,
+            ..p
         })
         .collect();
     let enterprises: Vec<i32> = enterprise::Entity::find()

@@ -20,7 +20,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// the engine is down (the rows wait; nothing is lost), follows index
 /// rebuilds made by `server reindex`, and purges old delivered rows. On a
 /// shared PostgreSQL one app server delivers at a time (see
-/// [`db::in_turn`]). Asked to stop, it finishes the batch it is delivering
+/// [`index::deliver_in_turn`]). Asked to stop, it finishes the batch it is delivering
 /// first, so a restart neither loses nor repeats it.
 pub async fn run(
     db: DatabaseConnection,
@@ -45,32 +45,21 @@ pub async fn run(
                 Err(e) => tracing::error!(error = %e, "opening a rebuilt search index"),
             }
         }
-        let delivered = db::in_turn(
-            &db,
-            db::OneAtATime::Outbox,
-            index::deliver_pending(&db, engine.as_ref(), BATCH),
-        )
-        .await;
-        match delivered {
+        match index::deliver_in_turn(&db, engine.as_ref(), BATCH).await {
             // Nothing pending, or another server is delivering.
-            Ok(Some(Ok(0)) | None) => {
+            Ok(Some(0) | None) => {
                 backoff = IDLE;
                 pause(&mut stop, IDLE).await;
             }
-            Ok(Some(Ok(n))) => {
+            Ok(Some(n)) => {
                 tracing::debug!(delivered = n, "search index updated");
                 // Kept search pages now differ from what the engine answers.
                 reads.invalidate();
                 backoff = IDLE;
             }
-            Ok(Some(Err(e))) => {
+            Err(e) => {
                 metrics::counter!("search_engine_errors_total", "op" => "deliver").increment(1);
                 tracing::warn!(error = %e, retry_in = ?backoff, "search index update failed; will retry");
-                pause(&mut stop, backoff).await;
-                backoff = (backoff * 2).min(MAX_BACKOFF);
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, retry_in = ?backoff, "taking the outbox turn failed; will retry");
                 pause(&mut stop, backoff).await;
                 backoff = (backoff * 2).min(MAX_BACKOFF);
             }

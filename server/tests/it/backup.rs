@@ -139,6 +139,24 @@ async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and
     assert_eq!(code, 2);
     assert!(err.contains("restore into an empty DATA_DIR"), "{err}");
     assert_eq!(server::backup::counts(&db).await.unwrap(), before);
+    // A manifest naming a file outside the media folder is refused before
+    // anything is copied.
+    let crafted = backups.path().join("crafted");
+    std::fs::create_dir_all(&crafted).unwrap();
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(into.join("manifest.json")).unwrap())
+            .unwrap();
+    manifest["media"] = serde_json::json!([["../../escaped.txt", 3]]);
+    std::fs::write(crafted.join("manifest.json"), manifest.to_string()).unwrap();
+    std::fs::write(backups.path().join("escaped.txt"), "old").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = server(empty.path(), &["restore", crafted.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("outside its media folder"), "{err}");
+    assert!(
+        !empty.path().join("socialen-pazar.db").exists(),
+        "nothing copied"
+    );
     // A folder that holds no backup says so.
     let (code, _, err) = server(fresh.path(), &["restore", backups.path().to_str().unwrap()]);
     assert_eq!(code, 2);

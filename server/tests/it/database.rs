@@ -284,7 +284,7 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
         };
         // Everything up to the checks, then data, then the checks.
         Migrator::up(&t.db, Some(11)).await.unwrap();
-        server::seed::seed_demo(&t.db).await.unwrap();
+        server::seed::seed_demo_before_english(&t.db).await.unwrap();
         let before = common::fingerprint(&t.db).await;
         app::server::kernel::db::migrate_steps(&t.db, 1)
             .await
@@ -292,10 +292,16 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
         common::assert_same(&before, &common::fingerprint(&t.db).await, label);
         // The later ones replace checks (rebuilding notices and the audit
         // log on SQLite) and give events, users and centres columns, empty for every
-        // row: those rows keep their values and end in the new columns.
+        // row, and products English columns, empty until written: those
+        // rows keep their values and end in the new columns.
         app::server::kernel::db::migrate(&t.db).await.unwrap();
         let after = common::fingerprint(&t.db).await;
-        const WIDER: [&str; 3] = ["events\n", "users\n", "regional_centres\n"];
+        const WIDER: [&str; 4] = [
+            "events\n",
+            "users\n",
+            "regional_centres\n",
+            "products\n",
+        ];
         let rows = |fp: &str, table: &str| -> Vec<String> {
             fp.split("== ")
                 .find(|block| block.starts_with(table))

@@ -156,6 +156,29 @@ async fn english_titles_show_on_english_pages_and_english_searches_find_them() {
         let header = csv.lines().next().unwrap();
         assert!(header.ends_with(",title_en,description_en"), "{header}");
         assert!(csv.contains("Felted wool slippers"));
+        // A file written before the English columns existed updates the
+        // product and leaves its English text as it was.
+        let old = format!(
+            "slug,title,description,category,price,unit,availability,stock,min_order,tags,status\n{},{SLIPPERS},Топли.,pletiva,26.00,piece,made_to_order,,1,,published\n",
+            p.slug
+        );
+        let form = reqwest::multipart::Form::new()
+            .text("locale", "bg")
+            .text("enterprise_id", a.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(old.into_bytes()).file_name("star.csv"),
+            );
+        let r = owner.post_multipart("/fn/import_csv", form).await;
+        assert!(r.status().is_success(), "{}", r.status());
+        let after = product::Entity::find_by_id(p.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(after.price_cents, 2600, "{}", t.label);
+        assert_eq!(after.title_en.as_deref(), Some("Felted wool slippers"));
+        assert!(after.description_en.is_some());
         t.drop_db().await;
     }
 }

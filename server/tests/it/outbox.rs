@@ -354,7 +354,12 @@ async fn a_stopping_worker_finishes_the_batch_it_is_delivering() {
         reads,
         stopping,
     ));
-    engine.started.notified().await;
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        engine.started.notified(),
+    )
+    .await
+    .expect("the worker starts delivering");
     stop.send(true).unwrap();
     tokio::time::timeout(std::time::Duration::from_secs(10), worker)
         .await

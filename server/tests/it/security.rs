@@ -578,9 +578,6 @@ async fn oversized_bodies_and_fields_are_refused() {
         common::raw_status(&base, &upload(64 * 1024), b"").await,
         401
     );
-    // Nothing was saved.
-    let r = owner.get("/account").await;
-    assert!(!r.text().await.unwrap().contains("xxxxxxxx"));
     t.drop_db().await;
 }
 

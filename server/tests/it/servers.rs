@@ -54,7 +54,9 @@ async fn a_product_hidden_on_one_server_leaves_the_other_at_once() {
     let (engine, _dir) = crate::common::tantivy();
     let keep = [("DATA_CACHE_SECONDS", "600")];
     let a = crate::common::spawn_configured(t.db.clone(), engine.clone(), None, &keep).await;
-    let b = crate::common::spawn_configured(t.db.clone(), engine.clone(), None, &keep).await;
+    // B delivers no search updates itself: it can only learn of the
+    // change from A.
+    let b = crate::common::spawn_without_worker(t.db.clone(), engine.clone(), &keep).await;
     let owner = enterprise::Entity::find()
         .filter(enterprise::Column::Slug.eq("sinya-nishka-varna"))
         .one(&t.db)

@@ -385,7 +385,7 @@ fn ResultsBody(locale: Locale, page: SearchPage, words: StoredValue<SearchWords>
                         <li><a class="chip chip-clear" href=search_href(locale, &clear)>{w.clear_filters.clone()}</a></li>
                     </ul>
                 })}
-                {(!page.enterprises.is_empty()).then(|| view! { <EnterpriseHits hits=page.enterprises.clone() words/> })}
+                {(!page.enterprises.is_empty()).then(|| view! { <EnterpriseHits locale hits=page.enterprises.clone() words/> })}
                 <SortLinks locale params=page.params.clone() words/>
                 {if page.hits.is_empty() {
                     view! {
@@ -509,22 +509,28 @@ fn Pagination(
 
 /// Enterprises named by the words, as one compact list above the products.
 #[component]
-fn EnterpriseHits(hits: Vec<EnterpriseHit>, words: StoredValue<SearchWords>) -> impl IntoView {
+fn EnterpriseHits(
+    locale: Locale,
+    hits: Vec<EnterpriseHit>,
+    words: StoredValue<SearchWords>,
+) -> impl IntoView {
     let w = words.get_value();
+    // A heading of the products' level: the product cards that follow are
+    // not part of this list.
     view! {
         <section class="enterprise-hits" aria-labelledby="h-enterprise-hits">
-            <h2 id="h-enterprise-hits">{w.enterprises.clone()}</h2>
+            <h3 id="h-enterprise-hits">{w.enterprises.clone()}</h3>
             <ul>
                 {hits.into_iter().map(|e| view! {
                     <li>
-                        <a href=e.url>{e.name}</a>
+                        <a href=locale.href(&format!("/e/{}", e.slug))>{e.name}</a>
                         {e.verified.then(|| view! {
                             " "<span class="badge badge-verified" title=w.verified.clone()>
                                 <span aria-hidden="true">"✓ "</span>
                                 {w.verified.clone()}
                             </span>
                         })}
-                        <span class="card-meta">{e.place}" · "{e.products}</span>
+                        <span class="card-meta">{e.settlement}", "{e.district}" · "{e.products}</span>
                     </li>
                 }).collect_view()}
             </ul>

@@ -275,14 +275,40 @@ pub enum OneAtATime {
     Migrations = 0x5050_0003,
 }
 
-/// Runs `work` unless another app server on the same PostgreSQL is doing
-/// it (then `None`: skip this round). The lock is held by a transaction of
-/// its own while `work` runs on other connections, and released at its
-/// end, or by PostgreSQL when the server holding it dies. On SQLite there
-/// is one server, and `work` simply runs.
+/// Takes `kind`'s turn in `txn` on PostgreSQL: `false` when another app
+/// server holds it. The turn ends with the transaction (or when its
+/// connection drops, with a server that died). SQLite has one server, so
+/// the turn is always ours.
 ///
 /// # Errors
-/// The database's, when taking or releasing the lock.
+/// The database's.
+pub async fn take_turn(
+    txn: &sea_orm::DatabaseTransaction,
+    kind: OneAtATime,
+) -> Result<bool, DbErr> {
+    if txn.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return Ok(true);
+    }
+    let row = txn
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_try_advisory_xact_lock($1) AS got",
+            [(kind as i64).into()],
+        ))
+        .await?;
+    Ok(row.map(|r| r.try_get::<bool>("", "got")).transpose()? == Some(true))
+}
+
+/// Runs `work` unless another app server on the same PostgreSQL is doing
+/// it (then `None`: skip this round), for work whose repeats are harmless
+/// (the certificate sweep): the turn is held by a transaction of its own
+/// while `work` runs on other connections, so a turn lost mid-way (its
+/// connection dropped) at worst lets two servers overlap once. Work that
+/// must never overlap writes inside the turn's transaction instead (see
+/// `search::index::deliver_in_turn`). On SQLite `work` simply runs.
+///
+/// # Errors
+/// The database's, when taking the turn.
 pub async fn in_turn<F: std::future::Future>(
     db: &DatabaseConnection,
     kind: OneAtATime,
@@ -292,19 +318,15 @@ pub async fn in_turn<F: std::future::Future>(
     if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
         return Ok(Some(work.await));
     }
-    let lock = db.begin().await?;
-    let row = lock
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DatabaseBackend::Postgres,
-            "SELECT pg_try_advisory_xact_lock($1) AS got",
-            [(kind as i64).into()],
-        ))
-        .await?;
-    let got = row.map(|r| r.try_get::<bool>("", "got")).transpose()?;
-    if got != Some(true) {
+    let turn = db.begin().await?;
+    if !take_turn(&turn, kind).await? {
         return Ok(None);
     }
     let out = work.await;
-    lock.commit().await?;
+    // The work is done whatever the release says; a failed release only
+    // ends the turn sooner.
+    if let Err(e) = turn.commit().await {
+        tracing::warn!(error = %e, "releasing a turn");
+    }
     Ok(Some(out))
 }

@@ -39,6 +39,8 @@ fn stem(word: &str) -> String {
 /// Like [`analyze`], with English stems for Latin words; a Cyrillic word
 /// keeps its Bulgarian forms.
 pub fn analyze_en(text: &str) -> Vec<Term> {
+    // "women's" is one word ("womens", stemmed "women"), not "women" and "s".
+    let text: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .flat_map(|w| {
@@ -88,6 +90,7 @@ mod tests {
         assert_eq!(stems("Linen dresses"), stems("linen dress"));
         assert_eq!(stems("honey"), stems("Honey"));
         assert_eq!(stems("knitted socks"), ["knit", "sock"]);
+        assert_eq!(stems("women's blouse"), stems("womens blouses"));
         // A Cyrillic word among English ones keeps its Bulgarian stem.
         assert_eq!(analyze_en("чорапите")[0], analyze("чорапите")[0]);
         // Plain forms stay as typed, so transliterated Bulgarian still meets.

@@ -95,11 +95,11 @@ impl EnterpriseNames {
             .await?
             .into_iter()
             .map(|c| EnterpriseHit {
-                url: locale.href(&format!("/e/{}", c.slug)),
-                place: format!("{}, {}", c.settlement, c.district),
                 products: t.count_products(c.product_count),
                 slug: c.slug,
                 name: c.name,
+                settlement: c.settlement,
+                district: c.district,
                 verified: c.verified,
             })
             .collect())

@@ -288,6 +288,36 @@ pub async fn deliver_pending(
     }
 }
 
+/// [`deliver_pending`] when it is this app server's turn (`None` when
+/// another server on the same PostgreSQL is delivering). The rows are read
+/// and marked delivered inside the turn's transaction: one deliverer keeps
+/// each product's updates in the order they were made, and a turn lost
+/// mid-way (its connection dropped) rolls the marks back, so the rows are
+/// delivered again rather than overlapping with another server's batch.
+///
+/// # Errors
+/// As [`deliver_pending`]; the rows' attempts are counted either way.
+pub async fn deliver_in_turn(
+    db: &sea_orm::DatabaseConnection,
+    engine: &dyn SearchEngine,
+    batch: u64,
+) -> Result<Option<usize>, DeliveryError> {
+    use crate::server::kernel::db::{OneAtATime, take_turn};
+    use sea_orm::TransactionTrait;
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        // One server, and SQLite's deferred transaction could not turn
+        // from reading to writing once another writer committed meanwhile.
+        return deliver_pending(db, engine, batch).await.map(Some);
+    }
+    let turn = db.begin().await?;
+    if !take_turn(&turn, OneAtATime::Outbox).await? {
+        return Ok(None);
+    }
+    let delivered = deliver_pending(&turn, engine, batch).await;
+    turn.commit().await?;
+    delivered.map(Some)
+}
+
 /// Marks rows delivered since `since` (unix seconds) pending again: after an
 /// index rebuild they may have gone to the index that was replaced.
 ///

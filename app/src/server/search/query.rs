@@ -22,7 +22,7 @@ use crate::server::entities::*;
 use crate::server::search::english;
 use crate::server::search::enterprises::EnterpriseNames;
 use crate::server::search::{EngineQuery, FACETS, SearchEngine, Sort};
-use crate::text::{Term, analyze};
+use crate::text::Term;
 
 /// Checks and completes parameters; an API caller gets these refusals as a 400.
 ///
@@ -123,7 +123,7 @@ fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
 /// Cuts a text into pieces, marking the words that match the query the way
 /// the engines match them (same word, same stem, prefix of the last word,
 /// one typo in a word of five letters or more).
-pub fn highlight(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
+pub fn highlight(text: &str, terms: &[Term], locale: Locale) -> Vec<(String, bool)> {
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut word = String::new();
     let push = |pieces: &mut Vec<(String, bool)>, s: &str, marked: bool| match pieces.last_mut() {
@@ -131,7 +131,7 @@ pub fn highlight(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
         _ => pieces.push((s.to_string(), marked)),
     };
     let matches = |w: &str| {
-        analyze(w).first().is_some_and(|t| {
+        english::query_terms(w, locale).first().is_some_and(|t| {
             terms.iter().enumerate().any(|(i, q)| {
                 t.plain == q.plain
                     || t.stem == q.stem
@@ -215,7 +215,7 @@ pub async fn search(
         .iter()
         .filter_map(|id| cards.remove(id))
         .map(|product| SearchHit {
-            title_marks: highlight(&product.title, &terms),
+            title_marks: highlight(&product.title, &terms, locale),
             product,
         })
         .collect();
@@ -223,9 +223,15 @@ pub async fn search(
     // Enterprises named by the words, above the first page of products.
     let enterprises = if params.page == 1 {
         let districts = reference.place_districts(&params);
+        // Names are Bulgarian (in either script) on every page.
         reference
             .enterprises
-            .hits(db, locale, &terms, districts.as_deref())
+            .hits(
+                db,
+                locale,
+                &query_terms(&params.q, Locale::Bg),
+                districts.as_deref(),
+            )
             .await?
     } else {
         Vec::new()
@@ -564,22 +570,23 @@ mod spelling_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::analyze;
 
     #[test]
     fn marks_the_words_the_engines_match() {
         let terms = analyze("вълн");
-        let marks = highlight("Вълнени чорапи, ръчно плетени", &terms);
+        let marks = highlight("Вълнени чорапи, ръчно плетени", &terms, Locale::Bg);
         assert_eq!(marks[0], ("Вълнени".to_string(), true));
         assert!(marks.iter().filter(|(_, m)| *m).count() == 1);
         let latin = analyze("chorapite");
         assert!(
-            highlight("Вълнени чорапи", &latin)
+            highlight("Вълнени чорапи", &latin, Locale::Bg)
                 .iter()
                 .any(|(s, m)| *m && s == "чорапи")
         );
         let typo = analyze("сапунн");
         assert!(
-            highlight("Сапун с лавандула", &typo)
+            highlight("Сапун с лавандула", &typo, Locale::Bg)
                 .iter()
                 .any(|(s, m)| *m && s == "Сапун")
         );

@@ -133,6 +133,9 @@ pub struct CsvProduct {
     pub slug: Option<String>,
     pub product: ValidProduct,
     pub published: bool,
+    /// Whether the file had the English columns: a file without them (as
+    /// written before they existed) leaves a product's English text alone.
+    pub english: bool,
 }
 
 /// A product to export.
@@ -155,6 +158,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
         return Err(vec![LineError::new(1, "file", Problem::Empty)]);
     };
     let columns = read_header(header_line, &header)?;
+    let english = columns[REQUIRED_COLUMNS..].iter().any(Option::is_some);
 
     // Counted before any line is checked, so an oversized file costs no
     // validation and yields one error, not thousands.
@@ -176,7 +180,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvProduct>, Vec<LineError>> {
         }
         let cells =
             columns.map(|i| i.map_or("", |i| unescape_formula(record.get(i).unwrap_or_default())));
-        match read_line(*line, cells, &mut slugs) {
+        match read_line(*line, cells, &mut slugs, english) {
             Ok(product) => products.push(product),
             Err(mut line_errors) => errors.append(&mut line_errors),
         }
@@ -358,6 +362,7 @@ fn read_line(
     line: usize,
     cells: [&str; 13],
     slugs: &mut HashSet<String>,
+    english: bool,
 ) -> Result<CsvProduct, Vec<LineError>> {
     let [
         slug,
@@ -421,6 +426,7 @@ fn read_line(
             slug: (!slug.is_empty()).then(|| slug.to_string()),
             product,
             published,
+            english,
         }),
         _ => {
             // In column order, as the user reads the line; a tag refused both
@@ -631,10 +637,12 @@ mod tests {
     fn english_columns_are_optional_and_checked() {
         let old = parse(file(&[HEADER, GOOD]).as_slice()).unwrap();
         assert_eq!(old[0].product.title_en, None);
+        assert!(!old[0].english, "the file says nothing of English");
         let with = format!("{HEADER},title_en,description_en");
         let got = parse(file(&[&with, &format!("{GOOD},Wool socks,Warm.")]).as_slice()).unwrap();
         assert_eq!(got[0].product.title_en.as_deref(), Some("Wool socks"));
         assert_eq!(got[0].product.description_en.as_deref(), Some("Warm."));
+        assert!(got[0].english);
         assert_eq!(
             errors(&file(&[&with, &format!("{GOOD},ab,")])),
             [err(2, "title_en", "too_short")]

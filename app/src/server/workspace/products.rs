@@ -832,14 +832,20 @@ pub async fn import_csv(
     };
     for CsvProduct {
         slug,
-        product: v,
+        product: mut v,
         published,
+        english,
         ..
     } in rows
     {
         let category_id = cats[&v.category];
         match slug.and_then(|s| existing.get(&s).cloned()) {
             Some(p) => {
+                if !english {
+                    // A file without the English columns keeps what is there.
+                    v.title_en = p.title_en.clone();
+                    v.description_en = p.description_en.clone();
+                }
                 let hidden = p.status == ProductStatus::Hidden;
                 let mut row: product::ActiveModel = p.into();
                 fill(&mut row, &v, category_id);

@@ -159,6 +159,26 @@ pub async fn spawn_configured(
     embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
     vars: &[(&str, &str)],
 ) -> String {
+    spawn(db, engine, embedded, vars, true).await
+}
+
+/// A server that never delivers search updates itself (another server's
+/// worker does): what it shows changes only when it learns of a change.
+pub async fn spawn_without_worker(
+    db: DatabaseConnection,
+    engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
+    vars: &[(&str, &str)],
+) -> String {
+    spawn(db, engine, None, vars, false).await
+}
+
+async fn spawn(
+    db: DatabaseConnection,
+    engine: std::sync::Arc<dyn app::server::search::SearchEngine>,
+    embedded: Option<std::sync::Arc<app::server::search::tantivy_engine::TantivyEngine>>,
+    vars: &[(&str, &str)],
+    worker: bool,
+) -> String {
     // Server logs go to the test's captured output: shown when it fails.
     let _ = tracing_subscriber::fmt()
         .with_env_filter("warn,server=info,app=info")
@@ -195,14 +215,16 @@ pub async fn spawn_configured(
         state.mail_queued.clone(),
     ));
     tokio::spawn(server::peers::run(db.clone(), state.reads.clone()));
-    let (_, never_stop) = tokio::sync::watch::channel(false);
-    tokio::spawn(server::worker::run(
-        db,
-        engine,
-        embedded,
-        state.reads.clone(),
-        never_stop,
-    ));
+    if worker {
+        let (_, never_stop) = tokio::sync::watch::channel(false);
+        tokio::spawn(server::worker::run(
+            db,
+            engine,
+            embedded,
+            state.reads.clone(),
+            never_stop,
+        ));
+    }
     let app = server::web::router(state);
     tokio::spawn(async move {
         server::serve::serve(
