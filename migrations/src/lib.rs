@@ -53,6 +53,27 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// Queues every product for the search index (a migration that changes
+/// what documents hold: the worker rebuilds them in the background).
+pub(crate) async fn queue_every_product(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let every_product = Query::select()
+        .expr(Expr::val("product"))
+        .column(Alias::new("id"))
+        .expr(Expr::val(0))
+        .expr(Expr::val(chrono::Utc::now()))
+        .from(Alias::new("products"))
+        .to_owned();
+    let queue = Query::insert()
+        .into_table(Alias::new("outbox"))
+        .columns(["entity_type", "entity_id", "attempts", "created_at"].map(Alias::new))
+        .select_from(every_product)
+        .map_err(|e| DbErr::Migration(e.to_string()))?
+        .to_owned();
+    use sea_orm_migration::sea_orm::ConnectionTrait;
+    m.get_connection().execute(&queue).await?;
+    Ok(())
+}
+
 /// Adds one column (SQLite takes one per ALTER TABLE).
 pub(crate) async fn add_column(
     m: &SchemaManager<'_>,

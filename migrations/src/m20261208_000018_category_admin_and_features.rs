@@ -192,20 +192,7 @@ impl MigrationTrait for Migration {
             m.create_index(index.to_owned()).await?;
         }
         copy_featured_at(m.get_connection()).await?;
-        let every_product = Query::select()
-            .expr(Expr::val("product"))
-            .column(n("id"))
-            .expr(Expr::val(0))
-            .expr(Expr::val(Utc::now()))
-            .from(n("products"))
-            .to_owned();
-        let queue = Query::insert()
-            .into_table(n("outbox"))
-            .columns(["entity_type", "entity_id", "attempts", "created_at"].map(n))
-            .select_from(every_product)
-            .map_err(|e| DbErr::Migration(e.to_string()))?
-            .to_owned();
-        m.get_connection().execute(&queue).await?;
+        crate::queue_every_product(m).await?;
         crate::replace_checks(m.get_connection(), CHANGED).await
     }
 }

@@ -6,7 +6,6 @@
 //! English words (a product's own and its categories' English names) with
 //! English stems, so those indexed before are rebuilt by the worker.
 
-use chrono::Utc;
 use sea_orm_migration::prelude::*;
 
 pub struct Migration;
@@ -28,20 +27,7 @@ impl MigrationTrait for Migration {
             let mut col = ColumnDef::new(n(column));
             crate::add_column(m, "products", col.text().null().to_owned()).await?;
         }
-        let every_product = Query::select()
-            .expr(Expr::val("product"))
-            .column(n("id"))
-            .expr(Expr::val(0))
-            .expr(Expr::val(Utc::now()))
-            .from(n("products"))
-            .to_owned();
-        let queue = Query::insert()
-            .into_table(n("outbox"))
-            .columns(["entity_type", "entity_id", "attempts", "created_at"].map(n))
-            .select_from(every_product)
-            .map_err(|e| DbErr::Migration(e.to_string()))?
-            .to_owned();
-        m.get_connection().execute(&queue).await?;
+        crate::queue_every_product(m).await?;
         Ok(())
     }
 }

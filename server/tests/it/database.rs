@@ -296,12 +296,7 @@ async fn adding_the_checks_to_a_filled_database_keeps_every_row() {
         // rows keep their values and end in the new columns.
         app::server::kernel::db::migrate(&t.db).await.unwrap();
         let after = common::fingerprint(&t.db).await;
-        const WIDER: [&str; 4] = [
-            "events\n",
-            "users\n",
-            "regional_centres\n",
-            "products\n",
-        ];
+        const WIDER: [&str; 4] = ["events\n", "users\n", "regional_centres\n", "products\n"];
         let rows = |fp: &str, table: &str| -> Vec<String> {
             fp.split("== ")
                 .find(|block| block.starts_with(table))
