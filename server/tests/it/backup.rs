@@ -9,6 +9,10 @@ use app::server::entities::{order_request, user};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 fn server(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
+    server_with(data_dir, args, &[])
+}
+
+fn server_with(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_server"))
         .args(args)
         .env_remove("DATABASE_URL")
@@ -16,6 +20,7 @@ fn server(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
         .env_remove("MEILI_MASTER_KEY")
         .env("DATA_DIR", data_dir)
         .env("RUST_LOG", "off")
+        .envs(envs.iter().copied())
         .output()
         .unwrap();
     (
@@ -155,6 +160,26 @@ async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and
     assert!(err.contains("outside its media folder"), "{err}");
     assert!(
         !empty.path().join("socialen-pazar.db").exists(),
+        "nothing copied"
+    );
+    // A SQLite backup is not restored into PostgreSQL (refused before the
+    // database is even opened), nor a PostgreSQL one into SQLite.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (code, _, err) = server_with(
+        elsewhere.path(),
+        &["restore", into.to_str().unwrap()],
+        &[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("restore it with DATABASE_URL unset"), "{err}");
+    manifest["media"] = serde_json::json!([]);
+    manifest["database"] = serde_json::json!("postgres");
+    std::fs::write(crafted.join("manifest.json"), manifest.to_string()).unwrap();
+    let (code, _, err) = server(elsewhere.path(), &["restore", crafted.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("restore it with pg_restore"), "{err}");
+    assert!(
+        !elsewhere.path().join("socialen-pazar.db").exists(),
         "nothing copied"
     );
     // A folder that holds no backup says so.

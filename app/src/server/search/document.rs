@@ -33,16 +33,12 @@ pub struct SearchDoc {
 
 /// (plain, stem) forms of a text, each a space-joined string.
 pub fn text_fields(text: &str) -> (String, String) {
-    let terms = analyze(text);
-    let plain = terms
-        .iter()
-        .map(|t| t.plain.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let stem = terms
-        .iter()
-        .map(|t| t.stem.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    (plain, stem)
+    joined(&analyze(text))
+}
+
+/// Analysed words as (plain, stem) fields, each a space-joined string.
+pub fn joined(terms: &[crate::text::Term]) -> (String, String) {
+    let plain = terms.iter().map(|t| t.plain.as_str()).collect::<Vec<_>>();
+    let stem = terms.iter().map(|t| t.stem.as_str()).collect::<Vec<_>>();
+    (plain.join(" "), stem.join(" "))
 }

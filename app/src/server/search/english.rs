@@ -71,10 +71,7 @@ pub fn query_terms(text: &str, locale: Locale) -> Vec<Term> {
 
 /// (plain, stem) forms of English text, each a space-joined string.
 pub fn text_fields_en(text: &str) -> (String, String) {
-    let terms = analyze_en(text);
-    let plain = terms.iter().map(|t| t.plain.as_str()).collect::<Vec<_>>();
-    let stem = terms.iter().map(|t| t.stem.as_str()).collect::<Vec<_>>();
-    (plain.join(" "), stem.join(" "))
+    super::document::joined(&analyze_en(text))
 }
 
 #[cfg(test)]
