@@ -22,6 +22,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.129'; then
   cargo install wasm-bindgen-cli@0.2.129 --locked
 fi
 
+# The S3-compatible server the object-storage tests start (s3s-fs keeps
+# objects as files and checks SigV4 signatures; 0.14.1 is the newest that
+# builds with rustc 1.95).
+if ! s3s-fs --version 2>/dev/null | grep -q '0\.14\.1'; then
+  say "installing s3s-fs 0.14.1 (the S3 server of the storage tests)"
+  cargo install s3s-fs@0.14.1 --locked --features binary
+fi
+
 # wasm-opt from npm's binaryen (Debian's 108 breaks hydration), Playwright and axe-core.
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@playwright/test ] || \
    [ end2end/package-lock.json -nt end2end/node_modules/.installed ]; then

@@ -1,5 +1,6 @@
 //! `server backup DIR` and `server restore DIR`: the SQLite database (an
-//! online copy, taken while the server runs), the media folder, and a
+//! online copy, taken while the server runs), the media (from the folder
+//! or the S3 bucket the server uses, into files of the backup), and a
 //! manifest of what they hold, so that a restore can be checked.
 //!
 //! On PostgreSQL the database is backed up with its own tools (`pg_dump`,
@@ -10,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 use serde::{Deserialize, Serialize};
+
+use app::server::kernel::media::{Media, MediaError};
 
 use crate::config::Config;
 
@@ -48,8 +51,14 @@ pub enum BackupError {
     NotEmpty(String),
     #[error("{0} holds no backup ({MANIFEST} is missing or unreadable: {1})")]
     NoBackup(String, String),
-    #[error("DATA_DIR {0} already holds a database or media: restore into an empty DATA_DIR")]
+    #[error("DATA_DIR {0} already holds a database: restore into an empty DATA_DIR")]
     DataDirInUse(String),
+    #[error(
+        "the media store ({0}) already holds files: restore into an empty DATA_DIR and an empty bucket"
+    )]
+    MediaInUse(String),
+    #[error("the media store: {0}")]
+    Media(#[from] MediaError),
     #[error(
         "this backup holds a SQLite database; restore it with DATABASE_URL unset (into DATA_DIR)"
     )]
@@ -97,39 +106,6 @@ fn sqlite_path(url: &str) -> Option<PathBuf> {
     Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
 }
 
-/// Every file under `dir`, as (path relative to `dir`, size), sorted.
-fn files(dir: &Path) -> Result<Vec<(String, u64)>, BackupError> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, u64)>) -> Result<(), BackupError> {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(io(dir)(e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(io(dir))?;
-            let path = entry.path();
-            // Links are not followed: only what the folder itself holds.
-            let meta = std::fs::symlink_metadata(&path).map_err(io(&path))?;
-            if meta.is_dir() {
-                walk(base, &path, out)?;
-            } else if meta.is_file() {
-                let name = entry.file_name();
-                // Half-written uploads are not part of the store.
-                if name.to_string_lossy().starts_with('.') {
-                    continue;
-                }
-                let rel = path.strip_prefix(base).unwrap_or(&path);
-                out.push((rel.to_string_lossy().into_owned(), meta.len()));
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out)?;
-    out.sort();
-    Ok(out)
-}
-
 /// Refuses a list with a name that is not a plain path inside the folder.
 fn inside(list: &[(String, u64)]) -> Result<(), BackupError> {
     use std::path::Component;
@@ -144,17 +120,36 @@ fn inside(list: &[(String, u64)]) -> Result<(), BackupError> {
     }
 }
 
-/// Copies the listed files from one media folder to another. A name that
-/// could lead outside the folder (`..`, an absolute path) is refused before
-/// anything is copied: a manifest is a file someone handed the operator.
-fn copy_media(from: &Path, to: &Path, list: &[(String, u64)]) -> Result<(), BackupError> {
-    inside(list)?;
+/// Copies every file of the store into `to`, one at a time; returns what
+/// it copied.
+async fn media_out(media: &Media, to: &Path) -> Result<Vec<(String, u64)>, BackupError> {
+    let list = media.list().await?;
+    // The store's names become file names here.
+    inside(&list)?;
+    let mut copied = Vec::with_capacity(list.len());
     for (rel, _) in list {
-        let target = to.join(rel);
+        // A file removed since the listing is simply not in the backup.
+        let Some(bytes) = media.bytes(&rel).await? else {
+            continue;
+        };
+        let target = to.join(&rel);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        std::fs::copy(from.join(rel), &target).map_err(io(&target))?;
+        std::fs::write(&target, &bytes).map_err(io(&target))?;
+        copied.push((rel, bytes.len() as u64));
+    }
+    Ok(copied)
+}
+
+/// Puts the listed files of a backup's media folder into the store. The
+/// names were checked with [`inside`] before anything was copied: a
+/// manifest is a file someone handed the operator.
+async fn media_in(from: &Path, media: &Media, list: &[(String, u64)]) -> Result<(), BackupError> {
+    for (rel, _) in list {
+        let source = from.join(rel);
+        let bytes = std::fs::read(&source).map_err(io(&source))?;
+        media.write(rel, bytes).await?;
     }
     Ok(())
 }
@@ -166,7 +161,7 @@ fn copy_media(from: &Path, to: &Path, list: &[(String, u64)]) -> Result<(), Back
 /// A folder that holds files, a file that cannot be written, the database's.
 pub async fn backup(
     db: &DatabaseConnection,
-    config: &Config,
+    media: &Media,
     dir: &Path,
 ) -> Result<Manifest, BackupError> {
     if std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
@@ -201,9 +196,7 @@ pub async fn backup(
     };
     // Media is copied after the snapshot: an upload meanwhile is in the
     // copy too, never missing from it.
-    let media_dir = config.data_dir.join("media");
-    let media = files(&media_dir)?;
-    copy_media(&media_dir, &dir.join("media"), &media)?;
+    let media = media_out(media, &dir.join("media")).await?;
     let manifest = Manifest {
         format: 1,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -229,16 +222,20 @@ pub fn manifest(dir: &Path) -> Result<Manifest, BackupError> {
     serde_json::from_str(&text).map_err(|e| BackupError::NoBackup(shown, e.to_string()))
 }
 
-/// Puts a backup's database file and media into an empty `DATA_DIR`,
-/// before anything opens the database there. The caller then opens it,
-/// applies migrations, checks it with [`check`] and rebuilds the index.
+/// Puts a backup's database file into an empty `DATA_DIR` and its media
+/// into the empty media store, before anything opens the database there.
+/// The caller then opens it, applies migrations, checks it with [`check`]
+/// and rebuilds the index.
 ///
 /// # Errors
-/// No backup in `dir`, a `DATA_DIR` already in use, a SQLite backup with
-/// `DATABASE_URL` set elsewhere, a file that cannot be copied.
-pub fn restore_files(config: &Config, dir: &Path) -> Result<Manifest, BackupError> {
+/// No backup in `dir`, a `DATA_DIR` or store already in use, a SQLite
+/// backup with `DATABASE_URL` set elsewhere, a file that cannot be copied.
+pub async fn restore_files(
+    config: &Config,
+    media: &Media,
+    dir: &Path,
+) -> Result<Manifest, BackupError> {
     let manifest = manifest(dir)?;
-    let media_dir = config.data_dir.join("media");
     let database = sqlite_path(&config.database_url);
     // The database, or what SQLite keeps beside it (a journal that would be
     // applied to the restored file).
@@ -249,10 +246,13 @@ pub fn restore_files(config: &Config, dir: &Path) -> Result<Manifest, BackupErro
             Path::new(&name).exists()
         })
     };
-    if database.as_deref().is_some_and(in_use) || !files(&media_dir)?.is_empty() {
+    if database.as_deref().is_some_and(in_use) {
         return Err(BackupError::DataDirInUse(
             config.data_dir.display().to_string(),
         ));
+    }
+    if !media.list().await?.is_empty() {
+        return Err(BackupError::MediaInUse(media.label().to_string()));
     }
     // Nothing is copied into a DATA_DIR the backup does not fit.
     inside(&manifest.media)?;
@@ -265,7 +265,7 @@ pub fn restore_files(config: &Config, dir: &Path) -> Result<Manifest, BackupErro
         let from = dir.join(DATABASE_FILE);
         std::fs::copy(&from, database).map_err(io(&from))?;
     }
-    copy_media(&dir.join("media"), &media_dir, &manifest.media)?;
+    media_in(&dir.join("media"), media, &manifest.media).await?;
     Ok(manifest)
 }
 

@@ -43,7 +43,13 @@ pub struct Config {
     /// `MAIL_REQUESTS_PER_HOUR`: sign-ups and password-reset requests from
     /// one client address in an hour (each mails someone). Default 10.
     pub mail_requests_per_hour: u32,
+    /// `S3_BUCKET` with `S3_ACCESS_KEY_ID` and `S3_SECRET_ACCESS_KEY` (and
+    /// optionally `S3_ENDPOINT`, `S3_REGION`, `S3_PATH_STYLE`): images go
+    /// to that bucket; without them, into `DATA_DIR/media`.
+    pub s3: Option<S3Settings>,
 }
+
+pub use app::server::kernel::media::S3Settings;
 
 /// A mail relay: `smtp://[user:password@]host[:port]` (plain SMTP to a
 /// relay the operator runs, such as the host's own MTA), and the sender.
@@ -129,6 +135,20 @@ pub enum ConfigError {
     TrustedProxies(String),
     #[error("{0} must be a whole number (got {1:?})")]
     Number(&'static str, String),
+    #[error(
+        "{0} is set but S3_BUCKET is not: set S3_BUCKET (with S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY), or unset every S3_* variable to keep images in DATA_DIR/media"
+    )]
+    S3BucketMissing(&'static str),
+    #[error(
+        "S3_BUCKET {0:?} is not a bucket name: use 3 to 63 lower-case letters, digits, '.' and '-'"
+    )]
+    S3Bucket(String),
+    #[error("S3_BUCKET is set but {0} is not: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY")]
+    S3KeyMissing(&'static str),
+    #[error("S3_ENDPOINT must look like https://host[:port] (got {0:?})")]
+    S3Endpoint(String),
+    #[error("S3_PATH_STYLE must be true or false (got {0:?})")]
+    S3PathStyle(String),
 }
 
 impl Config {
@@ -222,6 +242,7 @@ impl Config {
                 })
                 .collect::<Result<_, _>>()?,
         };
+        let s3 = s3_settings(&var)?;
         let number = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
             match var(name) {
                 None => Ok(default),
@@ -251,6 +272,7 @@ impl Config {
                 }
                 token => token,
             },
+            s3,
         })
     }
 
@@ -275,6 +297,68 @@ impl Config {
 
 /// `https://host[:port]` (or `http://`), without a path; the trailing slash
 /// dropped.
+/// The S3 variables: none set, or a bucket with both keys.
+fn s3_settings(var: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Settings>, ConfigError> {
+    const OTHERS: [&str; 5] = [
+        "S3_ENDPOINT",
+        "S3_REGION",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "S3_PATH_STYLE",
+    ];
+    let Some(bucket) = var("S3_BUCKET") else {
+        return match OTHERS.into_iter().find(|name| var(name).is_some()) {
+            Some(name) => Err(ConfigError::S3BucketMissing(name)),
+            None => Ok(None),
+        };
+    };
+    let bucket = bucket.trim().to_string();
+    let valid = (3..=63).contains(&bucket.len())
+        && bucket
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if !valid {
+        return Err(ConfigError::S3Bucket(bucket));
+    }
+    let key = |name: &'static str| var(name).ok_or(ConfigError::S3KeyMissing(name));
+    let access_key_id = key("S3_ACCESS_KEY_ID")?;
+    let secret_access_key = key("S3_SECRET_ACCESS_KEY")?;
+    let region = var("S3_REGION").unwrap_or_else(|| "us-east-1".into());
+    let (endpoint, own_endpoint) = match var("S3_ENDPOINT") {
+        Some(e) => {
+            let ok = url::Url::parse(&e).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some()
+                    && u.path() == "/"
+                    && u.query().is_none()
+            });
+            if !ok {
+                return Err(ConfigError::S3Endpoint(e));
+            }
+            (e.trim_end_matches('/').to_string(), true)
+        }
+        None => (format!("https://s3.{region}.amazonaws.com"), false),
+    };
+    // Self-hosted stores mostly answer at one host (path style); AWS
+    // itself wants the bucket in the host name.
+    let path_style = match var("S3_PATH_STYLE").as_deref().map(str::trim) {
+        None => own_endpoint,
+        Some("true") => true,
+        Some("false") => false,
+        Some(other) => return Err(ConfigError::S3PathStyle(other.to_string())),
+    };
+    Ok(Some(S3Settings {
+        bucket,
+        endpoint,
+        region,
+        access_key_id,
+        secret_access_key,
+        path_style,
+    }))
+}
+
 fn check_public_url(u: &str) -> Result<String, ConfigError> {
     let bad = || ConfigError::PublicUrl(u.to_string());
     let parsed = url::Url::parse(u).map_err(|_| bad())?;
@@ -369,5 +453,66 @@ mod tests {
         );
         let default = with(&[("MEILI_URL", "http://m:7700"), ("MEILI_MASTER_KEY", "k")]);
         assert_eq!(default.unwrap().meili.unwrap().index, "products");
+    }
+
+    #[test]
+    fn s3_needs_a_bucket_and_both_keys() {
+        assert!(with(&[]).unwrap().s3.is_none());
+        let keys = [
+            ("S3_ACCESS_KEY_ID", "id"),
+            ("S3_SECRET_ACCESS_KEY", "secret"),
+        ];
+        let s3 = |more: &[(&str, &str)]| {
+            let mut all = keys.to_vec();
+            all.extend_from_slice(more);
+            with(&all)
+        };
+        assert!(matches!(
+            with(&[("S3_ENDPOINT", "http://127.0.0.1:9000")]),
+            Err(ConfigError::S3BucketMissing("S3_ENDPOINT"))
+        ));
+        assert!(matches!(
+            with(&[("S3_BUCKET", "media"), ("S3_ACCESS_KEY_ID", "id")]),
+            Err(ConfigError::S3KeyMissing("S3_SECRET_ACCESS_KEY"))
+        ));
+        for bad in ["Media", "ab", "-media", "media_files", "media/x"] {
+            assert!(
+                matches!(s3(&[("S3_BUCKET", bad)]), Err(ConfigError::S3Bucket(_))),
+                "{bad}"
+            );
+        }
+        for bad in ["127.0.0.1:9000", "ftp://x", "http://x/bucket"] {
+            assert!(
+                matches!(
+                    s3(&[("S3_BUCKET", "media"), ("S3_ENDPOINT", bad)]),
+                    Err(ConfigError::S3Endpoint(_))
+                ),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            s3(&[("S3_BUCKET", "media"), ("S3_PATH_STYLE", "yes")]),
+            Err(ConfigError::S3PathStyle(_))
+        ));
+        // A store of one's own: path style unless told otherwise.
+        let own = s3(&[
+            ("S3_BUCKET", "media"),
+            ("S3_ENDPOINT", "http://10.0.0.5:9000/"),
+        ])
+        .unwrap()
+        .s3
+        .unwrap();
+        assert_eq!(own.endpoint, "http://10.0.0.5:9000");
+        assert!(own.path_style);
+        assert_eq!(own.region, "us-east-1");
+        // AWS itself: its regional endpoint, the bucket in the host name.
+        let aws = s3(&[("S3_BUCKET", "sp.media"), ("S3_REGION", "eu-central-1")])
+            .unwrap()
+            .s3
+            .unwrap();
+        assert_eq!(aws.endpoint, "https://s3.eu-central-1.amazonaws.com");
+        assert!(!aws.path_style);
+        // The secret never shows in what the configuration prints.
+        assert!(!format!("{aws:?}").contains("secret"));
     }
 }

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod config;
 pub mod hardening;
 pub mod mailer;
+pub mod media;
 pub mod metrics;
 pub mod peers;
 pub mod pictures;
@@ -20,6 +21,7 @@ pub mod worker;
 use std::sync::Arc;
 
 use app::server::AppState;
+use app::server::kernel::media::Media;
 use app::server::search::SearchEngine;
 use app::server::search::meili::MeiliEngine;
 use app::server::search::tantivy_engine::TantivyEngine;
@@ -78,6 +80,33 @@ pub async fn open_search(config: &Config) -> Result<Engines, String> {
     }
 }
 
+/// The configured media store (an S3-compatible bucket, or
+/// `DATA_DIR/media`), checked by writing, reading and removing a probe.
+///
+/// # Errors
+/// A line saying what to fix.
+pub async fn open_media(config: &Config) -> Result<Media, String> {
+    let media = match &config.s3 {
+        Some(s3) => Media::s3(s3),
+        None => Media::folder(&config.data_dir.join("media")),
+    }
+    .map_err(|e| format!("cannot use the media store ({e})"))?;
+    // One line: a store's error may carry its XML answer.
+    let flat = |e: app::server::kernel::media::MediaError| {
+        e.to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    media.check().await.map_err(flat).map_err(|e| match &config.s3 {
+        Some(_) => format!(
+            "cannot use the S3 media store ({e}); check S3_ENDPOINT, S3_BUCKET (the bucket must exist) and the S3 keys"
+        ),
+        None => format!("cannot write the media folder ({e}); check that DATA_DIR is writable"),
+    })?;
+    Ok(media)
+}
+
 /// Builds the state the router and server functions share.
 ///
 /// # Errors
@@ -109,7 +138,7 @@ pub async fn state(
         settings: Arc::new(settings),
         signer: Arc::new(app::server::kernel::signing::Signer::new(key)),
         mail_queued: Arc::new(tokio::sync::Notify::new()),
-        media_dir: config.data_dir.join("media"),
+        media: open_media(config).await?,
         reads: Arc::new(app::server::kernel::memo::ReadCache::new(
             config.data_cache_seconds,
         )),

@@ -158,7 +158,14 @@ async fn main() {
     // A restore fills an empty DATA_DIR before anything opens a database there.
     let restored = match &cli.command {
         Some(Command::Restore { dir }) => {
-            Some(server::backup::restore_files(&config, dir).unwrap_or_else(|e| fail(e)))
+            let media = server::open_media(&config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            Some(
+                server::backup::restore_files(&config, &media, dir)
+                    .await
+                    .unwrap_or_else(|e| fail(e)),
+            )
         }
         _ => None,
     };
@@ -219,6 +226,16 @@ async fn main() {
             synthetic,
             no_pictures,
         } => {
+            // A store that cannot be used stops the seed before any row.
+            let media = if no_pictures {
+                None
+            } else {
+                Some(
+                    server::open_media(&config)
+                        .await
+                        .unwrap_or_else(|e| fail(e)),
+                )
+            };
             let report = seed::seed_demo(&db).await.unwrap_or_else(|e| fail(e));
             if report.skipped {
                 println!("demo data already present: nothing added");
@@ -227,11 +244,10 @@ async fn main() {
                     "demo data loaded: {} enterprises, {} products",
                     report.enterprises, report.products
                 );
-                if !no_pictures {
-                    let drawn =
-                        server::pictures::draw_missing(&db, &config.data_dir.join("media"), None)
-                            .await
-                            .unwrap_or_else(|e| fail(e));
+                if let Some(media) = &media {
+                    let drawn = server::pictures::draw_missing(&db, media, None)
+                        .await
+                        .unwrap_or_else(|e| fail(e));
                     println!("pictures drawn: {drawn}");
                 }
             }
@@ -247,7 +263,10 @@ async fn main() {
             println!("search index rebuilt: {n} products");
         }
         Command::Backup { dir } => {
-            let m = server::backup::backup(&db, &config, &dir)
+            let media = server::open_media(&config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            let m = server::backup::backup(&db, &media, &dir)
                 .await
                 .unwrap_or_else(|e| fail(e));
             let c = m.counts;

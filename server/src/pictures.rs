@@ -6,7 +6,6 @@
 //! one `product_images` row), so the demo shows the real picture paths.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::Utc;
 use image::codecs::jpeg::JpegEncoder;
@@ -19,7 +18,7 @@ use sea_orm::{
 
 use app::server::entities::{category, product, product_image};
 use app::server::kernel::images::THUMB_SIDE;
-use app::server::kernel::media::write_all;
+use app::server::kernel::media::Media;
 
 const WIDTH: u32 = 960;
 const HEIGHT: u32 = 720;
@@ -31,7 +30,7 @@ const HEIGHT: u32 = 720;
 /// The database's, or a file that could not be written.
 pub async fn draw_missing(
     db: &DatabaseConnection,
-    media_dir: &Path,
+    media: &Media,
     limit: Option<u64>,
 ) -> Result<usize, DbErr> {
     let categories: HashMap<i32, category::Model> = category::Entity::find()
@@ -63,9 +62,10 @@ pub async fn draw_missing(
             .map_err(|e| DbErr::Custom(format!("drawing a picture: {e}")))?;
         let rel = format!("products/{}/demo.jpg", p.id);
         let thumb_rel = format!("products/{}/demo-thumb.jpg", p.id);
-        write_all(media_dir, &[(&rel, &full), (&thumb_rel, &thumb)])
+        media
+            .write_all(&[(&rel, &full), (&thumb_rel, &thumb)])
             .await
-            .map_err(|_| DbErr::Custom(format!("writing {rel} under the media folder")))?;
+            .map_err(|_| DbErr::Custom(format!("writing {rel} into the {}", media.label())))?;
         product_image::Entity::insert(product_image::ActiveModel {
             product_id: Set(p.id),
             position: Set(0),

@@ -109,12 +109,6 @@ pub fn router(state: AppState) -> Router {
         .with_same_site(SameSite::Lax)
         .with_secure(state.settings.https())
         .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
-    let media = Router::new()
-        .fallback_service(ServeDir::new(&state.media_dir))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -134,7 +128,7 @@ pub fn router(state: AppState) -> Router {
         .route("/en/admin/figures.csv", get(country_figures_csv))
         .route("/curator/{centre}/figures.csv", get(figures_csv))
         .route("/en/curator/{centre}/figures.csv", get(figures_csv))
-        .nest("/media", media)
+        .route("/media/{*path}", get(crate::media::serve))
         // Liveness without I/O: for load balancers, and the benchmarks' baseline.
         .route("/healthz/live", get(|| async { "ok" }))
         .route("/lang/{code}", get(switch_language))

@@ -246,7 +246,6 @@ pub async fn decide_membership(
 pub async fn upload_network_logo(data: MultipartData) -> Result<(), AppError> {
     use crate::functions::workspace::{form_locale, id_field, read_multipart, the_file};
     use crate::server::kernel::images;
-    use crate::server::kernel::media::store_logo;
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let (fields, file) = read_multipart(data, images::MAX_BYTES + 1).await?;
@@ -255,11 +254,13 @@ pub async fn upload_network_logo(data: MultipartData) -> Result<(), AppError> {
     networks::curated_network(&state.db, &caller, network_id).await?;
     let bytes = the_file(file, locale)?;
     let folder = format!("networks/{network_id}");
-    store_logo(&state.media_dir, &folder, bytes, async |rel| {
-        networks::set_logo(&state.db, &caller, network_id, rel).await
-    })
-    .await
-    .map_err(|e| e.localized(locale))?;
+    state
+        .media
+        .store_logo(&folder, bytes, async |rel| {
+            networks::set_logo(&state.db, &caller, network_id, rel).await
+        })
+        .await
+        .map_err(|e| e.localized(locale))?;
     let next = fields.get("next").cloned().unwrap_or_default();
     back(locale, &next, "logo");
     Ok(())

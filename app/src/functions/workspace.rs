@@ -16,7 +16,6 @@ use crate::domain::ProductStatus;
 #[cfg(feature = "ssr")]
 use crate::error::Problem;
 #[cfg(feature = "ssr")]
-use crate::server::kernel::media::{remove_files, store_logo};
 #[cfg(feature = "ssr")]
 use crate::server::{AppState, auth, workspace::enterprises, workspace::products};
 
@@ -216,7 +215,7 @@ pub async fn product_action(
         }
         "delete" => {
             let files = products::delete(&state.db, &caller, product_id).await?;
-            remove_files(&state.media_dir, &files).await;
+            state.media.remove_files(&files).await;
         }
         _ => return Err(AppError::invalid("action", Problem::NotAllowed).localized(locale)),
     }
@@ -303,10 +302,9 @@ pub async fn upload_image(data: MultipartData) -> Result<(), AppError> {
     let locale = form_locale(&fields);
     let product_id = id_field(&fields, "product_id")?;
     let bytes = the_file(file, locale)?;
-    let enterprise_id =
-        products::upload_image(&state.db, &state.media_dir, &caller, product_id, bytes)
-            .await
-            .map_err(|e| e.localized(locale))?;
+    let enterprise_id = products::upload_image(&state.db, &state.media, &caller, product_id, bytes)
+        .await
+        .map_err(|e| e.localized(locale))?;
     back_to_product(locale, enterprise_id, product_id).await
 }
 
@@ -323,11 +321,13 @@ pub async fn upload_logo(data: MultipartData) -> Result<(), AppError> {
     enterprises::member_enterprise(&state.db, &caller, enterprise_id).await?;
     let bytes = the_file(file, locale)?;
     let folder = format!("enterprises/{enterprise_id}");
-    store_logo(&state.media_dir, &folder, bytes, async |rel| {
-        enterprises::set_logo(&state.db, &caller, enterprise_id, rel).await
-    })
-    .await
-    .map_err(|e| e.localized(locale))?;
+    state
+        .media
+        .store_logo(&folder, bytes, async |rel| {
+            enterprises::set_logo(&state.db, &caller, enterprise_id, rel).await
+        })
+        .await
+        .map_err(|e| e.localized(locale))?;
     back_to_workspace(locale, enterprise_id, "logo").await
 }
 
@@ -350,7 +350,7 @@ pub async fn remove_image(locale: Locale, image_id: i32) -> Result<(), AppError>
     let caller = auth::caller().await?;
     let state = AppState::current()?;
     let removed = products::remove_image(&state.db, &caller, image_id).await?;
-    remove_files(&state.media_dir, &removed.files).await;
+    state.media.remove_files(&removed.files).await;
     back_to_product(locale, removed.enterprise_id, removed.product_id).await
 }
 

@@ -25,8 +25,9 @@ pub struct AppState {
     pub signer: Arc<super::kernel::signing::Signer>,
     /// Wakes the mail worker when a mail was queued.
     pub mail_queued: Arc<tokio::sync::Notify>,
-    /// Where uploaded images are stored (served under `/media`).
-    pub media_dir: std::path::PathBuf,
+    /// Where uploaded images are stored (served under `/media`): a folder
+    /// or an S3-compatible bucket.
+    pub media: super::kernel::media::Media,
     /// Public catalogue reads kept per catalogue generation (see [`ReadCache`]).
     pub reads: Arc<ReadCache>,
 }

@@ -8,6 +8,11 @@ use app::domain::orders::{DeliveryWish, OrderKind, OrderStatus};
 use app::server::entities::{order_request, user};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
+use app::server::kernel::media::Media;
+
+use crate::common::files_under as tree;
+use crate::common::s3::S3Server;
+
 fn server(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
     server_with(data_dir, args, &[])
 }
@@ -30,6 +35,18 @@ fn server_with(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, S
     )
 }
 
+/// The demo data with pictures for its first few products: drawing all
+/// 660 takes minutes in a debug build, and a few show the same path.
+async fn seed_with_pictures(data_dir: &Path, media: &Media, envs: &[(&str, &str)]) {
+    let (code, _, err) = server_with(data_dir, &["seed", "--no-pictures"], envs);
+    assert_eq!(code, 0, "{err}");
+    let db = open(data_dir).await;
+    let drawn = server::pictures::draw_missing(&db, media, Some(6))
+        .await
+        .unwrap();
+    assert_eq!(drawn, 6);
+}
+
 async fn open(data_dir: &Path) -> sea_orm::DatabaseConnection {
     let url = format!(
         "sqlite://{}?mode=rwc",
@@ -38,29 +55,11 @@ async fn open(data_dir: &Path) -> sea_orm::DatabaseConnection {
     app::server::kernel::db::connect(&url).await.unwrap()
 }
 
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().display().to_string();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and_image() {
     let live = tempfile::tempdir().unwrap();
-    let (code, _, err) = server(live.path(), &["seed"]);
-    assert_eq!(code, 0, "{err}");
+    let media = Media::folder(&live.path().join("media")).unwrap();
+    seed_with_pictures(live.path(), &media, &[]).await;
     // A buyer's request, as the backup must keep.
     let db = open(live.path()).await;
     let buyer = user::Entity::find().one(&db).await.unwrap().unwrap();
@@ -143,6 +142,14 @@ async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and
     let (code, _, err) = server(live.path(), &["restore", into.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("restore into an empty DATA_DIR"), "{err}");
+    // Nor a media folder that holds files.
+    let media_only = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(media_only.path().join("media/products/1")).unwrap();
+    std::fs::write(media_only.path().join("media/products/1/a.jpg"), b"jpeg").unwrap();
+    let (code, _, err) = server(media_only.path(), &["restore", into.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already holds files"), "{err}");
+    assert!(!media_only.path().join("socialen-pazar.db").exists());
     assert_eq!(server::backup::counts(&db).await.unwrap(), before);
     // A manifest naming a file outside the media folder is refused before
     // anything is copied.
@@ -186,4 +193,75 @@ async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and
     let (code, _, err) = server(fresh.path(), &["restore", backups.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("holds no backup"), "{err}");
+}
+
+/// With the images in an S3 bucket: the demo pictures are drawn into it,
+/// the backup copies them out, and a restore puts them into another, empty
+/// bucket (a bucket that holds files is refused).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_of_a_bucket_restores_into_an_empty_bucket() {
+    let s3 = S3Server::start().await;
+    let live_bucket = s3.bucket("live");
+    let env = |b: &crate::common::s3::Bucket| b.vars();
+    let live_vars = env(&live_bucket);
+    let live_vars: Vec<(&str, &str)> = live_vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let live = tempfile::tempdir().unwrap();
+    let media = Media::s3(&live_bucket.settings()).unwrap();
+    seed_with_pictures(live.path(), &media, &live_vars).await;
+    let objects = live_bucket.objects();
+    let db = open(live.path()).await;
+    let before = server::backup::counts(&db).await.unwrap();
+    assert_eq!(
+        objects.len() as u64,
+        before.images * 2,
+        "each picture and its thumbnail"
+    );
+    assert!(
+        tree(&live.path().join("media")).is_empty(),
+        "nothing on the app server's disk"
+    );
+
+    let backups = tempfile::tempdir().unwrap();
+    let into = backups.path().join("with-s3");
+    let (code, out, err) =
+        server_with(live.path(), &["backup", into.to_str().unwrap()], &live_vars);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("{} media files", objects.len())),
+        "{out}"
+    );
+    assert_eq!(tree(&into.join("media")), objects);
+
+    // Into a bucket that holds files: refused, nothing copied.
+    let fresh = tempfile::tempdir().unwrap();
+    let (code, _, err) = server_with(
+        fresh.path(),
+        &["restore", into.to_str().unwrap()],
+        &live_vars,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("already holds files"), "{err}");
+    assert!(!fresh.path().join("socialen-pazar.db").exists());
+
+    let new_bucket = s3.bucket("restored");
+    let new_vars = env(&new_bucket);
+    let new_vars: Vec<(&str, &str)> = new_vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (code, out, err) = server_with(
+        fresh.path(),
+        &["restore", into.to_str().unwrap()],
+        &new_vars,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("search index rebuilt"), "{out}");
+    assert_eq!(
+        new_bucket.objects(),
+        objects,
+        "every picture, byte for byte"
+    );
+    assert_eq!(
+        server::backup::counts(&open(fresh.path()).await)
+            .await
+            .unwrap(),
+        before
+    );
 }

@@ -68,6 +68,52 @@ fn database_url_of_another_kind() {
 }
 
 #[test]
+fn s3_bucket_without_its_keys() {
+    let (code, err) = run(&[("S3_BUCKET", "media")], &["migrate"]);
+    assert_eq!(code, 2);
+    assert!(one_line(&err).contains("S3_ACCESS_KEY_ID"), "{err}");
+    let (code, err) = run(&[("S3_ENDPOINT", "http://127.0.0.1:9000")], &["migrate"]);
+    assert_eq!(code, 2);
+    assert!(
+        one_line(&err).contains("S3_ENDPOINT is set but S3_BUCKET is not"),
+        "{err}"
+    );
+}
+
+/// A bucket the keys do not open stops `serve` at start, in one line that
+/// names what to check and not the secret.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn s3_with_a_wrong_key_stops_the_server_at_start() {
+    let s3 = crate::common::s3::S3Server::start().await;
+    let bucket = s3.bucket("media");
+    let mut vars = bucket.vars();
+    for (k, v) in &mut vars {
+        if *k == "S3_SECRET_ACCESS_KEY" {
+            *v = "a-wrong-secret-key".into();
+        }
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    vars.push(("LEPTOS_SITE_ADDR", addr));
+    vars.push(("LEPTOS_SITE_ROOT", "target/site".into()));
+    vars.push(("LEPTOS_OUTPUT_NAME", "socialen-pazar".into()));
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (code, err) = run(&vars, &["serve"]);
+    assert_eq!(code, 2, "{err}");
+    let line = one_line(&err);
+    assert!(
+        line.starts_with("error: cannot use the S3 media store"),
+        "{line}"
+    );
+    assert!(line.contains("check S3_ENDPOINT, S3_BUCKET"), "{line}");
+    assert!(!line.contains("a-wrong-secret-key"), "{line}");
+}
+
+#[test]
 fn migrate_and_seed_run_twice() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();

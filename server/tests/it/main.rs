@@ -18,6 +18,7 @@ mod featured;
 mod housekeeping;
 mod http;
 mod mail;
+mod media_store;
 mod orders;
 mod outbox;
 mod privacy;

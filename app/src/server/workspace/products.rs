@@ -24,7 +24,7 @@ use crate::server::auth::Caller;
 use crate::server::entities::*;
 use crate::server::kernel::audit::audit;
 use crate::server::kernel::db::{Unique, unique_violated};
-use crate::server::kernel::media::{media_url, new_key, remove_files, write_all};
+use crate::server::kernel::media::{Media, media_url, new_key};
 use crate::server::kernel::outbox::enqueue;
 use crate::server::kernel::slugs::free_slug;
 use crate::server::workspace::csv::{self, CsvProduct, ExportRow, LineError};
@@ -654,7 +654,7 @@ pub async fn enterprise_of(db: &impl ConnectionTrait, product_id: i32) -> AppRes
 /// many); Forbidden / NotFound; Internal.
 pub async fn upload_image(
     db: &DatabaseConnection,
-    media_dir: &std::path::Path,
+    media: &Media,
     caller: &Caller,
     product_id: i32,
     bytes: Vec<u8>,
@@ -664,15 +664,13 @@ pub async fn upload_image(
     let key = new_key();
     let rel = format!("products/{product_id}/{key}.jpg");
     let thumb = format!("products/{product_id}/{key}-thumb.jpg");
-    write_all(
-        media_dir,
-        &[(&rel, &processed.full), (&thumb, &processed.thumb)],
-    )
-    .await?;
+    media
+        .write_all(&[(&rel, &processed.full), (&thumb, &processed.thumb)])
+        .await?;
     let size = (processed.width, processed.height);
     if let Err(e) = add_image(db, caller, product_id, &rel, &thumb, size).await {
         // Refused or failed: nothing of the upload is left behind.
-        remove_files(media_dir, &[rel, thumb]).await;
+        media.remove_files(&[rel, thumb]).await;
         return Err(e);
     }
     Ok(product.enterprise_id)

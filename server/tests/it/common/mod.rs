@@ -2,6 +2,7 @@
 //! reachable) with the real migrations, and the real router on a real port.
 
 pub mod matrix;
+pub mod s3;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -606,6 +607,28 @@ pub async fn fingerprint(db: &DatabaseConnection) -> String {
         for r in db.query_all_raw(raw(sql)).await.expect("rows") {
             out.push_str(&r.try_get_by_index::<String>(0).unwrap_or_default());
             out.push('\n');
+        }
+    }
+    out
+}
+
+/// Every file under `dir` (by its path relative to `dir`) with its bytes;
+/// dot files (a store's own bookkeeping) left out.
+pub fn files_under(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
         }
     }
     out
