@@ -56,6 +56,14 @@ export default defineConfig({
       RUST_LOG: 'warn',
       // Every journey signs up from 127.0.0.1; the limit itself is tested in Rust.
       MAIL_REQUESTS_PER_HOUR: '1000',
+      // Images in the run's own DATA_DIR, never a bucket the shell names
+      // (an empty variable counts as unset).
+      S3_BUCKET: '',
+      S3_ENDPOINT: '',
+      S3_REGION: '',
+      S3_ACCESS_KEY_ID: '',
+      S3_SECRET_ACCESS_KEY: '',
+      S3_PATH_STYLE: '',
     },
   },
 });

@@ -24,6 +24,8 @@ BENCH_MEILI_URL=${MEILI_URL:-}
 BENCH_MEILI_KEY=${MEILI_MASTER_KEY:-}
 export BENCH_MEILI_INDEX=${BENCH_MEILI_INDEX:-bench_products}
 unset MEILI_URL MEILI_MASTER_KEY
+# The benchmark's pictures never go to a bucket the shell happens to name.
+unset S3_BUCKET S3_ENDPOINT S3_REGION S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY S3_PATH_STYLE
 
 if [ ! -f "$DATA/.seeded-$N" ]; then
   echo "== seeding $N products (once)"

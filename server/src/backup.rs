@@ -106,7 +106,9 @@ fn sqlite_path(url: &str) -> Option<PathBuf> {
     Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
 }
 
-/// Refuses a list with a name that is not a plain path inside the folder.
+/// Refuses a list with a name that is not a plain path inside the folder,
+/// written as a store names it (`Path::components` alone would let `a//b`
+/// and `a/./b` through, which the store then refuses half-way).
 fn inside(list: &[(String, u64)]) -> Result<(), BackupError> {
     use std::path::Component;
     match list.iter().find(|(rel, _)| {
@@ -114,6 +116,7 @@ fn inside(list: &[(String, u64)]) -> Result<(), BackupError> {
             || !Path::new(rel)
                 .components()
                 .all(|c| matches!(c, Component::Normal(_)))
+            || !app::server::kernel::media::well_formed(rel)
     }) {
         Some((bad, _)) => Err(BackupError::BadPath(bad.clone())),
         None => Ok(()),
@@ -254,8 +257,13 @@ pub async fn restore_files(
     if !media.list().await?.is_empty() {
         return Err(BackupError::MediaInUse(media.label().to_string()));
     }
-    // Nothing is copied into a DATA_DIR the backup does not fit.
+    // Nothing is copied into a DATA_DIR the backup does not fit, nor from
+    // a backup that lacks a file it lists.
     inside(&manifest.media)?;
+    for (rel, _) in &manifest.media {
+        let source = dir.join("media").join(rel);
+        std::fs::metadata(&source).map_err(io(&source))?;
+    }
     match (manifest.database.as_str(), &database) {
         ("sqlite", None) => return Err(BackupError::NotSqlite),
         ("postgres", Some(_)) => return Err(BackupError::NotPostgres),

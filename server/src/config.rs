@@ -295,8 +295,6 @@ impl Config {
     }
 }
 
-/// `https://host[:port]` (or `http://`), without a path; the trailing slash
-/// dropped.
 /// The S3 variables: none set, or a bucket with both keys.
 fn s3_settings(var: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Settings>, ConfigError> {
     const OTHERS: [&str; 5] = [
@@ -333,6 +331,10 @@ fn s3_settings(var: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Setting
                     && u.host_str().is_some()
                     && u.path() == "/"
                     && u.query().is_none()
+                    // Keys go in S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY,
+                    // never in an address that is shown in the log.
+                    && u.username().is_empty()
+                    && u.password().is_none()
             });
             if !ok {
                 return Err(ConfigError::S3Endpoint(e));
@@ -342,9 +344,10 @@ fn s3_settings(var: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Setting
         None => (format!("https://s3.{region}.amazonaws.com"), false),
     };
     // Self-hosted stores mostly answer at one host (path style); AWS
-    // itself wants the bucket in the host name.
+    // itself wants the bucket in the host name, except for a name with
+    // dots, which its TLS certificate does not cover as a host name.
     let path_style = match var("S3_PATH_STYLE").as_deref().map(str::trim) {
-        None => own_endpoint,
+        None => own_endpoint || bucket.contains('.'),
         Some("true") => true,
         Some("false") => false,
         Some(other) => return Err(ConfigError::S3PathStyle(other.to_string())),
@@ -359,6 +362,8 @@ fn s3_settings(var: &impl Fn(&str) -> Option<String>) -> Result<Option<S3Setting
     }))
 }
 
+/// `https://host[:port]` (or `http://`), without a path; the trailing slash
+/// dropped.
 fn check_public_url(u: &str) -> Result<String, ConfigError> {
     let bad = || ConfigError::PublicUrl(u.to_string());
     let parsed = url::Url::parse(u).map_err(|_| bad())?;
@@ -481,7 +486,12 @@ mod tests {
                 "{bad}"
             );
         }
-        for bad in ["127.0.0.1:9000", "ftp://x", "http://x/bucket"] {
+        for bad in [
+            "127.0.0.1:9000",
+            "ftp://x",
+            "http://x/bucket",
+            "http://key:secret@x:9000",
+        ] {
             assert!(
                 matches!(
                     s3(&[("S3_BUCKET", "media"), ("S3_ENDPOINT", bad)]),
@@ -511,6 +521,11 @@ mod tests {
             .s3
             .unwrap();
         assert_eq!(aws.endpoint, "https://s3.eu-central-1.amazonaws.com");
+        assert!(aws.path_style, "a dotted name is no host name on AWS");
+        let aws = s3(&[("S3_BUCKET", "sp-media"), ("S3_REGION", "eu-central-1")])
+            .unwrap()
+            .s3
+            .unwrap();
         assert!(!aws.path_style);
         // The secret never shows in what the configuration prints.
         assert!(!format!("{aws:?}").contains("secret"));

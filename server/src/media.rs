@@ -12,17 +12,19 @@ use axum::response::{IntoResponse, Response};
 /// be cached for good.
 const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 
-/// The type the store's files have by their name (every upload is
-/// re-encoded to JPEG; the rest is for files put there by hand).
-fn content_type(path: &str) -> &'static str {
+/// The folders the site's images live in; nothing else of a store (which
+/// an operator may share with other things) is served.
+const SERVED: [&str; 3] = ["products/", "enterprises/", "networks/"];
+
+/// The type of an image by its name (every upload is re-encoded to JPEG),
+/// or `None` for a name that is no image, which is not served.
+fn content_type(path: &str) -> Option<&'static str> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     match ext.as_deref() {
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("png") => "image/png",
-        Some("webp") => "image/webp",
-        Some("avif") => "image/avif",
-        Some("gif") => "image/gif",
-        _ => "application/octet-stream",
+        Some("jpg" | "jpeg") => Some("image/jpeg"),
+        Some("png") => Some("image/png"),
+        Some("webp") => Some("image/webp"),
+        _ => None,
     }
 }
 
@@ -31,6 +33,10 @@ pub async fn serve(
     Path(path): Path<String>,
     headers: HeaderMap,
 ) -> Response {
+    let Some(kind) = content_type(&path).filter(|_| SERVED.iter().any(|f| path.starts_with(f)))
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let if_none_match = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok());
@@ -38,10 +44,7 @@ pub async fn serve(
         Ok(Read::Found { body, size, etag }) => {
             let mut resp = Body::from_stream(body).into_response();
             let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(&path)),
-            );
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
             h.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
             h.insert(header::CACHE_CONTROL, FOREVER);
             if let Some(tag) = etag.and_then(|t| HeaderValue::from_str(&t).ok()) {
@@ -49,15 +52,23 @@ pub async fn serve(
             }
             resp
         }
-        Ok(Read::NotModified) => {
+        Ok(Read::NotModified { etag }) => {
             let mut resp = StatusCode::NOT_MODIFIED.into_response();
-            resp.headers_mut().insert(header::CACHE_CONTROL, FOREVER);
+            let h = resp.headers_mut();
+            h.insert(header::CACHE_CONTROL, FOREVER);
+            if let Some(tag) = etag.and_then(|t| HeaderValue::from_str(&t).ok()) {
+                h.insert(header::ETAG, tag);
+            }
             resp
         }
         Ok(Read::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "serving a media file");
-            StatusCode::BAD_GATEWAY.into_response()
+            if state.media.is_remote() {
+                StatusCode::BAD_GATEWAY.into_response()
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
         }
     }
 }

@@ -197,9 +197,13 @@ pub async fn update_network(
 pub async fn close_network(locale: Locale, network_id: i32, next: String) -> Result<(), AppError> {
     let caller = auth::caller().await?;
     let state = AppState::current()?;
-    networks::close_network(&state.db, &caller, network_id)
+    let logo = networks::close_network(&state.db, &caller, network_id)
         .await
         .map_err(|e| e.localized(locale))?;
+    state
+        .media
+        .remove_files(&logo.into_iter().collect::<Vec<_>>())
+        .await;
     back(locale, &next, "network-closed");
     Ok(())
 }

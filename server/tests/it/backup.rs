@@ -23,6 +23,12 @@ fn server_with(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, S
         .env_remove("DATABASE_URL")
         .env_remove("MEILI_URL")
         .env_remove("MEILI_MASTER_KEY")
+        .env_remove("S3_BUCKET")
+        .env_remove("S3_ENDPOINT")
+        .env_remove("S3_REGION")
+        .env_remove("S3_ACCESS_KEY_ID")
+        .env_remove("S3_SECRET_ACCESS_KEY")
+        .env_remove("S3_PATH_STYLE")
         .env("DATA_DIR", data_dir)
         .env("RUST_LOG", "off")
         .envs(envs.iter().copied())
@@ -158,17 +164,29 @@ async fn a_backup_restores_into_an_empty_data_dir_with_every_product_request_and
     let mut manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(into.join("manifest.json")).unwrap())
             .unwrap();
-    manifest["media"] = serde_json::json!([["../../escaped.txt", 3]]);
-    std::fs::write(crafted.join("manifest.json"), manifest.to_string()).unwrap();
     std::fs::write(backups.path().join("escaped.txt"), "old").unwrap();
-    let empty = tempfile::tempdir().unwrap();
-    let (code, _, err) = server(empty.path(), &["restore", crafted.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(err.contains("outside its media folder"), "{err}");
-    assert!(
-        !empty.path().join("socialen-pazar.db").exists(),
-        "nothing copied"
-    );
+    std::fs::create_dir_all(crafted.join("media/products/1")).unwrap();
+    std::fs::write(crafted.join("media/products/1/a.jpg"), "jpeg").unwrap();
+    // A name the store would refuse half-way (`a//b`) is refused too, and
+    // so is a listed file the backup lacks.
+    for (name, refusal) in [
+        ("../../escaped.txt", "outside its media folder"),
+        ("products//1/a.jpg", "outside its media folder"),
+        ("products/1/./a.jpg", "outside its media folder"),
+        ("products/1/missing.jpg", "No such file"),
+    ] {
+        manifest["media"] = serde_json::json!([[name, 3]]);
+        std::fs::write(crafted.join("manifest.json"), manifest.to_string()).unwrap();
+        let empty = tempfile::tempdir().unwrap();
+        let (code, _, err) = server(empty.path(), &["restore", crafted.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}");
+        assert!(err.contains(refusal), "{name}: {err}");
+        assert!(
+            !empty.path().join("socialen-pazar.db").exists(),
+            "{name}: nothing copied"
+        );
+        assert!(tree(&empty.path().join("media")).is_empty(), "{name}");
+    }
     // A SQLite backup is not restored into PostgreSQL (refused before the
     // database is even opened), nor a PostgreSQL one into SQLite.
     let elsewhere = tempfile::tempdir().unwrap();

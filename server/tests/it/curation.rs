@@ -1694,13 +1694,28 @@ async fn a_changed_network_keeps_its_address_and_tells_its_members() {
     }
 }
 
-/// A closed network is gone with its memberships; its members are told
-/// and their products leave its filter.
+/// A closed network is gone with its memberships and its logo; its
+/// members are told and their products leave its filter.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_closed_network_ends_its_memberships_and_tells_its_members() {
     for t in all_databases().await {
         let s = networks(&t).await;
         let n = s.create_network(&t).await;
+        assert_eq!(network_logo(&s.curator, &n).await, 200);
+        let logo = network::Entity::find_by_id(n.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .logo_path
+            .expect("the logo is recorded");
+        let logo_status = || async {
+            Browser::new(&s.base)
+                .get(&format!("/media/{logo}"))
+                .await
+                .status()
+        };
+        assert_eq!(logo_status().await, 200);
         s.both_join(&t, &n).await;
         let r = s
             .curator
@@ -1715,6 +1730,7 @@ async fn a_closed_network_ends_its_memberships_and_tells_its_members() {
             .await;
         assert_eq!(r.status(), 200, "{}", t.label);
         assert_eq!(location(&r), "/curator/varna?saved=network-closed");
+        assert_eq!(logo_status().await, 404, "{}: the logo is removed", t.label);
         assert!(
             network::Entity::find_by_id(n.id)
                 .one(&t.db)

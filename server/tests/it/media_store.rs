@@ -15,11 +15,15 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::common::s3::S3Server;
 use crate::common::{self, Browser};
 
-/// What the store must do, whichever it is; `held` reads what it holds
-/// without going through it.
-async fn contract(media: &Media, held: impl Fn() -> BTreeMap<String, Vec<u8>>) {
+/// What the store must do, whichever it is; `dir` is where the folder or
+/// the S3 server keeps the files, read to check without going through it.
+async fn contract(media: &Media, dir: &std::path::Path) {
+    let held = || common::files_under(dir);
     media.check().await.expect("a usable store");
-    assert!(media.list().await.unwrap().is_empty(), "the probe is gone");
+    // The probe's own folder is a dot folder, which `files_under` skips.
+    let probes = common::files_under(&dir.join(".probe"));
+    assert!(probes.is_empty(), "the probe is gone: {probes:?}");
+    assert!(media.list().await.unwrap().is_empty());
     assert!(held().is_empty());
 
     let full: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
@@ -65,7 +69,7 @@ async fn contract(media: &Media, held: impl Fn() -> BTreeMap<String, Vec<u8>>) {
                     .read("products/7/key.jpg", Some(&header))
                     .await
                     .unwrap(),
-                Read::NotModified
+                Read::NotModified { .. }
             ),
             "{header}"
         );
@@ -126,13 +130,15 @@ async fn the_media_folder_keeps_the_contract() {
     let media = Media::folder(&folder).unwrap();
     // A file beside the folder, which no path may reach.
     std::fs::write(dir.path().join("key.jpg"), b"outside").unwrap();
-    contract(&media, || common::files_under(&folder)).await;
-    // A folder is not a file (a bucket has no folders to ask for).
+    contract(&media, &folder).await;
+    // A folder is not a file (a bucket has no folders to ask for), a file
+    // is not a folder, and a name the store would never write is missing
+    // too: anyone may ask for these, and none is the server's failure.
     media
         .write_all(&[("logos/3/a.jpg", b"jpeg")])
         .await
         .unwrap();
-    for path in ["logos", "logos/3"] {
+    for path in ["logos", "logos/3", "logos/3/a.jpg/x", "logos/a#1"] {
         assert!(
             matches!(media.read(path, None).await.unwrap(), Read::Missing),
             "{path}"
@@ -148,7 +154,7 @@ async fn an_s3_bucket_keeps_the_contract() {
     s3.bucket("other");
     std::fs::write(bucket.dir.parent().unwrap().join("other/key.jpg"), b"x").unwrap();
     let media = Media::s3(&bucket.settings()).unwrap();
-    contract(&media, || bucket.objects()).await;
+    contract(&media, &bucket.dir).await;
 }
 
 /// A store that cannot be used is found out by the check at start, and the
@@ -270,12 +276,30 @@ async fn uploads_go_to_the_bucket_and_every_server_serves_them() {
         .await
         .unwrap();
     assert_eq!(r.status(), 304);
+    assert_eq!(
+        r.headers()["etag"].to_str().unwrap(),
+        etag,
+        "a 304 names its tag"
+    );
     // The product page on the other server shows it.
     let page = common::get_text(&format!("{b}/p/{}", product.slug)).await;
     assert!(
         page.contains(&format!("/media/{}", img.thumb_path))
             || page.contains(&format!("/media/{}", img.path))
     );
+    // Only the images of products, enterprises and networks are served:
+    // not another file of the bucket, nor a name that is no image.
+    std::fs::write(bucket.dir.join("notes.txt"), b"not for the public").unwrap();
+    std::fs::create_dir_all(bucket.dir.join("products/1")).unwrap();
+    std::fs::write(bucket.dir.join("products/1/page.html"), b"<script>").unwrap();
+    for path in ["notes.txt", "products/1/page.html"] {
+        let r = client
+            .get(format!("{b}/media/{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+    }
     // Nothing outside the bucket can be asked for.
     for path in ["/media/../../etc/passwd", "/media/%2e%2e/%2e%2e/etc/passwd"] {
         let status = common::raw_status(&b, &format!("GET {path} HTTP/1.1"), b"").await;
@@ -299,7 +323,11 @@ async fn uploads_go_to_the_bucket_and_every_server_serves_them() {
         "{}",
         r.status()
     );
-    assert!(bucket.objects().is_empty(), "{:?}", bucket.objects().keys());
+    assert_eq!(
+        bucket.objects().into_keys().collect::<Vec<_>>(),
+        ["notes.txt", "products/1/page.html"],
+        "only the files put there by hand are left"
+    );
     let r = client
         .get(format!("{a}/media/{}", img.path))
         .send()

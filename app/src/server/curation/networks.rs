@@ -260,7 +260,8 @@ pub async fn update_network(
 
 /// A curator closes a network: its memberships, applications and
 /// invitations end, its members are told and their listings leave its
-/// filter. The audit log keeps its name.
+/// filter. The audit log keeps its name. Returns its logo's file, to
+/// remove once this has committed.
 ///
 /// # Errors
 /// [`AppError::Forbidden`] for another centre's network,
@@ -269,7 +270,7 @@ pub async fn close_network(
     db: &DatabaseConnection,
     caller: &Caller,
     network_id: i32,
-) -> AppResult<()> {
+) -> AppResult<Option<String>> {
     let txn = crate::server::kernel::db::begin_write(db).await?;
     let n = curated_network(&txn, caller, network_id).await?;
     let members = network_enterprises(&txn, n.id).await?;
@@ -301,7 +302,7 @@ pub async fn close_network(
         .await?;
     }
     txn.commit().await?;
-    Ok(())
+    Ok(n.logo_path)
 }
 
 /// An enterprise by its address (slug) or its ЕИК, as a curator types it.

@@ -24,6 +24,12 @@ pub fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether a name is written as the store itself writes it (no empty, `.`
+/// or `..` segments; no leading or trailing `/`).
+pub fn well_formed(rel: &str) -> bool {
+    Path::parse(rel).is_ok_and(|p| p.as_ref() == rel)
+}
+
 /// Where an S3-compatible bucket is and how to sign in to it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct S3Settings {
@@ -72,6 +78,24 @@ fn causes(e: &dyn std::error::Error) -> String {
     out
 }
 
+/// Whether a store's error only says that the name leads to no file.
+fn names_nothing(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind;
+    let mut next = Some(e);
+    while let Some(cause) = next {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && matches!(
+                io.kind(),
+                ErrorKind::NotFound | ErrorKind::NotADirectory | ErrorKind::InvalidFilename
+            )
+        {
+            return true;
+        }
+        next = cause.source();
+    }
+    false
+}
+
 /// A stored file read for an answer.
 pub enum Read {
     /// The bytes (streamed), their length and their entity tag (quoted,
@@ -81,8 +105,8 @@ pub enum Read {
         size: u64,
         etag: Option<String>,
     },
-    /// The reader's copy (`If-None-Match`) is current.
-    NotModified,
+    /// The reader's copy (`If-None-Match`) is current; its tag.
+    NotModified { etag: Option<String> },
     /// No such file, or a path that could never name one.
     Missing,
 }
@@ -92,6 +116,8 @@ pub enum Read {
 #[derive(Clone)]
 pub struct Media {
     store: Arc<dyn ObjectStore>,
+    /// A store across the network (S3), not a folder of this machine.
+    remote: bool,
     /// For the log and the backup manifest: "folder …" or "bucket …".
     label: String,
 }
@@ -116,6 +142,7 @@ impl Media {
             .with_automatic_cleanup(true);
         Ok(Media {
             store: Arc::new(store),
+            remote: false,
             label: format!("folder {}", dir.display()),
         })
     }
@@ -151,6 +178,7 @@ impl Media {
             .map_err(|e| MediaError(format!("S3 bucket {}: {e}", s.bucket)))?;
         Ok(Media {
             store: Arc::new(store),
+            remote: true,
             label: format!("bucket {} at {}", s.bucket, s.endpoint),
         })
     }
@@ -158,6 +186,12 @@ impl Media {
     /// "folder …" or "bucket … at …".
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// Whether the store is across the network (its failure is a bad
+    /// gateway, a folder's is this server's own).
+    pub fn is_remote(&self) -> bool {
+        self.remote
     }
 
     /// Writes, reads back and removes a small file, so that a store that
@@ -169,17 +203,15 @@ impl Media {
     pub async fn check(&self) -> Result<(), MediaError> {
         let probe = format!(".probe/{}", new_key());
         let fail = |e: object_store::Error| MediaError(format!("{}: {}", self.label, causes(&e)));
+        let path = Path::from(probe.as_str());
         self.put(&probe, b"ok".to_vec()).await.map_err(fail)?;
-        let back = self
-            .store
-            .get(&Path::from(probe.as_str()))
-            .await
-            .map_err(fail)?;
-        back.bytes().await.map_err(fail)?;
-        self.store
-            .delete(&Path::from(probe.as_str()))
-            .await
-            .map_err(fail)?;
+        let read = async { self.store.get(&path).await?.bytes().await };
+        if let Err(e) = read.await {
+            // Not left behind where it was written but cannot be read.
+            let _ = self.store.delete(&path).await;
+            return Err(fail(e));
+        }
+        self.store.delete(&path).await.map_err(fail)?;
         Ok(())
     }
 
@@ -237,12 +269,20 @@ impl Media {
     /// # Errors
     /// The store failed (not a missing file).
     pub async fn read(&self, rel: &str, if_none_match: Option<&str>) -> Result<Read, MediaError> {
-        // `Path::parse` refuses `..`, `.` and empty segments: nothing
-        // outside the store can be named.
+        // Only names of the kind this store writes (segments of letters,
+        // digits, '-', '_' and '.', none starting with '.'), so nothing
+        // outside the store, and no name a store refuses, can be asked for.
+        let plain = !rel.is_empty()
+            && rel.split('/').all(|s| {
+                !s.is_empty()
+                    && !s.starts_with('.')
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            });
         let Ok(path) = Path::parse(rel) else {
             return Ok(Read::Missing);
         };
-        if path.parts().next().is_none() {
+        if !plain {
             return Ok(Read::Missing);
         }
         match self.store.get(&path).await {
@@ -264,7 +304,7 @@ impl Media {
                     })
                 });
                 if current {
-                    return Ok(Read::NotModified);
+                    return Ok(Read::NotModified { etag });
                 }
                 Ok(Read::Found {
                     size: got.meta.size,
@@ -274,6 +314,8 @@ impl Media {
             }
             // A folder is not a file: the local store answers NotFound.
             Err(object_store::Error::NotFound { .. }) => Ok(Read::Missing),
+            // Nor is a file a folder (`a.jpg/b.jpg` on the local store).
+            Err(e) if names_nothing(&e) => Ok(Read::Missing),
             Err(e) => Err(MediaError(format!(
                 "reading {rel} from {}: {}",
                 self.label,
