@@ -2,7 +2,6 @@
 //! binary on a real data folder, while nothing else is needed.
 
 use std::path::Path;
-use std::process::Command;
 
 use app::domain::orders::{DeliveryWish, OrderKind, OrderStatus};
 use app::server::entities::{order_request, user};
@@ -18,17 +17,8 @@ fn server(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn server_with(data_dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_server"))
+    let out = crate::common::server_binary()
         .args(args)
-        .env_remove("DATABASE_URL")
-        .env_remove("MEILI_URL")
-        .env_remove("MEILI_MASTER_KEY")
-        .env_remove("S3_BUCKET")
-        .env_remove("S3_ENDPOINT")
-        .env_remove("S3_REGION")
-        .env_remove("S3_ACCESS_KEY_ID")
-        .env_remove("S3_SECRET_ACCESS_KEY")
-        .env_remove("S3_PATH_STYLE")
         .env("DATA_DIR", data_dir)
         .env("RUST_LOG", "off")
         .envs(envs.iter().copied())

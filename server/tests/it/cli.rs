@@ -1,20 +1,9 @@
 //! A configuration that cannot work stops the server with one clear line.
 
-use std::process::Command;
-
 fn run(envs: &[(&str, &str)], args: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+    let mut cmd = crate::common::server_binary();
     cmd.args(args)
-        .env_remove("DATABASE_URL")
-        .env_remove("MEILI_URL")
-        .env_remove("MEILI_MASTER_KEY")
-        .env_remove("S3_BUCKET")
-        .env_remove("S3_ENDPOINT")
-        .env_remove("S3_REGION")
-        .env_remove("S3_ACCESS_KEY_ID")
-        .env_remove("S3_SECRET_ACCESS_KEY")
-        .env_remove("S3_PATH_STYLE")
         .env("DATA_DIR", dir.path())
         .env("RUST_LOG", "off");
     for (k, v) in envs {
@@ -129,10 +118,8 @@ fn migrate_and_seed_run_twice() {
         (&["seed", "--no-pictures"][..], "demo data loaded"),
         (&["seed"][..], "demo data already present"),
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_server"))
+        let out = crate::common::server_binary()
             .args(args)
-            .env_remove("DATABASE_URL")
-            .env_remove("MEILI_URL")
             .env("DATA_DIR", data)
             .env("RUST_LOG", "off")
             .output()
@@ -158,17 +145,8 @@ fn admin_create_reads_the_password_from_standard_input() {
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let admin = |password: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        let mut child = crate::common::server_binary()
             .args(["admin", "create", "--email", "admin@example.bg"])
-            .env_remove("DATABASE_URL")
-            .env_remove("MEILI_URL")
-            .env_remove("MEILI_MASTER_KEY")
-            .env_remove("S3_BUCKET")
-            .env_remove("S3_ENDPOINT")
-            .env_remove("S3_REGION")
-            .env_remove("S3_ACCESS_KEY_ID")
-            .env_remove("S3_SECRET_ACCESS_KEY")
-            .env_remove("S3_PATH_STYLE")
             .env("DATA_DIR", dir.path())
             .env("RUST_LOG", "off")
             .stdin(Stdio::piped())
@@ -219,17 +197,8 @@ fn json_log_lines_of_a_request_carry_its_id() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+    let mut child = crate::common::server_binary()
         .arg("serve")
-        .env_remove("DATABASE_URL")
-        .env_remove("MEILI_URL")
-        .env_remove("MEILI_MASTER_KEY")
-        .env_remove("S3_BUCKET")
-        .env_remove("S3_ENDPOINT")
-        .env_remove("S3_REGION")
-        .env_remove("S3_ACCESS_KEY_ID")
-        .env_remove("S3_SECRET_ACCESS_KEY")
-        .env_remove("S3_PATH_STYLE")
         .env("DATA_DIR", dir.path())
         .env("LOG_FORMAT", "json")
         .env("RUST_LOG", "warn,tower_http=debug")

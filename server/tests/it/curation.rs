@@ -1390,19 +1390,24 @@ async fn enterprises_join_a_network_by_application_or_by_invitation() {
     }
 }
 
+/// The file of a network's logo, as recorded.
+async fn logo_of(t: &common::TestDb, network_id: i32) -> String {
+    network::Entity::find_by_id(network_id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .logo_path
+        .expect("the logo is recorded")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_networks_page_shows_its_members_and_its_logo() {
     for t in all_databases().await {
         let s = networks(&t).await;
         let n = s.create_network(&t).await;
         assert_eq!(network_logo(&s.curator, &n).await, 200);
-        let path = network::Entity::find_by_id(n.id)
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .logo_path
-            .expect("the logo is recorded");
+        let path = logo_of(&t, n.id).await;
         s.both_join(&t, &n).await;
         let page = Browser::new(&s.base)
             .get(&format!("/n/{}", n.slug))
@@ -1702,13 +1707,7 @@ async fn a_closed_network_ends_its_memberships_and_tells_its_members() {
         let s = networks(&t).await;
         let n = s.create_network(&t).await;
         assert_eq!(network_logo(&s.curator, &n).await, 200);
-        let logo = network::Entity::find_by_id(n.id)
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .logo_path
-            .expect("the logo is recorded");
+        let logo = logo_of(&t, n.id).await;
         let logo_status = || async {
             Browser::new(&s.base)
                 .get(&format!("/media/{logo}"))

@@ -633,3 +633,23 @@ pub fn files_under(dir: &std::path::Path) -> std::collections::BTreeMap<String, 
     }
     out
 }
+
+/// The server binary, with none of the shell's variables that would point
+/// it at a real database, search engine or bucket.
+pub fn server_binary() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+    for name in [
+        "DATABASE_URL",
+        "MEILI_URL",
+        "MEILI_MASTER_KEY",
+        "S3_BUCKET",
+        "S3_ENDPOINT",
+        "S3_REGION",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "S3_PATH_STYLE",
+    ] {
+        cmd.env_remove(name);
+    }
+    cmd
+}
